@@ -1,0 +1,172 @@
+# libutsec — GNU Makefile (the only build system).
+#
+#   make                  static + shared library and the `utsec` tool
+#   make test             every test suite (cmocka, CLI, fuzz-corpus replay, ABI)
+#   make test SANITIZE=1  the same under AddressSanitizer + UBSan (own build dir)
+#   make test VALGRIND=1  the same under valgrind memcheck (leaks are errors)
+#   make docs             Doxygen HTML into build/docs; warnings are errors
+#   make install PREFIX=/usr/local [DESTDIR=]
+#   make fuzz FUZZ_SECONDS=60   every libFuzzer harness with clang
+#   make bench            benchmarks (rates and ratios to the raw primitives)
+#   make deps             install Debian build/test dependencies (apt-get)
+#   make demo             the worked GBA example (see README)
+
+VERSION_MAJOR := 0
+VERSION_MINOR := 1
+VERSION_PATCH := 0
+VERSION := $(VERSION_MAJOR).$(VERSION_MINOR).$(VERSION_PATCH)
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+BINDIR ?= $(PREFIX)/bin
+
+SANITIZE ?= 0
+VALGRIND ?= 0
+FUZZ_SECONDS ?= 60
+
+ifeq ($(SANITIZE),1)
+BUILD ?= build/san
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+else
+BUILD ?= build
+SAN_FLAGS :=
+endif
+
+CFLAGS ?= -O2 -g
+WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Werror
+MBEDTLS_LIBS := -lmbedtls -lmbedx509 -lmbedcrypto
+LIB_DEPS := $(MBEDTLS_LIBS)
+
+LIB_CFLAGS := $(WARN) $(CFLAGS) $(SAN_FLAGS) -Iinclude -fPIC -fvisibility=hidden -DUTSEC_BUILDING
+APP_CFLAGS := $(WARN) $(CFLAGS) $(SAN_FLAGS) -Iinclude -Ilib -D_POSIX_C_SOURCE=200809L
+APP_LDFLAGS := $(LDFLAGS) $(SAN_FLAGS)
+
+LIB_SRC := $(sort $(wildcard lib/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+HEADERS := $(sort $(wildcard include/utsec/*.h))
+PRIV_HEADERS := $(sort $(wildcard lib/*.h))
+
+STATIC_LIB := $(BUILD)/lib/libutsec.a
+SONAME := libutsec.so.$(VERSION_MAJOR)
+SHARED_LIB := $(BUILD)/lib/libutsec.so.$(VERSION)
+
+TOOL_SRC := $(sort $(wildcard examples/utsec/*.c))
+TOOL := $(BUILD)/bin/utsec
+
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+TEST_SUPPORT := $(sort $(wildcard tests/support/*.c))
+
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz-replay/%)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+
+.PHONY: all lib tool tests test docs install uninstall clean fuzz fuzz-build \
+        bench deps demo check-symbols test-install
+
+all: lib tool
+
+lib: $(STATIC_LIB) $(SHARED_LIB)
+
+tool: $(TOOL)
+
+$(BUILD)/obj/lib/%.o: lib/%.c $(HEADERS) $(PRIV_HEADERS) | $(BUILD)/obj/lib
+	$(CC) $(LIB_CFLAGS) -c $< -o $@
+
+$(STATIC_LIB): $(LIB_OBJ) | $(BUILD)/lib
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(SHARED_LIB): $(LIB_OBJ) | $(BUILD)/lib
+	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(LIB_DEPS)
+	ln -sf libutsec.so.$(VERSION) $(BUILD)/lib/$(SONAME)
+	ln -sf $(SONAME) $(BUILD)/lib/libutsec.so
+
+$(TOOL): $(TOOL_SRC) $(wildcard examples/utsec/*.h) $(STATIC_LIB) | $(BUILD)/bin
+	$(CC) $(APP_CFLAGS) -o $@ $(TOOL_SRC) $(APP_LDFLAGS) $(STATIC_LIB) $(LIB_DEPS)
+
+$(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT) $(wildcard tests/*.h tests/support/*.h) $(STATIC_LIB) | $(BUILD)/tests
+	$(CC) $(APP_CFLAGS) -Itests -o $@ $< $(TEST_SUPPORT) $(APP_LDFLAGS) $(STATIC_LIB) -lcmocka $(LIB_DEPS)
+
+$(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay_main.c $(STATIC_LIB) | $(BUILD)/fuzz-replay
+	$(CC) $(APP_CFLAGS) -o $@ $< tests/fuzz/replay_main.c $(APP_LDFLAGS) $(STATIC_LIB) $(LIB_DEPS)
+
+tests: $(TEST_BIN) $(FUZZ_REPLAY) $(TOOL) $(SHARED_LIB)
+
+# One line per suite, then "N passed, N failed"; exit status non-zero on any failure.
+test: tests
+	@BUILD=$(BUILD) VALGRIND=$(VALGRIND) sh tests/run.sh
+
+check-symbols: $(SHARED_LIB)
+	@sh tests/check_symbols.sh $(SHARED_LIB)
+
+test-install:
+	@sh tests/test_install.sh
+
+docs:
+	@mkdir -p build/docs
+	doxygen docs/Doxyfile
+
+install: all
+	install -d $(DESTDIR)$(INCLUDEDIR)/utsec $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(BINDIR)
+	install -m 644 $(HEADERS) $(DESTDIR)$(INCLUDEDIR)/utsec/
+	install -m 644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)/
+	install -m 755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)/
+	ln -sf libutsec.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libutsec.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	    -e 's|@LIBS_PRIVATE@|$(LIB_DEPS)|' \
+	    pkgconfig/libutsec.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/libutsec.pc
+	install -m 755 $(TOOL) $(DESTDIR)$(BINDIR)/utsec
+
+uninstall:
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/utsec
+	rm -f $(DESTDIR)$(LIBDIR)/libutsec.a $(DESTDIR)$(LIBDIR)/libutsec.so* \
+	      $(DESTDIR)$(LIBDIR)/pkgconfig/libutsec.pc $(DESTDIR)$(BINDIR)/utsec
+
+# libFuzzer builds (clang only), separate from the replay builds used by `make test`.
+FUZZ_CC ?= clang
+FUZZ_FLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Ilib -D_POSIX_C_SOURCE=200809L
+
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HEADERS) $(PRIV_HEADERS) | build/fuzz
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) $(LIB_DEPS)
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: fuzz-build
+	@set -e; for f in $(FUZZ_BIN); do \
+	  name=$$(basename $$f); corpus=tests/fuzz/corpus/$${name#fuzz_}; \
+	  work=build/fuzz/work/$$name; mkdir -p $$work; \
+	  echo "== $$name ($(FUZZ_SECONDS) s)"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $$work $$corpus 2>&1 | \
+	    grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|Done' || true; \
+	  test ! -e crash-* || { echo "crash found by $$name"; exit 1; }; \
+	done
+
+BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
+bench: $(STATIC_LIB)
+	@mkdir -p $(BUILD)/bench
+	$(CC) $(APP_CFLAGS) -O2 -o $(BUILD)/bench/bench $(BENCH_SRC) $(APP_LDFLAGS) $(STATIC_LIB) $(LIB_DEPS)
+	$(BUILD)/bench/bench
+
+demo: $(TOOL)
+	@sh examples/gba_worked_example.sh $(TOOL)
+
+DEBIAN_DEPS := build-essential clang libmbedtls-dev libcmocka-dev doxygen valgrind pkg-config
+deps:
+	@missing=""; for p in $(DEBIAN_DEPS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	else echo "dependencies present"; fi
+
+$(BUILD)/obj/lib $(BUILD)/lib $(BUILD)/bin $(BUILD)/tests $(BUILD)/fuzz-replay build/fuzz:
+	mkdir -p $@
+
+clean:
+	rm -rf build

@@ -1,0 +1,48 @@
+/*
+ * Hexadecimal helpers (private; used by the tool and the tests).
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "crypto.h"
+
+void utsec_hex_encode(const uint8_t *in, size_t n, char *out)
+{
+    static const char digits[] = "0123456789abcdef";
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        out[2 * i] = digits[in[i] >> 4];
+        out[2 * i + 1] = digits[in[i] & 15];
+    }
+    out[2 * n] = '\0';
+}
+
+static int nibble(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+int utsec_hex_decode(const char *in, size_t in_len, uint8_t *out,
+                     size_t out_size, size_t *out_len)
+{
+    size_t i;
+
+    if (in_len % 2 != 0)
+        return UTSEC_ERR_HEX;
+    for (i = 0; i < in_len; i++)
+        if (nibble(in[i]) < 0)
+            return UTSEC_ERR_HEX;
+    if (in_len / 2 > out_size)
+        return UTSEC_ERR_BUFFER_TOO_SMALL;
+    for (i = 0; i < in_len / 2; i++)
+        out[i] = (uint8_t)((nibble(in[2 * i]) << 4) | nibble(in[2 * i + 1]));
+    if (out_len != NULL)
+        *out_len = in_len / 2;
+    return 0;
+}

@@ -1,0 +1,60 @@
+#!/bin/sh
+# Runs every test suite of libutsec and prints one line per suite, then
+# "N passed, N failed". Exit status 1 when anything failed.
+#   BUILD=build|build/san   VALGRIND=0|1
+BUILD=${BUILD:-build}
+VALGRIND=${VALGRIND:-0}
+export UTSEC="$BUILD/bin/utsec"
+LOG="$BUILD/test-logs"
+mkdir -p "$LOG"
+pass=0
+fail=0
+failed=""
+
+if [ "$VALGRIND" = 1 ]; then
+    WRAP="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all"
+else
+    WRAP=""
+fi
+export UTSEC_WRAP="$WRAP"
+
+run() { # name command...
+    name=$1
+    shift
+    if "$@" >"$LOG/$name.log" 2>&1; then
+        pass=$((pass + 1))
+        echo "PASS $name"
+    else
+        fail=$((fail + 1))
+        failed="$failed $name"
+        echo "FAIL $name (log: $LOG/$name.log)"
+        tail -n 30 "$LOG/$name.log" | sed 's/^/    /'
+    fi
+}
+
+# cmocka suites
+for t in "$BUILD"/tests/test_*; do
+    [ -x "$t" ] || continue
+    run "$(basename "$t")" $WRAP "$t"
+done
+
+# command-line contract tests (docs/cli.md)
+for t in tests/cli/test_*.sh; do
+    [ -f "$t" ] || continue
+    run "cli_$(basename "$t" .sh)" sh "$t"
+done
+
+# fuzz corpora replayed by plain (non-libFuzzer) builds
+for f in "$BUILD"/fuzz-replay/fuzz_*; do
+    [ -x "$f" ] || continue
+    n=$(basename "$f")
+    run "replay_${n#fuzz_}" $WRAP "$f" "tests/fuzz/corpus/${n#fuzz_}"
+done
+
+# ABI: only utsec_* symbols exported
+run check_symbols sh tests/check_symbols.sh "$BUILD/lib/libutsec.so"
+
+echo
+[ -z "$failed" ] || echo "failed:$failed"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
