@@ -155,7 +155,7 @@ bench: $(STATIC_LIB)
 demo: $(TOOL)
 	@sh examples/gba_worked_example.sh $(TOOL)
 
-DEBIAN_DEPS := build-essential clang libmbedtls-dev libcmocka-dev doxygen valgrind pkg-config
+DEBIAN_DEPS := build-essential clang libmbedtls-dev libcmocka-dev doxygen valgrind pkg-config libexpat1-dev openssl curl python3 python3-requests libcurl4-openssl-dev cppcheck clang-tidy
 deps:
 	@missing=""; for p in $(DEBIAN_DEPS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \

@@ -244,5 +244,6 @@ UTSEC_API int utsec_base64_decode(const char *in, size_t in_len, uint8_t *out,
 /* Umbrella: every module header. Each of them includes this header first,
  * after defining its own guard, so the order of inclusion does not matter. */
 #include "utsec/gba.h"
+#include "utsec/aka.h"
 
 #endif /* UTSEC_UTSEC_H */
