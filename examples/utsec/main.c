@@ -76,6 +76,7 @@ int main(int argc, char **argv)
     int i;
 
     if (argc < 2) {
+        fputs("utsec: missing command\n", stderr);
         usage_all(stderr);
         return CLI_USAGE;
     }
