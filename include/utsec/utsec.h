@@ -245,5 +245,6 @@ UTSEC_API int utsec_base64_decode(const char *in, size_t in_len, uint8_t *out,
  * after defining its own guard, so the order of inclusion does not matter. */
 #include "utsec/gba.h"
 #include "utsec/aka.h"
+#include "utsec/bootstrap.h"
 
 #endif /* UTSEC_UTSEC_H */

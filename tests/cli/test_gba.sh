@@ -53,6 +53,18 @@ expect_out lifetime "unix: 1767225600
 utc: 2026-01-01T00:00:00Z
 valid: no" -- lifetime --time 2026-01-01T01:00:00+01:00 --now 2026-01-01T00:00:00Z
 
+# BootstrappingInfo (TS 24.109 Annex C): the FACTS §8.2 body, and back.
+DOC='<?xml version="1.0" encoding="UTF-8"?>
+<BootstrappingInfo xmlns="uri:3gpp-gba">
+<btid>I1U8vpY3qJ0hiuZNrke/NQ==@bsf.mnc001.mcc001.pub.3gppnetwork.org</btid>
+<lifetime>2026-01-01T00:00:00Z</lifetime>
+</BootstrappingInfo>'
+expect_out boot-info "$DOC" -- boot-info --btid "I1U8vpY3qJ0hiuZNrke/NQ==@$BSF" --lifetime 2026-01-01T00:00:00Z
+expect_stdin_out parse-boot-info "$DOC" "btid: I1U8vpY3qJ0hiuZNrke/NQ==@$BSF
+lifetime: 2026-01-01T00:00:00Z
+current_time: " -- parse-boot-info
+expect_rc parse-boot-info-bad 1 -- parse-boot-info </dev/null
+
 # Exit statuses: 2 usage, 1 invalid input.
 expect_rc no-command 2 -- 
 expect_rc unknown-command 2 -- frobnicate
