@@ -11,7 +11,8 @@
  *
  * Under AddressSanitizer the interposition would bypass ASan's allocator,
  * so the suite is skipped in `make test SANITIZE=1` (it runs in the plain,
- * clang and valgrind runs).
+ * clang and valgrind runs; under valgrind only allocations made by libutsec
+ * itself are seen, since valgrind redirects those of shared libraries).
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -21,6 +22,7 @@
 #include <string.h>
 
 #include <mbedtls/md.h>
+#include <valgrind/valgrind.h>
 
 #include "crypto.h"
 #include "utsec/utsec.h"
@@ -359,6 +361,11 @@ static void counter_sees_allocations(void **state)
     assert_int_equal(n_alloc, 1);
     assert_int_equal(n_free, 1);
 
+    /* valgrind redirects the shared libraries' allocator calls to its own
+     * replacement before they reach ours, so this half only holds natively;
+     * the plain `make test` run covers it. */
+    if (RUNNING_ON_VALGRIND)
+        return;
     mbedtls_md_init(&md);
     arm();
     assert_int_equal(mbedtls_md_setup(&md, mbedtls_md_info_from_type(MBEDTLS_MD_SHA256), 1), 0);
