@@ -129,7 +129,7 @@ uninstall:
 
 # libFuzzer builds (clang only), separate from the replay builds used by `make test`.
 FUZZ_CC ?= clang
-FUZZ_FLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Ilib -D_POSIX_C_SOURCE=200809L
+FUZZ_FLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinclude -Ilib -D_POSIX_C_SOURCE=200809L
 
 build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HEADERS) $(PRIV_HEADERS) | build/fuzz
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) $(LIB_DEPS)
