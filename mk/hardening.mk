@@ -99,7 +99,7 @@ fuzz-ci-run/%: build/fuzz/%
 	if build/fuzz/$$name -max_total_time=$(FUZZ_CI_SECONDS) -timeout=10 -rss_limit_mb=1024 \
 	     -print_final_stats=1 -artifact_prefix=$$art/$$name- \
 	     $$work tests/fuzz/corpus/$${name#fuzz_} >$$log 2>&1; then \
-	  echo "$$name: $$(grep -E '^stat::number_of_executed_units' $$log | awk '{print $$2}') execs in $(FUZZ_CI_SECONDS) s, $$(ls $$work | wc -l) new corpus files, no findings"; \
+	  echo "$$name: $$(grep -E '^stat::number_of_executed_units' $$log | awk '{print $$2}') execs in $(FUZZ_CI_SECONDS) s, $$(ls $$work | wc -l) units in build/fuzz/work, no findings"; \
 	else \
 	  echo "$$name: FAILED"; grep -E 'ERROR|SUMMARY|Test unit written' $$log; exit 1; \
 	fi
