@@ -65,7 +65,7 @@ $(BUILD)/ct/leak_selftest: tests/ct/leak_selftest.c tests/ct/ct.h
 ct-check: ct-build ct-selftest
 	@fail=0; for t in $(CT_BIN); do \
 	  if $(CT_VALGRIND) $$t; then echo "PASS $$(basename $$t): 0 reports"; \
-	  else echo "FAIL $$(basename $$t): secret-dependent branch or index (see above)"; fail=1; fi; \
+	  else echo "FAIL $$(basename $$t): valgrind report (secret-dependent branch or index) or failed check, see above"; fail=1; fi; \
 	done; exit $$fail
 
 # ---- footprint --------------------------------------------------------------
