@@ -137,7 +137,7 @@ uninstall:
 
 # libFuzzer builds (clang only), separate from the replay builds used by `make test`.
 FUZZ_CC ?= clang
-FUZZ_FLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Ilib -D_POSIX_C_SOURCE=200809L
+FUZZ_FLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinclude -Ilib -D_POSIX_C_SOURCE=200809L
 
 build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HEADERS) $(PRIV_HEADERS) | build/fuzz
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) $(LIB_DEPS)
@@ -147,11 +147,15 @@ fuzz-build: $(FUZZ_BIN)
 fuzz: fuzz-build
 	@set -e; for f in $(FUZZ_BIN); do \
 	  name=$$(basename $$f); corpus=tests/fuzz/corpus/$${name#fuzz_}; \
-	  work=build/fuzz/work/$$name; mkdir -p $$work; \
+	  work=build/fuzz/work/$$name; mkdir -p $$work build/fuzz/artifacts; \
 	  echo "== $$name ($(FUZZ_SECONDS) s)"; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $$work $$corpus 2>&1 | \
-	    grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|Done' || true; \
-	  test ! -e crash-* || { echo "crash found by $$name"; exit 1; }; \
+	  if ! $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	      -artifact_prefix=build/fuzz/artifacts/$$name- $$work $$corpus \
+	      >build/fuzz/$$name.log 2>&1; then \
+	    grep -E 'ERROR|SUMMARY|Test unit written' build/fuzz/$$name.log; \
+	    echo "crash found by $$name"; exit 1; \
+	  fi; \
+	  grep -E 'stat::number_of_executed_units|Done' build/fuzz/$$name.log || true; \
 	done
 
 BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
@@ -178,3 +182,6 @@ $(BUILD)/obj/lib $(BUILD)/lib $(BUILD)/bin $(BUILD)/tests $(BUILD)/fuzz-replay b
 
 clean:
 	rm -rf build
+
+# lint, ct-check, size, fuzz-ci (issue 8; docs/hardening.md)
+include mk/hardening.mk
