@@ -88,14 +88,14 @@ static int mem_put(void *ctx, const utsec_boot_ctx_t *c)
 {
     utsec_boot_mem_t *m = ctx;
     utsec_boot_ctx_t *slot;
-    int64_t now;
     size_t i;
 
     if (c == NULL || c->btid_len == 0 || c->btid_len > UTSEC_BOOT_BTID_MAX)
         return UTSEC_ERR_INVALID_ARG;
     slot = find(m, c->btid, c->btid_len);
     if (slot == NULL) {
-        now = mem_now(m);
+        int64_t now = mem_now(m);
+
         for (i = 0; i < m->capacity && slot == NULL; i++)
             if (m->slots[i].btid_len == 0 || m->slots[i].lifetime <= now)
                 slot = &m->slots[i];

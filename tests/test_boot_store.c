@@ -186,7 +186,7 @@ static void ctx_set_errors(void **state)
     for (i = 0; i < UTSEC_BOOT_MAX_IDS; i++)
         assert_int_equal(utsec_boot_ctx_add_id(&c, "sip:a@b", 7), 0);
     assert_int_equal(utsec_boot_ctx_add_id(&c, "sip:a@b", 7), UTSEC_ERR_TOO_MANY);
-    assert_int_equal(utsec_boot_ctx_add_id(&c, long_s, 256), UTSEC_ERR_TOO_LONG);
+    assert_int_equal(utsec_boot_ctx_add_id(&c, long_s, UTSEC_BOOT_ID_MAX + 1), UTSEC_ERR_TOO_LONG);
     assert_int_equal(utsec_boot_ctx_add_id(&c, "", 0), UTSEC_ERR_INVALID_ARG);
     assert_int_equal(utsec_boot_ctx_add_id(&c, "a\0b", 3), UTSEC_ERR_INVALID_ARG);
     utsec_boot_ctx_wipe(&c);

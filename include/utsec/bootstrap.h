@@ -98,14 +98,14 @@ UTSEC_API int utsec_boot_info_format(const char *btid, size_t btid_len,
 /** Most public identities (IMPUs from the user security settings) per context. */
 #define UTSEC_BOOT_MAX_IDS 8
 /** Longest public identity a context stores, in octets. */
-#define UTSEC_BOOT_ID_MAX 255
+#define UTSEC_BOOT_ID_MAX 127
 
 /**
  * \brief A bootstrapping context as the BSF keeps it after a successful Ub
  *        run (TS 33.220 §4.5.2), and what it answers over Zn (§4.5.3).
  *
  * Fixed-size (no heap): sizeof(utsec_boot_ctx_t) is the memory bound of
- * one context, about 2.6 KiB. \c ks is secret; wipe with
+ * one context, about 1.6 KiB. \c ks is secret; wipe with
  * utsec_boot_ctx_wipe().
  */
 typedef struct utsec_boot_ctx {
