@@ -1,0 +1,31 @@
+/*
+ * Private helpers shared by the AKA sources (not installed).
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#ifndef UTSEC_LIB_AKA_INTERNAL_H
+#define UTSEC_LIB_AKA_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "utsec/aka.h"
+
+/* Keccak-f[1600] (FIPS 202 §3.3, with the 24 rounds of §3.4) on a state of
+ * 25 lanes; lane x + 5y holds bits 64(x + 5y) .. 64(x + 5y) + 63. */
+void aka_keccak_f1600(uint64_t a[25]);
+
+/* TS 34.108 §8.1.2 XOR algorithm. Outputs may be NULL. */
+void aka_xor_f1(const uint8_t k[16], const uint8_t rand[16],
+                const uint8_t sqn[6], const uint8_t amf[2], uint8_t mac[8]);
+void aka_xor_f2345(const uint8_t k[16], const uint8_t rand[16], uint8_t *res,
+                   size_t res_len, uint8_t ck[16], uint8_t ik[16],
+                   uint8_t ak[6]);
+
+/* SQN (6 octets, big-endian) <-> 48-bit integer. */
+uint64_t aka_sqn_get(const uint8_t sqn[UTSEC_AKA_SQN_LEN]);
+void aka_sqn_put(uint64_t v, uint8_t sqn[UTSEC_AKA_SQN_LEN]);
+
+#define AKA_SQN_MAX ((uint64_t)0xFFFFFFFFFFFFu)
+
+#endif /* UTSEC_LIB_AKA_INTERNAL_H */
