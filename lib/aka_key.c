@@ -195,3 +195,28 @@ UTSEC_API int utsec_aka_f2345(utsec_aka_key_t *key,
     }
     return UTSEC_ERR_STATE;
 }
+
+int aka_compute(utsec_aka_key_t *key, const uint8_t rand[16],
+                const uint8_t sqn_in[6], int sqn_concealed,
+                const uint8_t amf[2], uint8_t sqn_out[6], uint8_t mac_a[8],
+                uint8_t *res, uint8_t ck[16], uint8_t ik[16], uint8_t ak[6])
+{
+    uint8_t full_res[8];
+    int rc, i;
+
+    if (key->alg == UTSEC_AKA_ALG_MILENAGE) {
+        rc = aka_milenage_compute(&key->u.milenage, rand, sqn_in,
+                                  sqn_concealed, amf, sqn_out, mac_a,
+                                  full_res, ck, ik, ak);
+        memcpy(res, full_res, key->res_len);
+        utsec_wipe(full_res, sizeof(full_res));
+        return rc;
+    }
+    rc = utsec_aka_f2345(key, rand, res, ck, ik, ak, NULL);
+    if (rc == 0) {
+        for (i = 0; i < 6; i++)
+            sqn_out[i] = (uint8_t)(sqn_in[i] ^ (sqn_concealed ? ak[i] : 0));
+        rc = utsec_aka_f1(key, rand, sqn_out, amf, mac_a, NULL);
+    }
+    return rc;
+}

@@ -4,8 +4,8 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
+#include "aka_internal.h"
 #include "crypto.h"
-#include "utsec/aka.h"
 
 #include <string.h>
 
@@ -83,39 +83,36 @@ UTSEC_API void utsec_milenage_free(utsec_milenage_t *m)
     utsec_wipe(m, sizeof(*m));
 }
 
-/* TEMP = E_K(RAND xor OPc). */
+/* TEMP = E_K(RAND xor OPc). x is scratch space the caller wipes. */
 static int milenage_temp(utsec_milenage_t *m, const uint8_t rand[16],
-                         uint8_t temp[16])
+                         uint8_t x[16], uint8_t temp[16])
 {
-    uint8_t x[16];
-    int rc, i;
+    int i;
 
     for (i = 0; i < 16; i++)
         x[i] = (uint8_t)(rand[i] ^ m->opc[i]);
-    rc = utsec_aes128_encrypt(aes_of(m), x, temp);
-    utsec_wipe(x, sizeof(x));
-    return rc;
+    return utsec_aes128_encrypt(aes_of(m), x, temp);
 }
 
 /* OUTk = E_K(rot(TEMP xor OPc, r) xor c) xor OPc for k = 2..5, where rot
  * turns towards the most significant bit by r = 8 * rot_octets bits and c
- * has the single non-zero last octet c_last. */
+ * has the single non-zero last octet c_last. x is scratch space the caller
+ * wipes. */
 static int milenage_out(utsec_milenage_t *m, const uint8_t temp[16],
-                        unsigned rot_octets, uint8_t c_last, uint8_t out[16])
+                        unsigned rot_octets, uint8_t c_last, uint8_t x[16],
+                        uint8_t out[16])
 {
-    uint8_t x[16];
     unsigned i;
     int rc;
 
     for (i = 0; i < 16; i++) {
-        unsigned j = (i + rot_octets) % 16;
+        unsigned j = (i + rot_octets) & 15u;
         x[i] = (uint8_t)(temp[j] ^ m->opc[j]);
     }
     x[15] ^= c_last;
     rc = utsec_aes128_encrypt(aes_of(m), x, out);
     for (i = 0; i < 16; i++)
         out[i] ^= m->opc[i];
-    utsec_wipe(x, sizeof(x));
     return rc;
 }
 
@@ -138,7 +135,7 @@ UTSEC_API int utsec_milenage_f1(utsec_milenage_t *m,
     memcpy(in1, sqn, 6);
     memcpy(in1 + 6, amf, 2);
     memcpy(in1 + 8, in1, 8);
-    rc = milenage_temp(m, rand, temp);
+    rc = milenage_temp(m, rand, x, temp);
     if (rc == 0) {
         /* OUT1 = E_K(TEMP xor rot(IN1 xor OPc, r1 = 64) xor c1 = 0) xor OPc */
         for (i = 0; i < 16; i++) {
@@ -170,26 +167,26 @@ UTSEC_API int utsec_milenage_f2345(utsec_milenage_t *m,
                                    uint8_t ak_star[UTSEC_AKA_AK_LEN])
 {
     /* Outputs are built here and copied only when every block succeeded. */
-    uint8_t temp[16], out2[16], out3[16], out4[16], out5[16];
+    uint8_t temp[16], x[16], out2[16], out3[16], out4[16], out5[16];
     int rc;
 
     if (m == NULL || rand == NULL)
         return UTSEC_ERR_INVALID_ARG;
     if (!m->ready)
         return UTSEC_ERR_STATE;
-    rc = milenage_temp(m, rand, temp);
+    rc = milenage_temp(m, rand, x, temp);
     /* r2 = 0, c2 = ..01: AK = OUT2[0..47], RES = OUT2[64..127] */
     if (rc == 0 && (res != NULL || ak != NULL))
-        rc = milenage_out(m, temp, 0, 0x01, out2);
+        rc = milenage_out(m, temp, 0, 0x01, x, out2);
     /* r3 = 32, c3 = ..02: CK = OUT3 */
     if (rc == 0 && ck != NULL)
-        rc = milenage_out(m, temp, 4, 0x02, out3);
+        rc = milenage_out(m, temp, 4, 0x02, x, out3);
     /* r4 = 64, c4 = ..04: IK = OUT4 */
     if (rc == 0 && ik != NULL)
-        rc = milenage_out(m, temp, 8, 0x04, out4);
+        rc = milenage_out(m, temp, 8, 0x04, x, out4);
     /* r5 = 96, c5 = ..08: AK* = OUT5[0..47] */
     if (rc == 0 && ak_star != NULL)
-        rc = milenage_out(m, temp, 12, 0x08, out5);
+        rc = milenage_out(m, temp, 12, 0x08, x, out5);
     if (rc == 0) {
         if (ak != NULL)
             memcpy(ak, out2, 6);
@@ -203,9 +200,53 @@ UTSEC_API int utsec_milenage_f2345(utsec_milenage_t *m,
             memcpy(ak_star, out5, 6);
     }
     utsec_wipe(temp, sizeof(temp));
+    utsec_wipe(x, sizeof(x));
     utsec_wipe(out2, sizeof(out2));
     utsec_wipe(out3, sizeof(out3));
     utsec_wipe(out4, sizeof(out4));
     utsec_wipe(out5, sizeof(out5));
+    return rc;
+}
+
+int aka_milenage_compute(utsec_milenage_t *m, const uint8_t rand[16],
+                         const uint8_t sqn_in[6], int sqn_concealed,
+                         const uint8_t amf[2], uint8_t sqn_out[6],
+                         uint8_t mac_a[8], uint8_t res[8], uint8_t ck[16],
+                         uint8_t ik[16], uint8_t ak[6])
+{
+    struct {
+        uint8_t temp[16], x[16], out[16], in1[16];
+    } w;
+    unsigned i;
+    int rc;
+
+    if (!m->ready)
+        return UTSEC_ERR_STATE;
+    rc = milenage_temp(m, rand, w.x, w.temp);
+    if (rc == 0) /* OUT2: AK and RES */
+        rc = milenage_out(m, w.temp, 0, 0x01, w.x, w.out);
+    if (rc == 0) {
+        memcpy(ak, w.out, 6);
+        memcpy(res, w.out + 8, 8);
+        for (i = 0; i < 6; i++)
+            sqn_out[i] = (uint8_t)(sqn_in[i] ^ (sqn_concealed ? ak[i] : 0));
+        /* OUT1 with IN1 = SQN || AMF || SQN || AMF */
+        memcpy(w.in1, sqn_out, 6);
+        memcpy(w.in1 + 6, amf, 2);
+        memcpy(w.in1 + 8, w.in1, 8);
+        for (i = 0; i < 16; i++) {
+            unsigned j = (i + 8) % 16;
+            w.x[i] = (uint8_t)(w.temp[i] ^ w.in1[j] ^ m->opc[j]);
+        }
+        rc = utsec_aes128_encrypt(aes_of(m), w.x, w.out);
+    }
+    if (rc == 0) {
+        for (i = 0; i < 8; i++)
+            mac_a[i] = (uint8_t)(w.out[i] ^ m->opc[i]);
+        rc = milenage_out(m, w.temp, 4, 0x02, w.x, ck);
+    }
+    if (rc == 0)
+        rc = milenage_out(m, w.temp, 8, 0x04, w.x, ik);
+    utsec_wipe(&w, sizeof(w));
     return rc;
 }

@@ -21,7 +21,7 @@ UTSEC_API int utsec_aka_vector_from_rand(utsec_aka_key_t *key,
                                          const uint8_t amf[UTSEC_AKA_AMF_LEN],
                                          utsec_aka_vector_t *av)
 {
-    utsec_aka_vector_t v;
+    uint8_t sqn_copy[UTSEC_AKA_SQN_LEN];
     int rc, i;
 
     if (av == NULL)
@@ -30,23 +30,23 @@ UTSEC_API int utsec_aka_vector_from_rand(utsec_aka_key_t *key,
         utsec_aka_vector_wipe(av);
         return UTSEC_ERR_INVALID_ARG;
     }
-    memset(&v, 0, sizeof(v));
-    memcpy(v.rand, rand, UTSEC_AKA_RAND_LEN);
-    rc = utsec_aka_f2345(key, rand, v.xres, v.ck, v.ik, v.ak, NULL);
-    /* AUTN = (SQN xor AK) || AMF || MAC-A */
-    if (rc == 0)
-        rc = utsec_aka_f1(key, rand, sqn, amf, v.autn + 8, NULL);
-    if (rc == 0) {
-        for (i = 0; i < UTSEC_AKA_SQN_LEN; i++)
-            v.autn[i] = (uint8_t)(sqn[i] ^ v.ak[i]);
-        memcpy(v.autn + 6, amf, UTSEC_AKA_AMF_LEN);
-        v.xres_len = utsec_aka_key_res_len(key);
-        memcpy(av, &v, sizeof(v));
-    } else {
+    /* Written in place, and wiped as a whole on error. */
+    rc = aka_compute(key, rand, sqn, 0, amf, sqn_copy, av->autn + 8, av->xres,
+                     av->ck, av->ik, av->ak);
+    if (rc != 0) {
         utsec_aka_vector_wipe(av);
+        utsec_wipe(sqn_copy, sizeof(sqn_copy));
+        return rc;
     }
-    utsec_aka_vector_wipe(&v);
-    return rc;
+    /* AUTN = (SQN xor AK) || AMF || MAC-A */
+    memmove(av->autn + 6, amf, UTSEC_AKA_AMF_LEN);
+    memmove(av->rand, rand, UTSEC_AKA_RAND_LEN);
+    for (i = 0; i < UTSEC_AKA_SQN_LEN; i++)
+        av->autn[i] = (uint8_t)(sqn_copy[i] ^ av->ak[i]);
+    av->xres_len = utsec_aka_key_res_len(key);
+    memset(av->xres + av->xres_len, 0, sizeof(av->xres) - av->xres_len);
+    utsec_wipe(sqn_copy, sizeof(sqn_copy));
+    return 0;
 }
 
 UTSEC_API int utsec_aka_vector_generate(utsec_aka_key_t *key,

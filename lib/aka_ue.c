@@ -44,7 +44,7 @@ UTSEC_API int utsec_aka_ue_check(utsec_aka_key_t *key,
     utsec_aka_ue_result_t r;
     uint8_t ak[UTSEC_AKA_AK_LEN], sqn[UTSEC_AKA_SQN_LEN], sqn_ms[UTSEC_AKA_SQN_LEN];
     uint8_t xmac[UTSEC_AKA_MAC_LEN];
-    int rc, i;
+    int rc;
 
     if (out == NULL)
         return UTSEC_ERR_INVALID_ARG;
@@ -53,14 +53,11 @@ UTSEC_API int utsec_aka_ue_check(utsec_aka_key_t *key,
         st->ind_bits > UTSEC_AKA_IND_BITS_MAX || st->delta < 1)
         return UTSEC_ERR_INVALID_ARG;
     memset(&r, 0, sizeof(r));
-    /* AK = f5(RAND), SQN = (SQN xor AK) xor AK; RES/CK/IK from the same
-     * evaluation (one Keccak run for TUAK). */
-    rc = utsec_aka_f2345(key, rand, r.res, r.ck, r.ik, ak, NULL);
-    if (rc == 0) {
-        for (i = 0; i < UTSEC_AKA_SQN_LEN; i++)
-            sqn[i] = (uint8_t)(autn[i] ^ ak[i]);
-        rc = utsec_aka_f1(key, rand, sqn, autn + 6, xmac, NULL);
-    }
+    /* AK = f5(RAND), SQN = (SQN xor AK) xor AK, XMAC-A = f1(SQN, RAND, AMF);
+     * RES/CK/IK from the same evaluation (shared TEMP for Milenage, one
+     * Keccak run for TUAK), released only on success. */
+    rc = aka_compute(key, rand, autn, 1, autn + 6, sqn, xmac, r.res, r.ck,
+                     r.ik, ak);
     /* XMAC-A against MAC-A, in constant time */
     if (rc == 0 && !utsec_ct_equal(xmac, autn + 8, UTSEC_AKA_MAC_LEN))
         rc = UTSEC_ERR_MAC_FAILURE;
