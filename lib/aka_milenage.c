@@ -74,6 +74,12 @@ UTSEC_API int utsec_milenage_setup(utsec_milenage_t *m,
     return 0;
 }
 
+UTSEC_API void utsec_milenage_init(utsec_milenage_t *m)
+{
+    if (m != NULL)
+        memset(m, 0, sizeof(*m));
+}
+
 UTSEC_API void utsec_milenage_free(utsec_milenage_t *m)
 {
     if (m == NULL)
@@ -83,37 +89,75 @@ UTSEC_API void utsec_milenage_free(utsec_milenage_t *m)
     utsec_wipe(m, sizeof(*m));
 }
 
-/* TEMP = E_K(RAND xor OPc). x is scratch space the caller wipes. */
-static int milenage_temp(utsec_milenage_t *m, const uint8_t rand[16],
-                         uint8_t x[16], uint8_t temp[16])
+/* 16-octet XOR through 64-bit words (memcpy keeps it alignment-safe and
+ * lets the compiler use vector registers). d may alias a or b. */
+static void xor16(uint8_t *d, const uint8_t *a, const uint8_t *b)
 {
-    int i;
+    uint64_t a0, a1, b0, b1;
 
-    for (i = 0; i < 16; i++)
-        x[i] = (uint8_t)(rand[i] ^ m->opc[i]);
-    return utsec_aes128_encrypt(aes_of(m), x, temp);
+    memcpy(&a0, a, 8);
+    memcpy(&a1, a + 8, 8);
+    memcpy(&b0, b, 8);
+    memcpy(&b1, b + 8, 8);
+    a0 ^= b0;
+    a1 ^= b1;
+    memcpy(d, &a0, 8);
+    memcpy(d + 8, &a1, 8);
 }
 
-/* OUTk = E_K(rot(TEMP xor OPc, r) xor c) xor OPc for k = 2..5, where rot
- * turns towards the most significant bit by r = 8 * rot_octets bits and c
- * has the single non-zero last octet c_last. x is scratch space the caller
- * wipes. */
-static int milenage_out(utsec_milenage_t *m, const uint8_t temp[16],
-                        unsigned rot_octets, uint8_t c_last, uint8_t x[16],
-                        uint8_t out[16])
+/* Intermediate values of one Milenage run; wiped as a whole by the caller. */
+struct milenage_work {
+    uint8_t temp[16]; /* TEMP = E_K(RAND xor OPc) */
+    uint8_t tx2[32];  /* (TEMP xor OPc) twice, so rot() is a plain offset */
+    uint8_t x[16];    /* AES input */
+    uint8_t out[16];  /* AES output */
+};
+
+static int milenage_temp(utsec_milenage_t *m, const uint8_t rand[16],
+                         struct milenage_work *w)
 {
-    unsigned i;
     int rc;
 
-    for (i = 0; i < 16; i++) {
-        unsigned j = (i + rot_octets) & 15u;
-        x[i] = (uint8_t)(temp[j] ^ m->opc[j]);
-    }
-    x[15] ^= c_last;
-    rc = utsec_aes128_encrypt(aes_of(m), x, out);
-    for (i = 0; i < 16; i++)
-        out[i] ^= m->opc[i];
+    xor16(w->x, rand, m->opc);
+    rc = utsec_aes128_encrypt(aes_of(m), w->x, w->temp);
+    xor16(w->tx2, w->temp, m->opc);
+    memcpy(w->tx2 + 16, w->tx2, 16);
     return rc;
+}
+
+/* OUTk = E_K(rot(TEMP xor OPc, rk) xor ck) xor OPc for k = 2..5: rot turns
+ * towards the most significant bit by rk = 8 * rot_octets bits, and ck has
+ * the single non-zero last octet c_last. */
+static int milenage_out(utsec_milenage_t *m, struct milenage_work *w,
+                        unsigned rot_octets, uint8_t c_last, uint8_t out[16])
+{
+    int rc;
+
+    memcpy(w->x, w->tx2 + rot_octets, 16);
+    w->x[15] ^= c_last;
+    rc = utsec_aes128_encrypt(aes_of(m), w->x, w->out);
+    xor16(out, w->out, m->opc);
+    return rc;
+}
+
+/* OUT1 = E_K(TEMP xor rot(IN1 xor OPc, r1 = 64) xor c1 = 0) xor OPc, with
+ * IN1 = SQN || AMF || SQN || AMF (so rot by 64 bits swaps the halves). */
+static int milenage_out1(utsec_milenage_t *m, struct milenage_work *w,
+                         const uint8_t sqn[6], const uint8_t amf[2],
+                         uint8_t out[16])
+{
+    uint8_t half[8];
+    int i;
+
+    memcpy(half, sqn, 6);
+    memcpy(half + 6, amf, 2);
+    for (i = 0; i < 8; i++) {
+        w->x[i] = (uint8_t)(w->temp[i] ^ half[i] ^ m->opc[i + 8]);
+        w->x[i + 8] = (uint8_t)(w->temp[i + 8] ^ half[i] ^ m->opc[i]);
+    }
+    i = utsec_aes128_encrypt(aes_of(m), w->x, w->out);
+    xor16(out, w->out, m->opc);
+    return i;
 }
 
 UTSEC_API int utsec_milenage_f1(utsec_milenage_t *m,
@@ -123,37 +167,24 @@ UTSEC_API int utsec_milenage_f1(utsec_milenage_t *m,
                                 uint8_t mac_a[UTSEC_AKA_MAC_LEN],
                                 uint8_t mac_s[UTSEC_AKA_MAC_LEN])
 {
-    uint8_t temp[16], in1[16], x[16], out1[16];
-    unsigned i;
+    struct milenage_work w;
+    uint8_t out1[16];
     int rc;
 
     if (m == NULL || rand == NULL || sqn == NULL || amf == NULL)
         return UTSEC_ERR_INVALID_ARG;
     if (!m->ready)
         return UTSEC_ERR_STATE;
-    /* IN1 = SQN || AMF || SQN || AMF */
-    memcpy(in1, sqn, 6);
-    memcpy(in1 + 6, amf, 2);
-    memcpy(in1 + 8, in1, 8);
-    rc = milenage_temp(m, rand, x, temp);
+    rc = milenage_temp(m, rand, &w);
+    if (rc == 0)
+        rc = milenage_out1(m, &w, sqn, amf, out1);
     if (rc == 0) {
-        /* OUT1 = E_K(TEMP xor rot(IN1 xor OPc, r1 = 64) xor c1 = 0) xor OPc */
-        for (i = 0; i < 16; i++) {
-            unsigned j = (i + 8) % 16;
-            x[i] = (uint8_t)(temp[i] ^ in1[j] ^ m->opc[j]);
-        }
-        rc = utsec_aes128_encrypt(aes_of(m), x, out1);
-    }
-    if (rc == 0) {
-        for (i = 0; i < 16; i++)
-            out1[i] ^= m->opc[i];
-        if (mac_a != NULL)
+        if (mac_a != NULL) /* f1 = OUT1[0..63] */
             memcpy(mac_a, out1, 8);
-        if (mac_s != NULL)
+        if (mac_s != NULL) /* f1* = OUT1[64..127] */
             memcpy(mac_s, out1 + 8, 8);
     }
-    utsec_wipe(temp, sizeof(temp));
-    utsec_wipe(x, sizeof(x));
+    utsec_wipe(&w, sizeof(w));
     utsec_wipe(out1, sizeof(out1));
     return rc;
 }
@@ -167,26 +198,27 @@ UTSEC_API int utsec_milenage_f2345(utsec_milenage_t *m,
                                    uint8_t ak_star[UTSEC_AKA_AK_LEN])
 {
     /* Outputs are built here and copied only when every block succeeded. */
-    uint8_t temp[16], x[16], out2[16], out3[16], out4[16], out5[16];
+    struct milenage_work w;
+    uint8_t out2[16], out3[16], out4[16], out5[16];
     int rc;
 
     if (m == NULL || rand == NULL)
         return UTSEC_ERR_INVALID_ARG;
     if (!m->ready)
         return UTSEC_ERR_STATE;
-    rc = milenage_temp(m, rand, x, temp);
+    rc = milenage_temp(m, rand, &w);
     /* r2 = 0, c2 = ..01: AK = OUT2[0..47], RES = OUT2[64..127] */
     if (rc == 0 && (res != NULL || ak != NULL))
-        rc = milenage_out(m, temp, 0, 0x01, x, out2);
+        rc = milenage_out(m, &w, 0, 0x01, out2);
     /* r3 = 32, c3 = ..02: CK = OUT3 */
     if (rc == 0 && ck != NULL)
-        rc = milenage_out(m, temp, 4, 0x02, x, out3);
+        rc = milenage_out(m, &w, 4, 0x02, out3);
     /* r4 = 64, c4 = ..04: IK = OUT4 */
     if (rc == 0 && ik != NULL)
-        rc = milenage_out(m, temp, 8, 0x04, x, out4);
+        rc = milenage_out(m, &w, 8, 0x04, out4);
     /* r5 = 96, c5 = ..08: AK* = OUT5[0..47] */
     if (rc == 0 && ak_star != NULL)
-        rc = milenage_out(m, temp, 12, 0x08, x, out5);
+        rc = milenage_out(m, &w, 12, 0x08, out5);
     if (rc == 0) {
         if (ak != NULL)
             memcpy(ak, out2, 6);
@@ -199,8 +231,7 @@ UTSEC_API int utsec_milenage_f2345(utsec_milenage_t *m,
         if (ak_star != NULL)
             memcpy(ak_star, out5, 6);
     }
-    utsec_wipe(temp, sizeof(temp));
-    utsec_wipe(x, sizeof(x));
+    utsec_wipe(&w, sizeof(w));
     utsec_wipe(out2, sizeof(out2));
     utsec_wipe(out3, sizeof(out3));
     utsec_wipe(out4, sizeof(out4));
@@ -214,39 +245,29 @@ int aka_milenage_compute(utsec_milenage_t *m, const uint8_t rand[16],
                          uint8_t mac_a[8], uint8_t res[8], uint8_t ck[16],
                          uint8_t ik[16], uint8_t ak[6])
 {
-    struct {
-        uint8_t temp[16], x[16], out[16], in1[16];
-    } w;
-    unsigned i;
-    int rc;
+    struct milenage_work w;
+    uint8_t o[16];
+    int rc, i;
 
     if (!m->ready)
         return UTSEC_ERR_STATE;
-    rc = milenage_temp(m, rand, w.x, w.temp);
+    rc = milenage_temp(m, rand, &w);
     if (rc == 0) /* OUT2: AK and RES */
-        rc = milenage_out(m, w.temp, 0, 0x01, w.x, w.out);
+        rc = milenage_out(m, &w, 0, 0x01, o);
     if (rc == 0) {
-        memcpy(ak, w.out, 6);
-        memcpy(res, w.out + 8, 8);
+        memcpy(ak, o, 6);
+        memcpy(res, o + 8, 8);
         for (i = 0; i < 6; i++)
             sqn_out[i] = (uint8_t)(sqn_in[i] ^ (sqn_concealed ? ak[i] : 0));
-        /* OUT1 with IN1 = SQN || AMF || SQN || AMF */
-        memcpy(w.in1, sqn_out, 6);
-        memcpy(w.in1 + 6, amf, 2);
-        memcpy(w.in1 + 8, w.in1, 8);
-        for (i = 0; i < 16; i++) {
-            unsigned j = (i + 8) % 16;
-            w.x[i] = (uint8_t)(w.temp[i] ^ w.in1[j] ^ m->opc[j]);
-        }
-        rc = utsec_aes128_encrypt(aes_of(m), w.x, w.out);
+        rc = milenage_out1(m, &w, sqn_out, amf, o);
     }
     if (rc == 0) {
-        for (i = 0; i < 8; i++)
-            mac_a[i] = (uint8_t)(w.out[i] ^ m->opc[i]);
-        rc = milenage_out(m, w.temp, 4, 0x02, w.x, ck);
+        memcpy(mac_a, o, 8);
+        rc = milenage_out(m, &w, 4, 0x02, ck);
     }
     if (rc == 0)
-        rc = milenage_out(m, w.temp, 8, 0x04, w.x, ik);
+        rc = milenage_out(m, &w, 8, 0x04, ik);
     utsec_wipe(&w, sizeof(w));
+    utsec_wipe(o, sizeof(o));
     return rc;
 }

@@ -270,6 +270,10 @@ static void test_bad_args(void **state)
 
     (void)state;
     /* Milenage */
+    utsec_milenage_init(&m);
+    utsec_milenage_init(NULL);
+    assert_int_equal(utsec_milenage_f1(&m, b16, sqn, amf, out, NULL), UTSEC_ERR_STATE);
+    utsec_milenage_free(&m);
     assert_int_equal(utsec_milenage_opc(NULL, b16, out), UTSEC_ERR_INVALID_ARG);
     assert_int_equal(utsec_milenage_opc(k, NULL, out), UTSEC_ERR_INVALID_ARG);
     assert_int_equal(utsec_milenage_opc(k, b16, NULL), UTSEC_ERR_INVALID_ARG);

@@ -173,7 +173,8 @@ UTSEC_API int utsec_aka_auts_encode(const uint8_t auts[UTSEC_AKA_AUTS_LEN],
  * \brief Milenage context for one subscriber (TS 35.206 §4.1): the AES-128
  *        key schedule of K, expanded once, and OPc.
  *
- * Set up with utsec_milenage_setup(), released with utsec_milenage_free()
+ * Initialise with utsec_milenage_init(), set up with utsec_milenage_setup(),
+ * release with utsec_milenage_free()
  * (which wipes the key schedule and OPc). Treat as opaque. The context holds
  * pointers into itself with some mbedTLS versions: never copy it by value,
  * pass it by pointer. It is only read by the f-functions, so one context may
@@ -202,6 +203,13 @@ typedef struct utsec_milenage {
 UTSEC_API int utsec_milenage_opc(const uint8_t k[UTSEC_MILENAGE_KEY_LEN],
                                  const uint8_t op[UTSEC_MILENAGE_KEY_LEN],
                                  uint8_t opc[UTSEC_MILENAGE_KEY_LEN]);
+
+/**
+ * \brief Zero a Milenage context so that utsec_milenage_free() is safe on
+ *        it before any utsec_milenage_setup().
+ * \param m the context; NULL is ignored.
+ */
+UTSEC_API void utsec_milenage_init(utsec_milenage_t *m);
 
 /**
  * \brief Prepare a Milenage context: expand K once and keep OPc.
