@@ -155,6 +155,21 @@ static void test_tuak_sets(void **state)
         assert_int_equal(utsec_tuak_f5star(k, k_len, topc, rnd, v->iterations, aks), 0);
         assert_hex(aks, 6, v->ak_star);
     }
+    /* the iteration count is per call: set 5 (1 iteration) right after
+     * set 6 (2 iterations) still gives set 5's values */
+    {
+        const struct tuak_vec *v = &tuak_vecs[4];
+        uint8_t k[32], rnd[16], sqn[6], amf[2], topc[32], mac[8];
+        utsec_tuak_params_t p = {8, 32, 32, 16, 1};
+
+        hx(v->k, k, 32);
+        hx(v->rand, rnd, 16);
+        hx(v->sqn, sqn, 6);
+        hx(v->amf, amf, 2);
+        hx(v->topc, topc, 32);
+        assert_int_equal(utsec_tuak_f1(k, 32, topc, rnd, sqn, amf, 0, &p, mac), 0);
+        assert_hex(mac, 8, v->mac_a);
+    }
 }
 
 /* 35.233 Set 1 (MAC 64, RES 32, CK/IK 128) through the neutral key,

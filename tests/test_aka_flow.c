@@ -366,6 +366,25 @@ static void test_sqn_ind_slots(void **state)
     assert_int_equal(st.seq[63], 1);
 }
 
+/* The state is plain data: persisted as bytes and restored, it behaves the
+ * same (what an application storing it in a file or NV memory does). */
+static void test_sqn_persistence(void **state)
+{
+    utsec_aka_sqn_state_t st, restored;
+    unsigned char stored[sizeof(utsec_aka_sqn_state_t)];
+
+    (void)state;
+    assert_int_equal(utsec_aka_sqn_init(&st, 5, 1000, 0), 0);
+    assert_int_equal(accept(&st, 7, 2), 0);
+    assert_int_equal(accept(&st, 3, 9), 0);
+    memcpy(stored, &st, sizeof(stored));
+    memcpy(&restored, stored, sizeof(restored));
+    assert_int_equal(accept(&restored, 7, 2), UTSEC_ERR_SYNC_FAILURE);
+    assert_int_equal(accept(&restored, 3, 9), UTSEC_ERR_SYNC_FAILURE);
+    assert_int_equal(accept(&restored, 8, 2), 0);
+    assert_int_equal(restored.sqn_ms, 8u << 5 | 2);
+}
+
 static void test_sqn_delta_and_limit(void **state)
 {
     utsec_aka_sqn_state_t st, saved;
@@ -488,6 +507,7 @@ int main(void)
         cmocka_unit_test(test_round_trips),
         cmocka_unit_test(test_usim_callback),
         cmocka_unit_test(test_sqn_ind_slots),
+        cmocka_unit_test(test_sqn_persistence),
         cmocka_unit_test(test_sqn_delta_and_limit),
         cmocka_unit_test(test_sqn_errors),
         cmocka_unit_test(test_vector_and_ue_errors),

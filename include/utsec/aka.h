@@ -420,7 +420,8 @@ UTSEC_API void utsec_aka_key_free(utsec_aka_key_t *key);
 
 /**
  * \brief Set up a Milenage subscriber.
- * \param key caller-owned key (previous content is wiped).
+ * \param key a key from utsec_aka_key_init() or an earlier set-up (its
+ *        previous content is wiped).
  * \param k K (16 octets); copied into the key schedule.
  * \param op_or_opc OP or OPc (16 octets).
  * \param is_op non-zero when \p op_or_opc is OP.
@@ -436,7 +437,8 @@ UTSEC_API int utsec_aka_key_setup_milenage(utsec_aka_key_t *key,
 
 /**
  * \brief Set up a TUAK subscriber (MAC 64 bits, CK/IK 128 bits).
- * \param key caller-owned key (previous content is wiped).
+ * \param key a key from utsec_aka_key_init() or an earlier set-up (its
+ *        previous content is wiped).
  * \param k K (16 or 32 octets).
  * \param k_len 16 or 32.
  * \param top_or_topc TOP or TOPc (32 octets).
@@ -454,7 +456,8 @@ UTSEC_API int utsec_aka_key_setup_tuak(utsec_aka_key_t *key, const uint8_t *k,
 /**
  * \brief Set up a subscriber using the TS 34.108 §8.1.2 XOR test algorithm
  *        (test USIMs and test equipment only: it offers no security).
- * \param key caller-owned key (previous content is wiped).
+ * \param key a key from utsec_aka_key_init() or an earlier set-up (its
+ *        previous content is wiped).
  * \param k K (16 octets).
  * \param res_len RES length, 4..16 octets (the leftmost octets of XDOUT).
  * \return 0 or ::UTSEC_ERR_INVALID_ARG; on error the key is left wiped.
@@ -535,8 +538,8 @@ typedef struct utsec_aka_vector {
 /**
  * \brief Build a vector from a fresh RAND taken from \p rng (TS 33.102
  *        §6.3.2): XRES = f2, CK = f3, IK = f4, AK = f5, AUTN = (SQN xor AK)
- *        || AMF || f1. With Milenage and a set-up key this costs 5 AES
- *        block operations.
+ *        || AMF || f1. With Milenage this costs 5 AES block operations on
+ *        the cached key schedule (TEMP, OUT1..OUT4).
  * \param key a set-up key.
  * \param rng random source for RAND; \p rng_ctx is passed to it.
  * \param rng_ctx context of \p rng.
