@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 #define _POSIX_C_SOURCE 200809L
-#include "utsec/utsec.h"
+#include "utsec/common.h"
 
 #include <time.h>
 
@@ -42,6 +42,7 @@ UTSEC_API const char *utsec_strerror(int err)
     case UTSEC_ERR_SYNC_FAILURE: return "AKA synchronisation failure (SQN not acceptable)";
     case UTSEC_ERR_MAC_S_FAILURE: return "AKA resynchronisation MAC-S failure";
     case UTSEC_ERR_AMF: return "AKA AMF not acceptable";
+    case UTSEC_ERR_SQN_EXHAUSTED: return "AKA sequence number space exhausted";
     case UTSEC_ERR_AUTH_FAILED: return "digest response does not match";
     case UTSEC_ERR_REPLAY: return "replayed or out-of-window nonce count";
     case UTSEC_ERR_STALE: return "nonce expired (stale)";

@@ -42,7 +42,7 @@ CT_VALGRIND := valgrind -q --tool=memcheck --error-exitcode=99 --track-origins=y
 
 # Built from the library sources with the library's CFLAGS (no sanitizer),
 # plus -gdwarf-4: Debian 12's valgrind 3.19 cannot read clang 14's DWARF 5.
-CT_CFLAGS := $(WARN) $(CFLAGS) -gdwarf-4 -Iinclude -Ilib -Itests/ct -D_POSIX_C_SOURCE=200809L
+CT_CFLAGS := $(WARN) $(CFLAGS) -gdwarf-4 -DUTSEC_CT_CHECK -Iinclude -Ilib -Itests/ct -D_POSIX_C_SOURCE=200809L
 
 $(BUILD)/ct/%: tests/ct/%.c tests/ct/ct.h $(LIB_SRC) $(HEADERS) $(PRIV_HEADERS)
 	@mkdir -p $(@D)

@@ -312,6 +312,53 @@ struct alloc_case {
 };
 
 /* One row per call. Add AKA, Digest, identity and TLS-PSK calls here. */
+/* AKA: Milenage and TUAK vectors, the UE check (success, then the replay's
+ * sync failure with AUTS) and the network resync, all on caller memory. */
+static int op_aka_flow(int tuak)
+{
+    static const uint8_t rnd[16] = {1, 2, 3};
+    static const uint8_t amf[2] = {0x80, 0};
+    uint8_t k[32] = {7}, op[32] = {9}, sqn[6], sqn_ms[6], next[6];
+    utsec_aka_key_t key;
+    utsec_aka_vector_t av;
+    utsec_aka_sqn_state_t st;
+    utsec_aka_ue_result_t r;
+    int rc;
+
+    utsec_aka_key_init(&key);
+    rc = tuak ? utsec_aka_key_setup_tuak(&key, k, 16, op, 1, 8, 1)
+              : utsec_aka_key_setup_milenage(&key, k, op, 1, 8);
+    if (rc == 0)
+        rc = utsec_aka_sqn_compose(3, 1, UTSEC_AKA_IND_BITS_DEFAULT, sqn);
+    if (rc == 0)
+        rc = utsec_aka_vector_from_rand(&key, rnd, sqn, amf, &av);
+    if (rc == 0)
+        rc = utsec_aka_sqn_init(&st, UTSEC_AKA_IND_BITS_DEFAULT,
+                                UTSEC_AKA_DELTA_DEFAULT, 0);
+    if (rc == 0)
+        rc = utsec_aka_ue_check(&key, &st, rnd, av.autn, &r);
+    if (rc == 0 && utsec_aka_ue_check(&key, &st, rnd, av.autn, &r) !=
+                       UTSEC_ERR_SYNC_FAILURE)
+        rc = -1;
+    if (rc == 0)
+        rc = utsec_aka_resync(&key, rnd, r.auts, UTSEC_AKA_IND_BITS_DEFAULT,
+                              sqn_ms, next);
+    utsec_aka_ue_result_wipe(&r);
+    utsec_aka_vector_wipe(&av);
+    utsec_aka_key_free(&key);
+    return rc;
+}
+
+static int op_aka_milenage(void)
+{
+    return op_aka_flow(0);
+}
+
+static int op_aka_tuak(void)
+{
+    return op_aka_flow(1);
+}
+
 static const struct alloc_case cases[] = {
     {"gba_kdf", op_kdf, 0},
     {"gba_kdf (too many params)", op_kdf_too_many, UTSEC_ERR_TOO_MANY},
@@ -330,6 +377,8 @@ static const struct alloc_case cases[] = {
     {"base64_decode (bad)", op_base64_decode_bad, UTSEC_ERR_BASE64},
     {"aka_nonce_encode/decode", op_nonce_round_trip, 0},
     {"aka_auts_encode/decode", op_auts_round_trip, 0},
+    {"aka milenage vector/ue_check/resync", op_aka_milenage, 0},
+    {"aka tuak vector/ue_check/resync", op_aka_tuak, 0},
     {"gba_time_parse", op_time_parse, 0},
     {"gba_time_format", op_time_format, 0},
     {"hmac md5/sha256/sha512_256", op_hmac_all, 0},

@@ -13,6 +13,7 @@
 static const struct cli_cmd *const tables[] = {
     cli_gba_cmds,
     cli_boot_cmds,
+    cli_aka_cmds,
 };
 
 static const struct cli_cmd *find(const char *name)

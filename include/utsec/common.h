@@ -80,6 +80,7 @@ typedef enum utsec_err {
     UTSEC_ERR_SYNC_FAILURE = -21,      /**< AKA: sequence number not acceptable; resync needed. */
     UTSEC_ERR_MAC_S_FAILURE = -22,     /**< AKA: MAC-S in AUTS did not verify (resync refused). */
     UTSEC_ERR_AMF = -23,               /**< AKA: AMF not acceptable. */
+    UTSEC_ERR_SQN_EXHAUSTED = -24,     /**< AKA: no sequence number is left after SQN_MS. */
 
     UTSEC_ERR_AUTH_FAILED = -40,       /**< Digest: the response does not match. */
     UTSEC_ERR_REPLAY = -41,            /**< Digest: nonce count reused or out of window. */

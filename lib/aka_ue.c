@@ -1,0 +1,110 @@
+/*
+ * UE (USIM) side of AKA (TS 33.102 §6.3.3): AUTN verification, SQN
+ * freshness, RES/CK/IK or AUTS; and a software USIM behind the
+ * utsec_aka_usim_fn callback.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "aka_internal.h"
+
+#include <string.h>
+
+static const uint8_t amf_resync[UTSEC_AKA_AMF_LEN] = {0, 0};
+
+UTSEC_API int utsec_aka_auts_generate(utsec_aka_key_t *key,
+                                      const uint8_t rand[UTSEC_AKA_RAND_LEN],
+                                      const uint8_t sqn_ms[UTSEC_AKA_SQN_LEN],
+                                      uint8_t auts[UTSEC_AKA_AUTS_LEN])
+{
+    uint8_t ak_star[UTSEC_AKA_AK_LEN], mac_s[UTSEC_AKA_MAC_LEN];
+    int rc, i;
+
+    if (key == NULL || rand == NULL || sqn_ms == NULL || auts == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    rc = utsec_aka_f2345(key, rand, NULL, NULL, NULL, NULL, ak_star);
+    if (rc == 0)
+        rc = utsec_aka_f1(key, rand, sqn_ms, amf_resync, NULL, mac_s);
+    if (rc == 0) {
+        /* AUTS = (SQN_MS xor AK*) || MAC-S */
+        for (i = 0; i < UTSEC_AKA_SQN_LEN; i++)
+            auts[i] = (uint8_t)(sqn_ms[i] ^ ak_star[i]);
+        memcpy(auts + UTSEC_AKA_SQN_LEN, mac_s, UTSEC_AKA_MAC_LEN);
+    }
+    utsec_wipe(ak_star, sizeof(ak_star));
+    utsec_wipe(mac_s, sizeof(mac_s));
+    return rc;
+}
+
+UTSEC_API int utsec_aka_ue_check(utsec_aka_key_t *key,
+                                 utsec_aka_sqn_state_t *st,
+                                 const uint8_t rand[UTSEC_AKA_RAND_LEN],
+                                 const uint8_t autn[UTSEC_AKA_AUTN_LEN],
+                                 utsec_aka_ue_result_t *out)
+{
+    utsec_aka_ue_result_t r;
+    uint8_t ak[UTSEC_AKA_AK_LEN], sqn[UTSEC_AKA_SQN_LEN], sqn_ms[UTSEC_AKA_SQN_LEN];
+    uint8_t xmac[UTSEC_AKA_MAC_LEN];
+    int rc;
+
+    if (out == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    utsec_aka_ue_result_wipe(out);
+    if (key == NULL || st == NULL || rand == NULL || autn == NULL ||
+        st->ind_bits > UTSEC_AKA_IND_BITS_MAX || st->delta < 1)
+        return UTSEC_ERR_INVALID_ARG;
+    memset(&r, 0, sizeof(r));
+    /* AK = f5(RAND), SQN = (SQN xor AK) xor AK, XMAC-A = f1(SQN, RAND, AMF);
+     * RES/CK/IK from the same evaluation (shared TEMP for Milenage, one
+     * Keccak run for TUAK), released only on success. */
+    rc = aka_compute(key, rand, autn, 1, autn + 6, sqn, xmac, r.res, r.ck,
+                     r.ik, ak);
+    /* XMAC-A against MAC-A, in constant time; only the verdict is public */
+    if (rc == 0) {
+        int mac_ok = utsec_ct_equal(xmac, autn + 8, UTSEC_AKA_MAC_LEN);
+        UTSEC_CT_PUBLIC(&mac_ok, sizeof(mac_ok));
+        if (!mac_ok)
+            rc = UTSEC_ERR_MAC_FAILURE;
+    }
+    if (rc == 0) {
+        /* SQN is concealed on the air by AK, not secret from the USIM: the
+         * freshness check of Annex C branches on it. */
+        UTSEC_CT_PUBLIC(sqn, sizeof(sqn));
+        rc = utsec_aka_sqn_check(st, sqn);
+        if (rc == UTSEC_ERR_SYNC_FAILURE) {
+            /* AUTS from the highest accepted SQN (Annex C.2) */
+            utsec_wipe(&r, sizeof(r));
+            aka_sqn_put(st->sqn_ms, sqn_ms);
+            rc = utsec_aka_auts_generate(key, rand, sqn_ms, r.auts);
+            if (rc == 0) {
+                memcpy(out->auts, r.auts, UTSEC_AKA_AUTS_LEN);
+                rc = UTSEC_ERR_SYNC_FAILURE;
+            }
+        } else if (rc == 0) {
+            rc = utsec_aka_sqn_accept(st, sqn);
+            if (rc == 0) {
+                r.res_len = utsec_aka_key_res_len(key);
+                memcpy(out, &r, sizeof(r));
+            }
+        }
+    }
+    utsec_wipe(&r, sizeof(r));
+    utsec_wipe(ak, sizeof(ak));
+    utsec_wipe(sqn, sizeof(sqn));
+    utsec_wipe(sqn_ms, sizeof(sqn_ms));
+    utsec_wipe(xmac, sizeof(xmac));
+    return rc;
+}
+
+UTSEC_API int utsec_aka_soft_usim(void *ctx,
+                                  const uint8_t rand[UTSEC_AKA_RAND_LEN],
+                                  const uint8_t autn[UTSEC_AKA_AUTN_LEN],
+                                  utsec_aka_ue_result_t *out)
+{
+    utsec_aka_soft_usim_t *u = ctx;
+
+    if (u == NULL) {
+        utsec_aka_ue_result_wipe(out);
+        return UTSEC_ERR_INVALID_ARG;
+    }
+    return utsec_aka_ue_check(u->key, u->sqn, rand, autn, out);
+}
