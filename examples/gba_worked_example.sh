@@ -1,6 +1,6 @@
 #!/bin/sh
-# A worked GBA example with the `utsec` tool: from the AKA outputs of
-# TS 35.208 Set 1 to the keys a UE and a NAF use on Ut (TS 33.220 Annex B,
+# A worked GBA example with the `utsec` tool: from the Milenage keys of
+# TS 35.208 Set 1, through AKA, to the keys a UE and a NAF use on Ut (TS 33.220 Annex B,
 # TS 24.109 §5.2). The expected values are FACTS §8 (self-computed, not
 # official 3GPP vectors: none exist). Exit 0 only if every value matches.
 set -u
@@ -25,8 +25,31 @@ step() { # title expected command...
     echo
 }
 
-echo "UE and BSF ran AKA (TS 35.208 Set 1): CK=$CK IK=$IK RAND=$RAND"
-echo "IMPI=$IMPI"
+K=465b5ce8b199b49faa5f0a2ee238a6bc
+OP=cdc202d5123e20f62b6d676ac72cb318
+echo "Subscriber: TS 35.208 Set 1 keys, IMPI=$IMPI"
+echo
+step "0a. The HSS makes an authentication vector with Milenage (TS 35.206, TS 33.102 6.3.2)" \
+"opc: cd63cb71954a9f4e48a5994e37a02baf
+mac_a: 4a9ffac354dfafb3
+mac_s: 01cfaf9ec4e871e9
+res: a54211d5e3ba50bf
+ck: $CK
+ik: $IK
+ak: aa689c648370
+ak_star: 451e8beca43b
+autn: 55f328b43577b9b94a9ffac354dfafb3" \
+    milenage --k $K --op $OP --rand $RAND --sqn ff9bb4d0b607 --amf b9b9
+step "0b. The BSF challenges the UE on Ub: nonce = base64(RAND || AUTN) (RFC 3310 3.2)" \
+"nonce: I1U8vpY3qJ0hiuZNrke/NVXzKLQ1d7m5Sp/6w1Tfr7M=" \
+    aka-nonce --rand $RAND --autn 55f328b43577b9b94a9ffac354dfafb3
+step "0c. Had its SQN been out of range, the USIM would answer AUTS (SQN_MS 000000000020)" \
+"auts: 451e8beca41bf8ee589d46d835c9" \
+    auts --k $K --op $OP --rand $RAND --sqn-ms 000000000020
+step "0d. ... and the HSS would recover SQN_MS from it, checking MAC-S (TS 33.102 6.3.5)" \
+"sqn_ms: 000000000020" \
+    resync --k $K --op $OP --rand $RAND --auts 451e8beca41bf8ee589d46d835c9
+echo "UE and BSF now share Ks = CK || IK."
 echo
 step "1. The BSF names the bootstrapping: B-TID = base64(RAND)@BSF (TS 33.220 4.5.2)" \
 "btid: I1U8vpY3qJ0hiuZNrke/NQ==@$BSF" \
