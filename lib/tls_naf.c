@@ -107,6 +107,8 @@ static int psk_cb(void *p, mbedtls_ssl_context *ssl, const unsigned char *id,
     req.btid_len = pid.btid_len;
     req.variant = pid.variant;
     req.cipher_suite = (uint16_t)suite;
+    req.psk_identity = (const char *)id;
+    req.psk_identity_len = id_len;
     if (naf->use_sni && s->sni_len > 0) {
         req.naf_fqdn = s->sni;
         req.naf_fqdn_len = s->sni_len;

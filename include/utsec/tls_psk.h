@@ -203,6 +203,8 @@ typedef struct utsec_tls_key_request {
     const char *naf_fqdn;            /**< the FQDN part (SNI or configured) */
     size_t naf_fqdn_len;             /**< its length */
     uint16_t cipher_suite;           /**< the negotiated suite (yy zz) */
+    const char *psk_identity;        /**< the raw PSK identity (for logs) */
+    size_t psk_identity_len;         /**< its length */
 } utsec_tls_key_request_t;
 
 /** Where the key provider answers. Filled with zeros (expiry 0) before the
