@@ -81,5 +81,6 @@ int main(int argc, char **argv)
     printf("%-28s %14s %-6s %8s  %s\n", "operation", "rate", "unit",
            "ratio", "floor");
     bench_gba();
+    bench_tls();
     return 0;
 }
