@@ -70,7 +70,7 @@ typedef enum utsec_tls_key_variant {
 /** the `-digest` prefix (::UTSEC_TLS_KEY_DIGEST). */
 #define UTSEC_TLS_ID_DIGEST 0x10u
 /** any B-TID of 1..255 printable ASCII octets instead of the strict
- *  base64(RAND)@host form of TS 33.220 §4.5.2. */
+ *  base64(RAND) `@` host form of TS 33.220 §4.5.2. */
 #define UTSEC_TLS_ID_ANY_BTID 0x20u
 /** every form above except ::UTSEC_TLS_ID_ANY_BTID (the default). */
 #define UTSEC_TLS_ID_ALL 0x1Fu
