@@ -97,9 +97,10 @@ start_s_server() {
 for suite in 00A8 C037 00AE; do
     start_s_server $suite "$(naf_key gba-me $suite)"
     got=$(timeout 20 $UTSEC_WRAP "$UTSEC" tls-connect --port "$PORT" $GBA --ciphers $suite --path /simservs 2>"$TMP/err")
+    rc=$?
     want="ciphersuite: 0x$(lower $suite)
 status: HTTP/1.0 200 ok"
-    [ "$got" = "$want" ] && ok || { bad "tls-connect $suite: got '$got'"; cat "$TMP/err"; }
+    [ $rc -eq 0 ] && [ "$got" = "$want" ] && ok || { bad "tls-connect $suite: got '$got'"; cat "$TMP/err"; }
     wait "$SPID"
     grep -q '1 server accepts that finished' "$TMP/ssrv" && ! grep -q 'PSK warning' "$TMP/ssrv" &&
         ok || { bad "s_server $suite did not see our identity/handshake"; cat "$TMP/ssrv"; }
@@ -108,15 +109,18 @@ done
 # The UE offers every suite; whichever the server picks, the key matches.
 for suite in 00A8 C037; do
     start_s_server $suite "$(naf_key gba-me $suite)"
-    got=$(timeout 20 $UTSEC_WRAP "$UTSEC" tls-connect --port "$PORT" $GBA 2>"$TMP/err" | head -1)
-    [ "$got" = "ciphersuite: 0x$(lower $suite)" ] && ok || { bad "default offer, server picks $suite: '$got'"; cat "$TMP/err"; }
+    timeout 20 $UTSEC_WRAP "$UTSEC" tls-connect --port "$PORT" $GBA >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+    got=$(head -1 "$TMP/out")
+    [ $rc -eq 0 ] && [ "$got" = "ciphersuite: 0x$(lower $suite)" ] && ok || { bad "default offer, server picks $suite: '$got'"; cat "$TMP/err"; }
     wait "$SPID"
 done
 
 # GBA_U: the -uicc identity and Ks_int_NAF.
 start_s_server 00A8 "$(naf_key gba-u 00A8)" "3GPP-bootstrapping-uicc.$BTID"
 got=$(timeout 20 $UTSEC_WRAP "$UTSEC" tls-connect --port "$PORT" $GBA --uicc --ciphers 00A8 2>"$TMP/err")
-[ "$got" = "ciphersuite: 0x00a8
+rc=$?
+[ $rc -eq 0 ] && [ "$got" = "ciphersuite: 0x00a8
 status: HTTP/1.0 200 ok" ] && ok || { bad "tls-connect --uicc: '$got'"; cat "$TMP/err"; }
 wait "$SPID"
 
