@@ -57,6 +57,23 @@ static inline void *utsec_tls_bio_ctx(const mbedtls_ssl_context *ssl,
 #endif
 }
 
+/* The description of the fatal alert that made a handshake call return
+ * MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE (the record is still in in_msg), or
+ * -1. mbedTLS has no public getter for it. */
+static inline int utsec_tls_peer_alert(const mbedtls_ssl_context *ssl, int ret)
+{
+    const unsigned char *m;
+
+    if (ret != MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE)
+        return -1;
+#if MBEDTLS_VERSION_MAJOR >= 3
+    m = ssl->MBEDTLS_PRIVATE(in_msg);
+#else
+    m = ssl->in_msg;
+#endif
+    return m != NULL ? m[1] : -1;
+}
+
 /* Restrict a configuration to TLS 1.2 (min and max) or 1.2..1.3. */
 static inline void utsec_tls_conf_versions(mbedtls_ssl_config *conf, int allow13)
 {

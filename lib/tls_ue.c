@@ -165,6 +165,20 @@ UTSEC_API int utsec_tls_ue_handshake(utsec_tls_ue_session_t *s)
             rc = utsec_tls_map_err(ret);
             if (rc == UTSEC_ERR_TLS_WANT_READ || rc == UTSEC_ERR_TLS_WANT_WRITE)
                 return rc;
+            /* The NAF refuses an identity or a key it cannot find or whose
+             * lifetime is over with unknown_psk_identity (RFC 4279 §2): the
+             * UE should bootstrap again (TS 24.109 §5.3.3). */
+            switch (utsec_tls_peer_alert(s->ssl, ret)) {
+            case MBEDTLS_SSL_ALERT_MSG_UNKNOWN_PSK_IDENTITY:
+                rc = UTSEC_ERR_UNKNOWN_ID;
+                break;
+            case MBEDTLS_SSL_ALERT_MSG_BAD_RECORD_MAC:
+            case MBEDTLS_SSL_ALERT_MSG_DECRYPT_ERROR:
+                rc = UTSEC_ERR_TLS_BAD_KEY;
+                break;
+            default:
+                break;
+            }
             s->err = rc;
             s->tls_err = ret;
             return rc;

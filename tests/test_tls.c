@@ -640,7 +640,7 @@ static void test_handshake_sni(void **state)
     world_end(&W);
 }
 
-static void expect_failure(int naf_rc, void (*tweak)(struct world *))
+static void expect_failure(int naf_rc, int ue_rc, void (*tweak)(struct world *))
 {
     world_params(&W);
     tweak(&W);
@@ -649,8 +649,8 @@ static void expect_failure(int naf_rc, void (*tweak)(struct world *))
     assert_int_equal(W.rc_naf, naf_rc);
     assert_int_equal(utsec_tls_naf_session_error(&W.ns), naf_rc);
     assert_int_equal(utsec_tls_naf_handshake(&W.ns), naf_rc); /* sticky */
-    assert_int_equal(W.rc_ue, UTSEC_ERR_TLS);
-    assert_int_not_equal(utsec_tls_ue_session_tls_error(&W.us), 0);
+    assert_int_equal(W.rc_ue, ue_rc);
+    assert_int_equal(utsec_tls_ue_session_tls_error(&W.us), MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE);
     {
         const char *b;
         uint16_t s;
@@ -693,18 +693,21 @@ static void tw_wrong_ue_key(struct world *w)
 static void test_failures(void **state)
 {
     (void)state;
-    expect_failure(UTSEC_ERR_UNKNOWN_ID, tw_unknown);
-    expect_failure(UTSEC_ERR_UNKNOWN_ID, tw_unknown_btid);
-    expect_failure(UTSEC_ERR_EXPIRED, tw_expired_time);
-    expect_failure(UTSEC_ERR_EXPIRED, tw_expired_code);
-    expect_failure(UTSEC_ERR_EXPIRED, tw_no_expiry);
-    expect_failure(UTSEC_ERR_TLS_BAD_KEY, tw_wrong_key);
-    expect_failure(UTSEC_ERR_TLS_BAD_KEY, tw_wrong_ue_key);
-    expect_failure(UTSEC_ERR_CALLBACK, tw_positive);
-    expect_failure(UTSEC_ERR_CRYPTO, tw_crypto);
-    expect_failure(UTSEC_ERR_BUFFER_TOO_SMALL, tw_ids);
-    expect_failure(UTSEC_ERR_BAD_PSK_IDENTITY, tw_bad_btid);
-    expect_failure(UTSEC_ERR_BAD_PSK_IDENTITY, tw_policy);
+    /* refused in the PSK callback: the UE sees unknown_psk_identity */
+    expect_failure(UTSEC_ERR_UNKNOWN_ID, UTSEC_ERR_UNKNOWN_ID, tw_unknown);
+    expect_failure(UTSEC_ERR_UNKNOWN_ID, UTSEC_ERR_UNKNOWN_ID, tw_unknown_btid);
+    expect_failure(UTSEC_ERR_EXPIRED, UTSEC_ERR_UNKNOWN_ID, tw_expired_time);
+    expect_failure(UTSEC_ERR_EXPIRED, UTSEC_ERR_UNKNOWN_ID, tw_expired_code);
+    expect_failure(UTSEC_ERR_EXPIRED, UTSEC_ERR_UNKNOWN_ID, tw_no_expiry);
+    expect_failure(UTSEC_ERR_CALLBACK, UTSEC_ERR_UNKNOWN_ID, tw_positive);
+    expect_failure(UTSEC_ERR_CRYPTO, UTSEC_ERR_UNKNOWN_ID, tw_crypto);
+    expect_failure(UTSEC_ERR_BUFFER_TOO_SMALL, UTSEC_ERR_UNKNOWN_ID, tw_ids);
+    expect_failure(UTSEC_ERR_BAD_PSK_IDENTITY, UTSEC_ERR_UNKNOWN_ID, tw_bad_btid);
+    expect_failure(UTSEC_ERR_BAD_PSK_IDENTITY, UTSEC_ERR_UNKNOWN_ID, tw_policy);
+    /* different keys: the NAF's Finished check fails, the UE gets
+     * bad_record_mac */
+    expect_failure(UTSEC_ERR_TLS_BAD_KEY, UTSEC_ERR_TLS_BAD_KEY, tw_wrong_key);
+    expect_failure(UTSEC_ERR_TLS_BAD_KEY, UTSEC_ERR_TLS_BAD_KEY, tw_wrong_ue_key);
 }
 
 /* The UE fails on its side when its key source fails, and the NAF sees the

@@ -560,8 +560,12 @@ UTSEC_API int utsec_tls_ue_session_setup(utsec_tls_ue_session_t *s,
  * \return 0; ::UTSEC_ERR_TLS_WANT_READ / ::UTSEC_ERR_TLS_WANT_WRITE;
  *         ::UTSEC_ERR_TLS_SUITE (the server picked a suite that is not a
  *         GBA PSK suite); ::UTSEC_ERR_CALLBACK or the key callback's code;
- *         ::UTSEC_ERR_TLS (e.g. the NAF refused the identity or the key:
- *         see utsec_tls_ue_session_tls_error()).
+ *         ::UTSEC_ERR_UNKNOWN_ID (the NAF answered unknown_psk_identity: it
+ *         does not know the B-TID, the key expired, or it refused the
+ *         identity; bootstrap again, TS 24.109 §5.3.3);
+ *         ::UTSEC_ERR_TLS_BAD_KEY (the NAF answered bad_record_mac or
+ *         decrypt_error: it holds another key); ::UTSEC_ERR_TLS (other
+ *         failure, see utsec_tls_ue_session_tls_error()).
  */
 UTSEC_API int utsec_tls_ue_handshake(utsec_tls_ue_session_t *s);
 

@@ -217,6 +217,22 @@ start_serve --ciphers 00A8
 s_client_run 00A8 "$(naf_key gba-me 00A8)" "3GPP-bootstrapping.not-a-btid"
 serve_fail $? "malformed identity" "malformed PSK identity"
 
+# ---- utsec <-> utsec: the UE learns why the NAF refused it ---------------
+start_serve --lifetime 2020-01-01T00:00:00Z
+timeout 20 $UTSEC_WRAP "$UTSEC" tls-connect --port "$PORT" $GBA >"$TMP/out" 2>"$TMP/err"
+rc=$?
+wait "$SPID"
+src=$?
+[ $rc -eq 1 ] && grep -q 'unknown B-TID' "$TMP/err" && [ $src -eq 1 ] && grep -q expired "$TMP/srverr" && ok ||
+    { bad "expired key utsec<->utsec: connect $rc, serve $src"; cat "$TMP/err" "$TMP/srverr"; }
+start_serve --uicc
+timeout 20 $UTSEC_WRAP "$UTSEC" tls-connect --port "$PORT" $GBA >"$TMP/out" 2>"$TMP/err"
+rc=$?
+wait "$SPID"
+src=$?
+[ $rc -eq 1 ] && grep -q 'integrity check failed' "$TMP/err" && [ $src -eq 1 ] && ok ||
+    { bad "ME key vs --uicc NAF: connect $rc, serve $src"; cat "$TMP/err" "$TMP/srverr"; }
+
 # ---- usage and validation ----------------------------------------------
 expect_rc port-zero 2 -- tls-serve --port 0 $GBA
 expect_rc port-text 2 -- tls-connect --port http $GBA
