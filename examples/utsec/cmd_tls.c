@@ -164,6 +164,22 @@ static void loopback(struct sockaddr_in *sa, int port)
     sa->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 }
 
+/* Close without a TCP reset: after a fatal alert the peer may still be
+ * sending its last flight, and closing with unread data would send RST and
+ * could destroy the alert before the peer reads it. */
+static void close_gracefully(int fd)
+{
+    struct timeval tv = {1, 0};
+    char sink[512];
+    int i;
+
+    shutdown(fd, SHUT_WR);
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    for (i = 0; i < 64 && recv(fd, sink, sizeof(sink), 0) > 0; i++)
+        ;
+    close(fd);
+}
+
 static int sys_fail(const char *what)
 {
     fprintf(stderr, "utsec: %s: %s\n", what, strerror(errno));
@@ -344,7 +360,7 @@ static int cmd_tls_serve(const struct cli_args *a)
     ret = CLI_OK;
 out:
     if (fd >= 0)
-        close(fd);
+        close_gracefully(fd);
     if (ls >= 0)
         close(ls);
     mbedtls_ssl_free(&ssl);
