@@ -13,6 +13,10 @@
 
 #include "utsec/tls_psk.h"
 
+/* The lowest libutsec error code (the module ranges of utsec.h end at
+ * -119); a callback result outside [UTSEC_TLS_ERR_FLOOR, 0] is foreign. */
+#define UTSEC_TLS_ERR_FLOOR (-119)
+
 /* Magic values that tell our structs from foreign memory. */
 #define UTSEC_TLS_NAF_MAGIC 0x75744e46u      /* "utNF" */
 #define UTSEC_TLS_NAF_SES_MAGIC 0x75744e53u  /* "utNS" */

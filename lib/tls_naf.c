@@ -131,7 +131,7 @@ static int psk_cb(void *p, mbedtls_ssl_context *ssl, const unsigned char *id,
     rep.ids = s->ids;
     rep.ids_size = sizeof(s->ids);
     rc = naf->provider(naf->provider_ctx, &req, &rep);
-    if (rc > 0 || rc < UTSEC_ERR_RENEGOTIATE - 18)
+    if (rc > 0 || rc < UTSEC_TLS_ERR_FLOOR)
         rc = UTSEC_ERR_CALLBACK;
     if (rc == 0)
         rc = utsec_gba_key_valid(rep.expiry, naf->time(naf->time_ctx));

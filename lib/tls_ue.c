@@ -127,7 +127,7 @@ static int install_key(utsec_tls_ue_session_t *s, int suite)
                               naf_id_len, key);
     } else {
         rc = ue->key_cb(ue->key_ctx, ue->variant, naf_id, naf_id_len, key);
-        if (rc > 0 || rc < UTSEC_ERR_RENEGOTIATE - 18)
+        if (rc > 0 || rc < UTSEC_TLS_ERR_FLOOR)
             rc = UTSEC_ERR_CALLBACK;
     }
     if (rc == 0 && mbedtls_ssl_set_hs_psk(s->ssl, key, sizeof(key)) != 0)

@@ -222,6 +222,18 @@ static size_t tls_read_head(mbedtls_ssl_context *ssl, char *buf, size_t cap)
     return len;
 }
 
+/* Print "name: text" with every octet outside printable ASCII shown as
+ * '?': the text comes from the peer. */
+static void print_clean(FILE *f, const char *name, const char *t, size_t n)
+{
+    size_t i;
+
+    fprintf(f, "%s", name);
+    for (i = 0; i < n; i++)
+        fputc((unsigned char)t[i] >= 0x20 && (unsigned char)t[i] < 0x7F ? t[i] : '?', f);
+    fputc('\n', f);
+}
+
 static size_t first_line(const char *buf, size_t len)
 {
     size_t i;
@@ -342,15 +354,16 @@ static int cmd_tls_serve(const struct cli_args *a)
     while (rc == UTSEC_ERR_TLS_WANT_READ || rc == UTSEC_ERR_TLS_WANT_WRITE);
     if (rc != 0) {
         if (sc.identity[0] != '\0')
-            fprintf(stderr, "utsec: tls-serve: psk_identity %s\n", sc.identity);
+            print_clean(stderr, "utsec: tls-serve: psk_identity ", sc.identity,
+                        strlen(sc.identity));
         ret = cli_fail(rc, "tls-serve: handshake");
         goto out;
     }
     utsec_tls_naf_session_suite(&ns, &suite, NULL);
     printf("ciphersuite: 0x%04x\n", suite);
-    printf("psk_identity: %s\n", sc.identity);
+    print_clean(stdout, "psk_identity: ", sc.identity, strlen(sc.identity));
     len = tls_read_head(&ssl, req, sizeof(req));
-    printf("request: %.*s\n", (int)first_line(req, len), req);
+    print_clean(stdout, "request: ", req, first_line(req, len));
     fflush(stdout);
     if (len == 0 || tls_write_all(&ssl, resp, sizeof(resp) - 1) != 0) {
         fprintf(stderr, "utsec: tls-serve: connection lost\n");
@@ -465,7 +478,7 @@ static int cmd_tls_connect(const struct cli_args *a)
         fprintf(stderr, "utsec: tls-connect: no HTTP response\n");
         goto out;
     }
-    printf("status: %.*s\n", (int)first_line(buf, len), buf);
+    print_clean(stdout, "status: ", buf, first_line(buf, len));
     mbedtls_ssl_close_notify(&ssl);
     ret = CLI_OK;
 out:
