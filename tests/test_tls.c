@@ -710,6 +710,91 @@ static void test_failures(void **state)
     expect_failure(UTSEC_ERR_TLS_BAD_KEY, UTSEC_ERR_TLS_BAD_KEY, tw_wrong_ue_key);
 }
 
+/* SNI problems on the NAF: a malformed host name, or none at all when the
+ * NAF has no configured FQDN. */
+static void test_sni_errors(void **state)
+{
+    (void)state;
+    world_params(&W);
+    W.np.use_sni = 1;
+    world_start(&W);
+    assert_int_equal(mbedtls_ssl_set_hostname(&W.cs, "bad_host.example"), 0);
+    world_run(&W);
+    assert_int_equal(W.rc_naf, UTSEC_ERR_BAD_HOST);
+    assert_int_not_equal(W.rc_ue, 0);
+    assert_int_equal(W.prov.calls, 0);
+    world_end(&W);
+
+    world_params(&W);
+    W.np.naf_fqdn = NULL;
+    W.np.use_sni = 1;
+    world_start(&W);
+    assert_int_equal(mbedtls_ssl_set_hostname(&W.cs, NULL), 0);
+    world_run(&W);
+    assert_int_equal(W.rc_naf, UTSEC_ERR_BAD_HOST);
+    assert_int_equal(W.rc_ue, UTSEC_ERR_UNKNOWN_ID);
+    assert_int_equal(W.prov.calls, 0);
+    world_end(&W);
+}
+
+static void test_reply_add_identity(void **state)
+{
+    char buf[17];
+    utsec_tls_key_reply_t rep;
+
+    (void)state;
+    memset(&rep, 0, sizeof(rep));
+    assert_int_equal(utsec_tls_key_reply_add_identity(&rep, "a", 1), UTSEC_ERR_INVALID_ARG);
+    rep.ids = buf;
+    rep.ids_size = sizeof(buf);
+    assert_int_equal(utsec_tls_key_reply_add_identity(NULL, "a", 1), UTSEC_ERR_INVALID_ARG);
+    assert_int_equal(utsec_tls_key_reply_add_identity(&rep, NULL, 1), UTSEC_ERR_INVALID_ARG);
+    assert_int_equal(utsec_tls_key_reply_add_identity(&rep, "a", 0), UTSEC_ERR_INVALID_ARG);
+    assert_int_equal(utsec_tls_key_reply_add_identity(&rep, "a\0b", 3), UTSEC_ERR_INVALID_ARG);
+    assert_int_equal(utsec_tls_key_reply_add_identity(&rep, "sip:a@b", 7), 0);
+    assert_int_equal(utsec_tls_key_reply_add_identity(&rep, "tel:+1", 6), 0);
+    /* 15 of 17 octets used: 2 more fit ("x" and its NUL), 3 do not */
+    assert_int_equal(utsec_tls_key_reply_add_identity(&rep, "xy", 2), UTSEC_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(utsec_tls_key_reply_add_identity(&rep, "x", 1), 0);
+    assert_int_equal(rep.n_ids, 3);
+    assert_memory_equal(buf, "sip:a@b\0tel:+1\0x\0", 17);
+    assert_int_equal(rep.ids_len, 17);
+    assert_int_equal(utsec_tls_key_reply_add_identity(&rep, "y", 1), UTSEC_ERR_BUFFER_TOO_SMALL);
+}
+
+static void test_session_args(void **state)
+{
+    uint16_t suite;
+
+    (void)state;
+    world_params(&W);
+    world_start(&W);
+    assert_int_equal(utsec_tls_ue_session_suite(&W.us, &suite), UTSEC_ERR_STATE);
+    assert_int_equal(utsec_tls_naf_session_setup(&W.ns, &W.naf, &W.ss, &W.se, NULL, p_recv, NULL),
+                     UTSEC_ERR_INVALID_ARG);
+    assert_int_equal(utsec_tls_naf_session_setup(&W.ns, &W.naf, &W.ss, &W.se, p_send, NULL, NULL),
+                     UTSEC_ERR_INVALID_ARG);
+    assert_int_equal(utsec_tls_naf_session_setup(&W.ns, &W.naf, &W.ss, &W.se, p_send, p_recv, NULL), 0);
+    assert_int_equal(utsec_tls_naf_session_error(NULL), UTSEC_ERR_INVALID_ARG);
+    assert_int_equal(utsec_tls_naf_session_error(&W.ns), 0);
+    world_run(&W);
+    assert_int_equal(W.rc_naf, 0);
+    assert_int_equal(utsec_tls_naf_handshake(&W.ns), 0); /* idempotent once done */
+    assert_int_equal(utsec_tls_ue_handshake(&W.us), 0);
+    assert_int_equal(utsec_tls_naf_session_identity(&W.ns, 0, NULL, NULL), UTSEC_ERR_INVALID_ARG);
+    world_end(&W);
+    {
+        utsec_tls_id_policy_t pol = {"0123456789012345678901234567890123", 34, 0, 0};
+        mbedtls_ssl_config c;
+        utsec_tls_naf_t naf;
+        mbedtls_ssl_config_init(&c);
+        world_params(&W);
+        W.np.id_policy = &pol;
+        assert_int_equal(utsec_tls_naf_setup(&naf, &W.np, &c), UTSEC_ERR_INVALID_ARG);
+        mbedtls_ssl_config_free(&c);
+    }
+}
+
 /* The UE fails on its side when its key source fails, and the NAF sees the
  * handshake abort. */
 static void test_ue_key_cb_failure(void **state)
@@ -1038,6 +1123,9 @@ int main(void)
         cmocka_unit_test(test_handshake_server_picks),
         cmocka_unit_test(test_handshake_sni),
         cmocka_unit_test(test_failures),
+        cmocka_unit_test(test_sni_errors),
+        cmocka_unit_test(test_reply_add_identity),
+        cmocka_unit_test(test_session_args),
         cmocka_unit_test(test_ue_key_cb_failure),
         cmocka_unit_test(test_bypass_uses_placeholder),
         cmocka_unit_test(test_naf_foreign_bio),
