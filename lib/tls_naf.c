@@ -218,7 +218,11 @@ UTSEC_API int utsec_tls_naf_setup(utsec_tls_naf_t *naf,
     mbedtls_ssl_conf_ciphersuites(conf, naf->suites);
     mbedtls_ssl_conf_rng(conf, p->rng, p->rng_ctx);
     mbedtls_ssl_conf_psk_cb(conf, psk_cb, naf);
+#if defined(MBEDTLS_SSL_SERVER_NAME_INDICATION)
     mbedtls_ssl_conf_sni(conf, sni_cb, naf);
+#else
+    (void)sni_cb; /* NAF_Id from the configured FQDN only */
+#endif
     return 0;
 }
 
