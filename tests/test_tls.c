@@ -1055,6 +1055,20 @@ static void test_nds_mutual(void **state)
     assert_int_equal(rc_p, 0);
     assert_int_equal(utsec_tls_negotiated_suite(&AP.ssl, &suite), 0);
     assert_true(suite == 0xC02B || suite == 0xC02C || suite == 0xCCA9);
+    {
+        /* Digest inside server-authenticated TLS (TS 33.222 §5.3): the
+         * NAF_Id ends in 01 00 01 and the certificate suite */
+        uint8_t id[64];
+        size_t idn;
+        assert_int_equal(utsec_tls_naf_id_for_ssl(&AP.ssl, "ps.example.net", 14, id,
+                                                  sizeof(id), &idn), 0);
+        assert_int_equal(idn, 19);
+        assert_memory_equal(id, "ps.example.net\x01\x00\x01", 17);
+        assert_int_equal(id[17], suite >> 8);
+        assert_int_equal(id[18], suite & 0xFF);
+        assert_int_equal(utsec_tls_naf_id_for_ssl(&AP.ssl, "ps.example.net", 14, id, 18, &idn),
+                         UTSEC_ERR_BUFFER_TOO_SMALL);
+    }
     /* the presence server sees the AP's identity */
     assert_int_equal(utsec_tls_peer_cn(&PS.ssl, &n, &len), 0);
     assert_int_equal(len, 14);
