@@ -52,6 +52,10 @@ UTSEC_API const char *utsec_strerror(int err)
     case UTSEC_ERR_TLS: return "TLS failure";
     case UTSEC_ERR_UNKNOWN_ID: return "unknown B-TID or PSK identity";
     case UTSEC_ERR_BAD_PSK_IDENTITY: return "malformed PSK identity";
+    case UTSEC_ERR_TLS_WANT_READ: return "TLS: waiting for the transport to be readable";
+    case UTSEC_ERR_TLS_WANT_WRITE: return "TLS: waiting for the transport to be writable";
+    case UTSEC_ERR_TLS_SUITE: return "TLS cipher suite not allowed or not available";
+    case UTSEC_ERR_TLS_BAD_KEY: return "TLS handshake integrity check failed (peer used another key)";
     case UTSEC_ERR_FORBIDDEN: return "identity not allowed for this user";
     case UTSEC_ERR_UNTRUSTED_PEER: return "asserted identity from an untrusted peer";
     case UTSEC_ERR_BAD_URI: return "malformed URI";

@@ -14,6 +14,7 @@ static const struct cli_cmd *const tables[] = {
     cli_gba_cmds,
     cli_boot_cmds,
     cli_aka_cmds,
+    cli_tls_cmds,
 };
 
 static const struct cli_cmd *find(const char *name)

@@ -92,6 +92,10 @@ typedef enum utsec_err {
     UTSEC_ERR_TLS = -60,               /**< TLS: mbedTLS reported a failure. */
     UTSEC_ERR_UNKNOWN_ID = -61,        /**< TLS/Ua: unknown B-TID or PSK identity. */
     UTSEC_ERR_BAD_PSK_IDENTITY = -62,  /**< TLS: malformed PSK identity. */
+    UTSEC_ERR_TLS_WANT_READ = -63,     /**< TLS: the transport must become readable; call again. */
+    UTSEC_ERR_TLS_WANT_WRITE = -64,    /**< TLS: the transport must become writable; call again. */
+    UTSEC_ERR_TLS_SUITE = -65,         /**< TLS: cipher suite not allowed or not available. */
+    UTSEC_ERR_TLS_BAD_KEY = -66,       /**< TLS: the peer's Finished did not verify (other key). */
 
     UTSEC_ERR_FORBIDDEN = -80,         /**< Identity: the user does not own that identity. */
     UTSEC_ERR_UNTRUSTED_PEER = -81,    /**< Identity: asserted identity from an untrusted peer. */

@@ -14,5 +14,6 @@
 #include "utsec/gba.h"
 #include "utsec/aka.h"
 #include "utsec/bootstrap.h"
+#include "utsec/tls_psk.h"
 
 #endif /* UTSEC_UTSEC_H */

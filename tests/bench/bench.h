@@ -28,5 +28,6 @@ void bench_report(const char *name, double rate, double floor_rate,
 /* Module benchmarks (tests/bench/bench_<module>.c). */
 void bench_gba(void);
 void bench_aka(void);
+void bench_tls(void);
 
 #endif

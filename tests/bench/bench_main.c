@@ -82,5 +82,6 @@ int main(int argc, char **argv)
            "ratio", "floor");
     bench_gba();
     bench_aka();
+    bench_tls();
     return 0;
 }

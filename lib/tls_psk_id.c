@@ -1,0 +1,149 @@
+/*
+ * TLS-PSK identity of TS 33.222 §5.4 / TS 24.109 §5.3.3: "3GPP-bootstrapping"
+ * [-uicc | -digest] "." B-TID (TS 36.508 §4.7H shows the dot form), plus the
+ * lenient forms a NAF accepts (no separator, bare B-TID).
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include <string.h>
+
+#include "utsec/gba.h"
+#include "utsec/tls_psk.h"
+
+static const char default_prefix[] = "3GPP-bootstrapping";
+static const char sfx_uicc[] = "-uicc";
+static const char sfx_digest[] = "-digest";
+
+static int policy_prefix(const utsec_tls_id_policy_t *pol, const char **p,
+                         size_t *n, char *sep)
+{
+    *p = default_prefix;
+    *n = sizeof(default_prefix) - 1;
+    *sep = '.';
+    if (pol == NULL)
+        return 0;
+    if (pol->prefix != NULL) {
+        if (pol->prefix_len == 0 || pol->prefix_len > UTSEC_TLS_PREFIX_MAX ||
+            memchr(pol->prefix, '\0', pol->prefix_len) != NULL)
+            return UTSEC_ERR_INVALID_ARG;
+        *p = pol->prefix;
+        *n = pol->prefix_len;
+    }
+    if (pol->separator != 0)
+        *sep = pol->separator;
+    return 0;
+}
+
+static int starts(const char *s, size_t n, const char *pfx, size_t pn)
+{
+    return n >= pn && memcmp(s, pfx, pn) == 0;
+}
+
+/* A B-TID in the strict TS 33.220 §4.5.2 form, or (lax) 1..255 printable
+ * ASCII octets without spaces. */
+static int btid_ok(const char *b, size_t n, unsigned accept)
+{
+    size_t i;
+
+    if (n == 0 || n > UTSEC_TLS_BTID_MAX)
+        return 0;
+    if (accept & UTSEC_TLS_ID_ANY_BTID) {
+        for (i = 0; i < n; i++)
+            if ((unsigned char)b[i] <= 0x20 || (unsigned char)b[i] >= 0x7F)
+                return 0;
+        return 1;
+    }
+    return utsec_gba_btid_parse(b, n, NULL, NULL, NULL) == 0;
+}
+
+UTSEC_API int utsec_tls_psk_identity_parse(const char *id, size_t id_len,
+                                           const utsec_tls_id_policy_t *policy,
+                                           utsec_tls_psk_id_t *out)
+{
+    const char *pfx, *rest;
+    size_t pn, rn;
+    char sep;
+    unsigned accept, form;
+    utsec_tls_key_variant_t v = UTSEC_TLS_KEY_ME;
+
+    if ((id == NULL && id_len != 0) || out == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    if (policy_prefix(policy, &pfx, &pn, &sep) != 0)
+        return UTSEC_ERR_INVALID_ARG;
+    accept = (policy == NULL || policy->accept == 0) ? UTSEC_TLS_ID_ALL
+                                                     : policy->accept;
+    if (id_len == 0)
+        return UTSEC_ERR_BAD_PSK_IDENTITY;
+
+    if (starts(id, id_len, pfx, pn)) {
+        rest = id + pn;
+        rn = id_len - pn;
+        if (starts(rest, rn, sfx_uicc, sizeof(sfx_uicc) - 1)) {
+            v = UTSEC_TLS_KEY_UICC;
+            rest += sizeof(sfx_uicc) - 1;
+            rn -= sizeof(sfx_uicc) - 1;
+        } else if (starts(rest, rn, sfx_digest, sizeof(sfx_digest) - 1)) {
+            v = UTSEC_TLS_KEY_DIGEST;
+            rest += sizeof(sfx_digest) - 1;
+            rn -= sizeof(sfx_digest) - 1;
+        }
+        if (rn > 0 && rest[0] == sep) {
+            form = UTSEC_TLS_ID_PREFIX_SEP;
+            rest++;
+            rn--;
+        } else {
+            form = UTSEC_TLS_ID_PREFIX_NOSEP;
+        }
+        if ((v == UTSEC_TLS_KEY_UICC && !(accept & UTSEC_TLS_ID_UICC)) ||
+            (v == UTSEC_TLS_KEY_DIGEST && !(accept & UTSEC_TLS_ID_DIGEST)))
+            return UTSEC_ERR_BAD_PSK_IDENTITY;
+    } else {
+        form = UTSEC_TLS_ID_BARE;
+        rest = id;
+        rn = id_len;
+    }
+    if (!(accept & form) || !btid_ok(rest, rn, accept))
+        return UTSEC_ERR_BAD_PSK_IDENTITY;
+    out->btid = rest;
+    out->btid_len = rn;
+    out->variant = v;
+    out->form = form;
+    return 0;
+}
+
+UTSEC_API int utsec_tls_psk_identity_build(const char *btid, size_t btid_len,
+                                           utsec_tls_key_variant_t variant,
+                                           const utsec_tls_id_policy_t *policy,
+                                           char *out, size_t out_size,
+                                           size_t *out_len)
+{
+    const char *pfx, *sfx;
+    size_t pn, sn, n;
+    char sep;
+
+    if (btid == NULL || btid_len == 0 || out == NULL ||
+        memchr(btid, '\0', btid_len) != NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    if (policy_prefix(policy, &pfx, &pn, &sep) != 0)
+        return UTSEC_ERR_INVALID_ARG;
+    switch (variant) {
+    case UTSEC_TLS_KEY_ME: sfx = ""; break;
+    case UTSEC_TLS_KEY_UICC: sfx = sfx_uicc; break;
+    case UTSEC_TLS_KEY_DIGEST: sfx = sfx_digest; break;
+    default: return UTSEC_ERR_INVALID_ARG;
+    }
+    if (btid_len > UTSEC_TLS_BTID_MAX)
+        return UTSEC_ERR_TOO_LONG;
+    sn = strlen(sfx);
+    n = pn + sn + 1 + btid_len;
+    if (out_size < n + 1)
+        return UTSEC_ERR_BUFFER_TOO_SMALL;
+    memcpy(out, pfx, pn);
+    memcpy(out + pn, sfx, sn);
+    out[pn + sn] = sep;
+    memcpy(out + pn + sn + 1, btid, btid_len);
+    out[n] = '\0';
+    if (out_len != NULL)
+        *out_len = n;
+    return 0;
+}
