@@ -383,10 +383,11 @@ UTSEC_API int utsec_id_http_scan(const char *head, size_t len,
  * \p cfg->verify_intended is set, an intended identity that equals none of
  * the allowed ones (utsec_id_uri_equal()) is rejected with 403 (reason
  * ::UTSEC_ERR_FORBIDDEN). On acceptance the asserted value is the matching
- * allowed identity (as the network spelled it), or the UE's intended
- * identity when the AP does not verify it, or — with no intended identity —
- * all allowed identities; a user with no allowed identity is rejected with
- * 403. `Authorization` is always marked for removal.
+ * allowed identity (as the network spelled it); with no intended identity,
+ * or when the AP does not verify intended identities, it is the list of
+ * all allowed identities (an unverified claim of the UE is never
+ * asserted). A user with no allowed identity is rejected with 403.
+ * `Authorization` is always marked for removal (24.109 §7.1).
  *
  * \param cfg the AP's knowledge of the user (caller-owned).
  * \param req the UE's security headers (from utsec_id_http_scan()).
