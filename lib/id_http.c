@@ -174,11 +174,21 @@ UTSEC_API int utsec_id_http_rewrite(const char *head, size_t len,
         remove |= UTSEC_ID_HDR_ASSERTED; /* ours replaces any other */
     }
     total = hd.reqline_end + 2;
+    n = 0;
     for (k = 0; k < hd.n; k++)
-        if (!(hd.f[k].bit & remove))
+        if (!(hd.f[k].bit & remove)) {
             total += hd.f[k].line_end - hd.f[k].line;
-    if (asserted != NULL)
+            n++;
+        }
+    if (asserted != NULL) {
         total += sizeof(ASSERTED_NAME ": ") - 1 + asserted_len + 2;
+        n++;
+    }
+    /* the result must pass the same limits as its input */
+    if (n > UTSEC_ID_HTTP_MAX_FIELDS)
+        return UTSEC_ERR_TOO_MANY;
+    if (total > UTSEC_ID_HTTP_MAX_BLOCK)
+        return UTSEC_ERR_TOO_LONG;
     if (total > out_size)
         return UTSEC_ERR_BUFFER_TOO_SMALL;
     memcpy(out, head, hd.reqline_end);

@@ -50,7 +50,7 @@ static int run_ok(const char *s, size_t n, int (*cls)(int))
 /* Validate a ';'- or '&'-separated list; returns 0 or an error. */
 static int list_check(utsec_id_view_t list, char sep, int headers)
 {
-    const char *pos = list.ptr, *end = list.ptr + list.len;
+    const char *pos = list.len ? list.ptr : NULL, *end = list.len ? list.ptr + list.len : NULL;
     utsec_id_view_t names[UTSEC_ID_MAX_URI_PARAMS], v;
     size_t n = 0, k;
     int hv;
@@ -188,7 +188,7 @@ UTSEC_API int utsec_id_sip_uri_parse(const char *s, size_t len,
 static int find_param(utsec_id_view_t list, const char *name, size_t nlen,
                       utsec_id_view_t *val, int *has_val)
 {
-    const char *pos = list.ptr, *end = list.ptr + list.len;
+    const char *pos = list.len ? list.ptr : NULL, *end = list.len ? list.ptr + list.len : NULL;
     utsec_id_view_t n, v;
     int hv;
 
@@ -221,7 +221,7 @@ static int must_match(utsec_id_view_t name)
  * in a are ignored unless must_match(). */
 static int params_agree(utsec_id_view_t a, utsec_id_view_t b)
 {
-    const char *pos = a.ptr, *end = a.ptr + a.len;
+    const char *pos = a.len ? a.ptr : NULL, *end = a.len ? a.ptr + a.len : NULL;
     utsec_id_view_t n, v, bv;
     int hv, bhv;
 
@@ -241,12 +241,12 @@ static int params_agree(utsec_id_view_t a, utsec_id_view_t b)
  * after escape normalisation). */
 static int headers_in(utsec_id_view_t a, utsec_id_view_t b)
 {
-    const char *pos = a.ptr, *end = a.ptr + a.len;
+    const char *pos = a.len ? a.ptr : NULL, *end = a.len ? a.ptr + a.len : NULL;
     utsec_id_view_t n, v;
     int hv;
 
     while (utsec_id_next_param(&pos, end, &n, &v, &hv, '&')) {
-        const char *bpos = b.ptr, *bend = b.ptr + b.len;
+        const char *bpos = b.len ? b.ptr : NULL, *bend = b.len ? b.ptr + b.len : NULL;
         utsec_id_view_t bn, bv;
         int bhv, found = 0;
         while (!found && utsec_id_next_param(&bpos, bend, &bn, &bv, &bhv, '&'))

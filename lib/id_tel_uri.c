@@ -177,7 +177,7 @@ static int digits_equal(const char *a, size_t an, const char *b, size_t bn)
 static int find(utsec_id_view_t list, utsec_id_view_t name,
                 utsec_id_view_t *val, int *hv)
 {
-    const char *pos = list.len ? list.ptr : NULL, *end = list.ptr + list.len;
+    const char *pos = list.len ? list.ptr : NULL, *end = list.len ? list.ptr + list.len : NULL;
     utsec_id_view_t n;
 
     while (utsec_id_next_param(&pos, end, &n, val, hv, ';'))
@@ -189,7 +189,7 @@ static int find(utsec_id_view_t list, utsec_id_view_t name,
 /* Every parameter of a is in b with an equivalent value. */
 static int params_in(utsec_id_view_t a, utsec_id_view_t b)
 {
-    const char *pos = a.len ? a.ptr : NULL, *end = a.ptr + a.len;
+    const char *pos = a.len ? a.ptr : NULL, *end = a.len ? a.ptr + a.len : NULL;
     utsec_id_view_t n, v, bv;
     int hv, bhv;
 

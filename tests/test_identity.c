@@ -827,6 +827,24 @@ static void test_http_rewrite_errors(void **st)
     assert_int_equal(utsec_id_http_rewrite(S(UE_HEAD), 0, S("\"sip:a@x.com\""), out, 100, &ol), UTSEC_ERR_BUFFER_TOO_SMALL);
     assert_int_equal(utsec_id_http_rewrite(S("GET / HTTP/1.1\r\n x\r\n\r\n"), 0, NULL, 0, out, sizeof(out), &ol), UTSEC_ERR_BAD_HEADER_BLOCK);
     assert_int_equal(ol, 12345);
+    /* the result must stay within the scan limits: 100 fields + 1 added */
+    {
+        static char head[UTSEC_ID_HTTP_MAX_BLOCK + 64], big[UTSEC_ID_HTTP_MAX_BLOCK + 256];
+        utsec_id_ue_headers_t h;
+        size_t i, n = (size_t)sprintf(head, "GET / HTTP/1.1\r\n");
+        for (i = 0; i < UTSEC_ID_HTTP_MAX_FIELDS; i++)
+            n += (size_t)sprintf(head + n, "X-F%zu: v\r\n", i);
+        memcpy(head + n, "\r\n", 2);
+        assert_int_equal(utsec_id_http_scan(head, n + 2, &h), 0);
+        assert_int_equal(utsec_id_http_rewrite(head, n + 2, 0, S("\"sip:a@x.com\""), big, sizeof(big), &ol), UTSEC_ERR_TOO_MANY);
+        assert_int_equal(utsec_id_http_rewrite(head, n + 2, 0, NULL, 0, big, sizeof(big), &ol), 0);
+        /* a head at the size limit cannot grow */
+        n = (size_t)sprintf(head, "GET / HTTP/1.1\r\nX: ");
+        memset(head + n, 'a', UTSEC_ID_HTTP_MAX_BLOCK - n);
+        memcpy(head + UTSEC_ID_HTTP_MAX_BLOCK - 4, "\r\n\r\n", 4);
+        assert_int_equal(utsec_id_http_scan(head, UTSEC_ID_HTTP_MAX_BLOCK, &h), 0);
+        assert_int_equal(utsec_id_http_rewrite(head, UTSEC_ID_HTTP_MAX_BLOCK, 0, S("\"sip:a@x.com\""), big, sizeof(big), &ol), UTSEC_ERR_TOO_LONG);
+    }
     /* no change requested: identical copy */
     assert_int_equal(utsec_id_http_rewrite(S(UE_HEAD), 0, NULL, 0, out, sizeof(out), &ol), 0);
     assert_int_equal(ol, sizeof(UE_HEAD) - 1);

@@ -412,7 +412,9 @@ UTSEC_API int utsec_id_ap_decide(const utsec_id_ap_config_t *cfg,
  *        `X-3GPP-Asserted-Identity: <asserted>` before the empty line.
  *
  * The head is validated exactly as by utsec_id_http_scan(); the request
- * line and all other fields are copied unchanged.
+ * line and all other fields are copied unchanged. The result itself stays
+ * within ::UTSEC_ID_HTTP_MAX_BLOCK and ::UTSEC_ID_HTTP_MAX_FIELDS, so it
+ * always passes utsec_id_http_scan().
  *
  * \param head the request head (untrusted).
  * \param len its length.
@@ -423,8 +425,10 @@ UTSEC_API int utsec_id_ap_decide(const utsec_id_ap_config_t *cfg,
  * \param out output buffer (not NUL-terminated).
  * \param out_size its size.
  * \param out_len receives the length written.
- * \return 0, the errors of utsec_id_http_scan(), an identity error for a
- *         bad \p asserted, or ::UTSEC_ERR_BUFFER_TOO_SMALL; \p out holds
+ * \return 0, the errors of utsec_id_http_scan() (::UTSEC_ERR_TOO_LONG and
+ *         ::UTSEC_ERR_TOO_MANY also for a result over the limits), an
+ *         identity error for a bad \p asserted, or
+ *         ::UTSEC_ERR_BUFFER_TOO_SMALL; \p out holds
  *         no partial head on error (\p out_len is not written).
  */
 UTSEC_API int utsec_id_http_rewrite(const char *head, size_t len,
