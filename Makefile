@@ -33,7 +33,7 @@ WITH_EXPAT ?= 1
 ifeq ($(WITH_EXPAT),1)
 NOEXPAT_SUFFIX :=
 else
-NOEXPAT_SUFFIX := -noexpat
+NOEXPAT_SUFFIX := /noexpat
 endif
 
 ifeq ($(SANITIZE),1)
