@@ -958,6 +958,72 @@ static void test_policy_evaluate(void **st)
     assert_string_equal(utsec_id_sub_handling_name(UTSEC_ID_SUB_POLITE_BLOCK), "polite-block");
 }
 
+static void test_more_limits(void **st)
+{
+    static char big[UTSEC_ID_MAX_HEADER + 64];
+    utsec_id_view_t ids[UTSEC_ID_MAX_ITEMS], nullid[1] = {{NULL, 3}};
+    utsec_id_tel_uri_t t;
+    utsec_id_xcap_uri_t u;
+    utsec_id_ap_config_t cfg;
+    utsec_id_ue_headers_t h;
+    utsec_id_ap_decision_t d;
+    char xui[16], as[64];
+    size_t i, n, xl;
+
+    (void)st;
+    /* TEL: length and parameter count */
+    memcpy(big, "tel:+", 5);
+    memset(big + 5, '1', UTSEC_ID_MAX_IDENTITY);
+    assert_int_equal(utsec_id_tel_uri_parse(big, UTSEC_ID_MAX_IDENTITY + 5, &t), UTSEC_ERR_TOO_LONG);
+    n = (size_t)sprintf(big, "tel:+1");
+    for (i = 0; i < UTSEC_ID_MAX_URI_PARAMS; i++)
+        n += (size_t)sprintf(big + n, ";p%zu", i);
+    assert_int_equal(utsec_id_tel_uri_parse(big, n, &t), 0);
+    n += (size_t)sprintf(big + n, ";q");
+    assert_int_equal(utsec_id_tel_uri_parse(big, n, &t), UTSEC_ERR_TOO_MANY);
+    assert_int_equal(utsec_id_tel_uri_parse(NULL, 0, &t), UTSEC_ERR_INVALID_ARG);
+    /* XCAP: path length */
+    memset(big, 'a', UTSEC_ID_MAX_HEADER + 1);
+    big[0] = '/';
+    assert_int_equal(utsec_id_xcap_parse(big, UTSEC_ID_MAX_HEADER + 1, NULL, 0, &u, xui, sizeof(xui), &xl), UTSEC_ERR_TOO_LONG);
+    assert_int_equal(utsec_id_xcap_parse(S("/a/users/b/c"), NULL, 1, &u, xui, sizeof(xui), &xl), UTSEC_ERR_INVALID_ARG);
+    /* XCAP authorize: an XUI longer than any identity */
+    n = (size_t)sprintf(big, "/a/users/sip:");
+    memset(big + n, 'b', UTSEC_ID_MAX_IDENTITY);
+    n += UTSEC_ID_MAX_IDENTITY;
+    n += (size_t)sprintf(big + n, "/doc");
+    ids[0].ptr = "sip:b@x.com";
+    ids[0].len = 11;
+    assert_int_equal(utsec_id_xcap_authorize(ids, 1, big, n, NULL, 0, S("GET")), UTSEC_ERR_TOO_LONG);
+    assert_int_equal(utsec_id_xcap_authorize(nullid, 1, S("/a/users/b/c"), NULL, 0, S("GET")), UTSEC_ERR_INVALID_ARG);
+    /* format: total over the header limit (32 identities of 300 octets) */
+    memset(big, 'a', 300);
+    memcpy(big + 290, "@x.com", 6);
+    for (i = 0; i < UTSEC_ID_MAX_ITEMS; i++) {
+        ids[i].ptr = big;
+        ids[i].len = 296;
+    }
+    assert_int_equal(utsec_id_header_format(ids, UTSEC_ID_MAX_ITEMS, big + 400, 100, &n), UTSEC_ERR_TOO_LONG);
+    assert_int_equal(utsec_id_header_format(nullid, 1, as, sizeof(as), &n), UTSEC_ERR_INVALID_ARG);
+    /* AP: a NULL allowed entry with a length */
+    memset(&cfg, 0, sizeof(cfg));
+    memset(&h, 0, sizeof(h));
+    cfg.allowed = nullid;
+    cfg.n_allowed = 1;
+    assert_int_equal(utsec_id_ap_decide(&cfg, &h, &d, as, sizeof(as)), UTSEC_ERR_INVALID_ARG);
+    h.present = UTSEC_ID_HDR_INTENDED;
+    h.intended.ptr = NULL;
+    h.intended.len = 4;
+    cfg.allowed = allowed2;
+    assert_int_equal(utsec_id_ap_decide(&cfg, &h, &d, as, sizeof(as)), UTSEC_ERR_INVALID_ARG);
+    /* AS */
+    assert_int_equal(utsec_id_as_asserted(1, S("a@b.c"), NULL, 4, &n), UTSEC_ERR_INVALID_ARG);
+    /* comparisons with NULL */
+    assert_int_equal(utsec_id_uri_equal(NULL, 2, S("a@b.c")), UTSEC_ERR_INVALID_ARG);
+    assert_int_equal(utsec_id_http_scan(S("GET / HTTP/1.1\r\n\r\n"), NULL), UTSEC_ERR_INVALID_ARG);
+    assert_int_equal(utsec_id_http_rewrite(S("GET / HTTP/1.1\r\n\r\n"), 0, NULL, 0, as, sizeof(as), NULL), UTSEC_ERR_INVALID_ARG);
+}
+
 static void test_strerror(void **st)
 {
     (void)st;
@@ -994,6 +1060,7 @@ int main(void)
         cmocka_unit_test(test_ap_errors),
         cmocka_unit_test(test_http_rewrite_errors),
         cmocka_unit_test(test_policy_evaluate),
+        cmocka_unit_test(test_more_limits),
         cmocka_unit_test(test_strerror),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
