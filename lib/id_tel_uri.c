@@ -92,7 +92,7 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
 {
     utsec_id_tel_uri_t u;
     utsec_id_view_t names[UTSEC_ID_MAX_URI_PARAMS], v;
-    const char *semi, *pos, *end = s + len;
+    const char *semi, *pos, *end;
     size_t n = 0, k, d;
     int hv, have_ctx = 0;
 
@@ -102,6 +102,7 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
         return UTSEC_ERR_TOO_LONG;
     if (utsec_id_scheme(s, len) != 3)
         return UTSEC_ERR_BAD_URI;
+    end = s + len;
     memset(&u, 0, sizeof(u));
     u.number.ptr = s + 4;
     semi = memchr(s + 4, ';', len - 4);
