@@ -92,13 +92,16 @@ static int sphere_matches(utsec_id_view_t list, utsec_id_view_t cur)
 
 static int rule_matches(const utsec_id_policy_t *p, const utsec_id_rule_t *r,
                         const utsec_id_watcher_t *w, int has_dom,
-                        utsec_id_view_t dom)
+                        utsec_id_view_t dom, int named)
 {
     size_t k;
 
     if (r->conditions & UTSEC_ID_COND_UNKNOWN)
         return 0;
     if ((r->conditions & UTSEC_ID_COND_ANONYMOUS) && !w->anonymous)
+        return 0;
+    /* OMA other-identity: authenticated, and named by no identity condition */
+    if ((r->conditions & UTSEC_ID_COND_OTHER_IDENTITY) && (w->anonymous || named))
         return 0;
     if (r->conditions & UTSEC_ID_COND_IDENTITY) {
         /* identity conditions match authenticated watchers only */
@@ -158,7 +161,7 @@ UTSEC_API int utsec_id_policy_evaluate(const utsec_id_policy_t *p,
 {
     utsec_id_sub_handling_t best = UTSEC_ID_SUB_NONE;
     utsec_id_view_t dom = {NULL, 0};
-    int has_dom = 0, rc;
+    int has_dom = 0, named = 0, rc;
     size_t i;
 
     if (p == NULL || w == NULL || out == NULL || !policy_ok(p) ||
@@ -170,11 +173,14 @@ UTSEC_API int utsec_id_policy_evaluate(const utsec_id_policy_t *p,
         if ((rc = utsec_id_uri_validate(w->identity.ptr, w->identity.len)) != 0)
             return rc;
         has_dom = watcher_domain(w->identity, &dom);
+        for (i = 0; i < p->n_rules && !named; i++)
+            named = (p->rules[i].conditions & UTSEC_ID_COND_IDENTITY) &&
+                    identity_matches(p, &p->rules[i], w, has_dom, dom);
     }
     for (i = 0; i < p->n_rules; i++) {
         const utsec_id_rule_t *r = &p->rules[i];
         /* RFC 5025 §3.2.1: combine by the highest value */
-        if (r->sub_handling > best && rule_matches(p, r, w, has_dom, dom))
+        if (r->sub_handling > best && rule_matches(p, r, w, has_dom, dom, named))
             best = r->sub_handling;
     }
     /* no matching rule grants anything: block (RFC 4745 §10) */

@@ -1,6 +1,6 @@
 /*
  * pres-rules XML loader (RFC 5025 over RFC 4745 common policy, with the
- * OMA `anonymous-request` condition) built on libexpat. Only compiled with
+ * OMA `anonymous-request` and `other-identity` conditions) built on libexpat. Only compiled with
  * WITH_EXPAT=1.
  *
  * This is the one place in libutsec where heap allocation happens (inside
@@ -108,7 +108,7 @@ static void *b_realloc(void *ptr, size_t n)
 enum el {
     EL_SKIP = 0, EL_RULESET, EL_RULE, EL_CONDITIONS, EL_ACTIONS, EL_IDENTITY,
     EL_ONE, EL_MANY, EL_EXCEPT, EL_SPHERE, EL_VALIDITY, EL_FROM, EL_UNTIL,
-    EL_ANON, EL_SUB, EL_OTHER
+    EL_ANON, EL_OTHER_ID, EL_SUB, EL_OTHER
 };
 
 struct st {
@@ -203,6 +203,8 @@ static enum el classify(const struct st *s, enum el parent, const XML_Char *n)
             return EL_VALIDITY;
         if (is(n, NS_OCP, "anonymous-request"))
             return EL_ANON;
+        if (is(n, NS_OCP, "other-identity"))
+            return EL_OTHER_ID;
         return EL_OTHER;
     case EL_IDENTITY:
         if (is(n, NS_CP, "one"))
@@ -294,6 +296,9 @@ static int start(struct st *s, enum el e, const XML_Char **atts)
         return 0;
     case EL_ANON:
         s->rule->conditions |= UTSEC_ID_COND_ANONYMOUS;
+        return 0;
+    case EL_OTHER_ID:
+        s->rule->conditions |= UTSEC_ID_COND_OTHER_IDENTITY;
         return 0;
     case EL_FROM:
     case EL_UNTIL:

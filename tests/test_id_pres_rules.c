@@ -269,6 +269,28 @@ static void test_load_limits(void **st)
     assert_int_equal(utsec_id_pres_rules_load(NULL, 0, NULL, &p, NULL), UTSEC_ERR_INVALID_ARG);
 }
 
+static void test_load_other_identity(void **st)
+{
+    static const char doc[] = HEAD
+        "<cr:rule id=\"known\"><cr:conditions><cr:identity><cr:one id=\"sip:bob@example.com\"/>"
+        "</cr:identity></cr:conditions>" ACT("allow") "</cr:rule>"
+        "<cr:rule id=\"blocked\"><cr:conditions><cr:identity><cr:one id=\"sip:eve@example.com\"/>"
+        "</cr:identity><cr:sphere value=\"never\"/></cr:conditions>" ACT("block") "</cr:rule>"
+        "<cr:rule id=\"others\"><cr:conditions><ocp:other-identity/></cr:conditions>"
+        ACT("confirm") "</cr:rule>" TAIL;
+    utsec_id_policy_t p;
+
+    (void)st;
+    storage(&p);
+    assert_int_equal(utsec_id_pres_rules_load(S(doc), NULL, &p, NULL), 0);
+    assert_int_equal(p.rules[2].conditions, UTSEC_ID_COND_OTHER_IDENTITY);
+    assert_int_equal(eval(&p, "sip:bob@example.com", "", 0), UTSEC_ID_SUB_ALLOW);
+    assert_int_equal(eval(&p, "sip:carol@example.com", "", 0), UTSEC_ID_SUB_CONFIRM);
+    /* eve is named by a rule (even one whose sphere does not match) */
+    assert_int_equal(eval(&p, "sip:eve@example.com", "", 0), UTSEC_ID_SUB_BLOCK);
+    assert_int_equal(eval(&p, NULL, "", 0), UTSEC_ID_SUB_BLOCK);
+}
+
 static void test_load_empty_ruleset(void **st)
 {
     utsec_id_policy_t p;
@@ -288,6 +310,7 @@ int main(void)
         cmocka_unit_test(test_load_evaluate),
         cmocka_unit_test(test_load_refusals),
         cmocka_unit_test(test_load_limits),
+        cmocka_unit_test(test_load_other_identity),
         cmocka_unit_test(test_load_empty_ruleset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

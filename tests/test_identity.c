@@ -877,6 +877,7 @@ static void test_policy_evaluate(void **st)
         {V("r4"), UTSEC_ID_COND_UNKNOWN, 0, 0, 0, 0, {NULL, 0}, UTSEC_ID_SUB_ALLOW},
         {V("r5"), UTSEC_ID_COND_IDENTITY, 0, 0, 0, 0, {NULL, 0}, UTSEC_ID_SUB_ALLOW}, /* empty identity */
         {V("r6"), 0, 0, 0, 0, 0, {NULL, 0}, UTSEC_ID_SUB_NONE}, /* matches all, no action */
+        {V("r7"), UTSEC_ID_COND_OTHER_IDENTITY, 0, 0, 0, 0, {NULL, 0}, UTSEC_ID_SUB_POLITE_BLOCK},
     };
     static const struct {
         int anonymous;
@@ -893,9 +894,10 @@ static void test_policy_evaluate(void **st)
         {0, "sip:mallory@example.com", "Work", 1780000000, UTSEC_ID_SUB_BLOCK},
         {0, "sip:mallory@example.com", "work", 1798761600, UTSEC_ID_SUB_BLOCK}, /* until is exclusive */
         {0, "sip:mallory@example.com", "work", 1767225600, UTSEC_ID_SUB_POLITE_BLOCK},
-        {0, "sip:x@spam.example", "work", 1780000000, UTSEC_ID_SUB_BLOCK},
+        /* only excepted everywhere: named by no identity condition -> r7 */
+        {0, "sip:x@spam.example", "work", 1780000000, UTSEC_ID_SUB_POLITE_BLOCK},
         {0, "tel:+12015550123", "work", 1780000000, UTSEC_ID_SUB_POLITE_BLOCK},
-        {0, "tel:+12015550123", "", 1780000000, UTSEC_ID_SUB_BLOCK},
+        {0, "tel:+12015550123", "", 1780000000, UTSEC_ID_SUB_BLOCK}, /* named by r2's many */
         {1, NULL, "", 0, UTSEC_ID_SUB_CONFIRM},
         {1, NULL, "work", 1780000000, UTSEC_ID_SUB_CONFIRM}, /* anonymous never matches identity */
     };

@@ -530,6 +530,7 @@ typedef struct utsec_id_validity {
 #define UTSEC_ID_COND_VALIDITY 0x4u  /**< Has a `<validity>` condition. */
 #define UTSEC_ID_COND_ANONYMOUS 0x8u /**< Matches anonymous watchers only (OMA `anonymous-request`). */
 #define UTSEC_ID_COND_UNKNOWN 0x10u  /**< Has a condition this library does not know: never matches. */
+#define UTSEC_ID_COND_OTHER_IDENTITY 0x20u /**< OMA `other-identity`: an authenticated watcher that no rule's identity condition names. */
 
 /** One rule (RFC 4745 §6): it matches when every condition present matches. */
 typedef struct utsec_id_rule {
@@ -576,8 +577,9 @@ typedef struct utsec_id_watcher {
  * host of the watcher's SIP/SIPS URI case-insensitively and whose excepts
  * do not apply; never for an anonymous watcher), sphere (one of the
  * space-separated values equals the current sphere, case-sensitively),
- * validity (\p now inside an interval) and anonymous (only anonymous
- * watchers). The result is the maximum `sub-handling` over matching rules
+ * validity (\p now inside an interval), anonymous (only anonymous
+ * watchers) and other-identity (an authenticated watcher whom no identity
+ * condition of any rule matches, whatever that rule's other conditions). The result is the maximum `sub-handling` over matching rules
  * (block < confirm < polite-block < allow), and ::UTSEC_ID_SUB_BLOCK when
  * no matching rule carries one (RFC 4745: no permission without a rule).
  *
@@ -612,8 +614,8 @@ typedef struct utsec_id_xml_limits {
  *
  * The document must be a `cp:ruleset` in the common-policy namespace.
  * `identity` (`one`, `many`, `except`), `sphere`, `validity` and the OMA
- * `anonymous-request` (`urn:oma:xml:xdm:common-policy`) conditions are
- * loaded; any other condition marks its rule ::UTSEC_ID_COND_UNKNOWN so it
+ * `anonymous-request` and `other-identity`
+ * (`urn:oma:xml:xdm:common-policy`) conditions are loaded; any other condition marks its rule ::UTSEC_ID_COND_UNKNOWN so it
  * never matches. `pr:sub-handling` is loaded; other actions and all
  * transformations are ignored. A DOCTYPE or any entity declaration is
  * refused (no DTD processing, no external entities).
