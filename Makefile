@@ -7,6 +7,8 @@
 #   make docs             Doxygen HTML into build/docs; warnings are errors
 #   make install PREFIX=/usr/local [DESTDIR=]
 #   make fuzz FUZZ_SECONDS=60   every libFuzzer harness with clang
+#   make WITH_EXPAT=0     without libexpat: drops only the pres-rules XML
+#                         loader (its source, tests, fuzzer and CLI command)
 #   make bench            benchmarks (rates and ratios to the raw primitives)
 #   make deps             install Debian build/test dependencies (apt-get)
 #   make demo             the worked GBA example (see README)
@@ -25,12 +27,20 @@ BINDIR ?= $(PREFIX)/bin
 SANITIZE ?= 0
 VALGRIND ?= 0
 FUZZ_SECONDS ?= 60
+# libexpat (Debian libexpat1-dev) is needed only by the pres-rules loader.
+WITH_EXPAT ?= 1
+
+ifeq ($(WITH_EXPAT),1)
+NOEXPAT_SUFFIX :=
+else
+NOEXPAT_SUFFIX := /noexpat
+endif
 
 ifeq ($(SANITIZE),1)
-BUILD ?= build/san
+BUILD ?= build/san$(NOEXPAT_SUFFIX)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 else
-BUILD ?= build
+BUILD ?= build$(NOEXPAT_SUFFIX)
 SAN_FLAGS :=
 endif
 
@@ -41,12 +51,25 @@ MBEDTLS_CFLAGS ?=
 MBEDTLS_LDFLAGS ?=
 MBEDTLS_LIBS := -lmbedtls -lmbedx509 -lmbedcrypto
 LIB_DEPS := $(MBEDTLS_LIBS)
+ifeq ($(WITH_EXPAT),1)
+LIB_DEPS += -lexpat
+endif
 
 LIB_CFLAGS := $(WARN) $(CFLAGS) $(SAN_FLAGS) -Iinclude $(MBEDTLS_CFLAGS) -fPIC -fvisibility=hidden -DUTSEC_BUILDING
-APP_CFLAGS := $(WARN) $(CFLAGS) $(SAN_FLAGS) -Iinclude -Ilib $(MBEDTLS_CFLAGS) -D_POSIX_C_SOURCE=200809L
+APP_CFLAGS := $(WARN) $(CFLAGS) $(SAN_FLAGS) -Iinclude -Ilib $(MBEDTLS_CFLAGS) -D_POSIX_C_SOURCE=200809L -DUTSEC_WITH_EXPAT=$(WITH_EXPAT)
 APP_LDFLAGS := $(LDFLAGS) $(SAN_FLAGS) $(MBEDTLS_LDFLAGS)
 
-LIB_SRC := $(sort $(wildcard lib/*.c))
+# Sources, tests and fuzzers that exist only with libexpat.
+EXPAT_LIB_SRC := lib/id_pres_rules_xml.c
+EXPAT_TEST_SRC := tests/test_id_pres_rules.c
+EXPAT_FUZZ_SRC := tests/fuzz/fuzz_pres_rules.c
+ifeq ($(WITH_EXPAT),1)
+EXPAT_OUT :=
+else
+EXPAT_OUT := $(EXPAT_LIB_SRC) $(EXPAT_TEST_SRC) $(EXPAT_FUZZ_SRC)
+endif
+
+LIB_SRC := $(filter-out $(EXPAT_OUT),$(sort $(wildcard lib/*.c)))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 HEADERS := $(sort $(wildcard include/utsec/*.h))
 PRIV_HEADERS := $(sort $(wildcard lib/*.h))
@@ -58,11 +81,11 @@ SHARED_LIB := $(BUILD)/lib/libutsec.so.$(VERSION)
 TOOL_SRC := $(sort $(wildcard examples/utsec/*.c))
 TOOL := $(BUILD)/bin/utsec
 
-TEST_SRC := $(sort $(wildcard tests/test_*.c))
+TEST_SRC := $(filter-out $(EXPAT_OUT),$(sort $(wildcard tests/test_*.c)))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT := $(sort $(wildcard tests/support/*.c))
 
-FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SRC := $(filter-out $(EXPAT_OUT),$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz-replay/%)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
@@ -137,7 +160,7 @@ uninstall:
 
 # libFuzzer builds (clang only), separate from the replay builds used by `make test`.
 FUZZ_CC ?= clang
-FUZZ_FLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinclude -Ilib -D_POSIX_C_SOURCE=200809L
+FUZZ_FLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinclude -Ilib -D_POSIX_C_SOURCE=200809L -DUTSEC_WITH_EXPAT=$(WITH_EXPAT)
 
 build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HEADERS) $(PRIV_HEADERS) | build/fuzz
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) $(LIB_DEPS)

@@ -59,6 +59,13 @@ UTSEC_API const char *utsec_strerror(int err)
     case UTSEC_ERR_FORBIDDEN: return "identity not allowed for this user";
     case UTSEC_ERR_UNTRUSTED_PEER: return "asserted identity from an untrusted peer";
     case UTSEC_ERR_BAD_URI: return "malformed URI";
+    case UTSEC_ERR_BAD_IDENTITY: return "invalid character in identity";
+    case UTSEC_ERR_BAD_HEADER_BLOCK: return "malformed HTTP header block";
+    case UTSEC_ERR_DUPLICATE_HEADER: return "duplicate security header field";
+    case UTSEC_ERR_ASSERTED_FROM_UE: return "X-3GPP-Asserted-Identity sent by the UE";
+    case UTSEC_ERR_XML_DTD: return "XML DOCTYPE or entity declaration refused";
+    case UTSEC_ERR_XML_MEMORY: return "XML parser memory limit exceeded";
+    case UTSEC_ERR_TOO_DEEP: return "XML nesting too deep";
     case UTSEC_ERR_BOOTSTRAP: return "bootstrapping failed";
     case UTSEC_ERR_RENEGOTIATE: return "bootstrapping renegotiation required";
     }

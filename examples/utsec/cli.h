@@ -40,6 +40,7 @@ extern const struct cli_cmd cli_gba_cmds[];
 extern const struct cli_cmd cli_boot_cmds[];
 extern const struct cli_cmd cli_aka_cmds[];
 extern const struct cli_cmd cli_tls_cmds[];
+extern const struct cli_cmd cli_identity_cmds[];
 
 /* The value of option `name`, or NULL when absent (the last one if repeated). */
 const char *cli_opt(const struct cli_args *a, const char *name);

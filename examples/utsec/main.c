@@ -15,6 +15,7 @@ static const struct cli_cmd *const tables[] = {
     cli_boot_cmds,
     cli_aka_cmds,
     cli_tls_cmds,
+    cli_identity_cmds,
 };
 
 static const struct cli_cmd *find(const char *name)

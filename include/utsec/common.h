@@ -100,6 +100,13 @@ typedef enum utsec_err {
     UTSEC_ERR_FORBIDDEN = -80,         /**< Identity: the user does not own that identity. */
     UTSEC_ERR_UNTRUSTED_PEER = -81,    /**< Identity: asserted identity from an untrusted peer. */
     UTSEC_ERR_BAD_URI = -82,           /**< Identity: malformed SIP, TEL or XCAP URI. */
+    UTSEC_ERR_BAD_IDENTITY = -83,      /**< Identity: characters not allowed in an identity. */
+    UTSEC_ERR_BAD_HEADER_BLOCK = -84,  /**< Identity: malformed HTTP header block (obs-fold, bare CR/LF, NUL). */
+    UTSEC_ERR_DUPLICATE_HEADER = -85,  /**< Identity: a security header field appears twice. */
+    UTSEC_ERR_ASSERTED_FROM_UE = -86,  /**< Identity: the UE sent X-3GPP-Asserted-Identity. */
+    UTSEC_ERR_XML_DTD = -87,           /**< Identity: XML DOCTYPE or entity declaration refused. */
+    UTSEC_ERR_XML_MEMORY = -88,        /**< Identity: XML parser memory budget exhausted. */
+    UTSEC_ERR_TOO_DEEP = -89,          /**< Identity: XML nesting deeper than allowed. */
 
     UTSEC_ERR_BOOTSTRAP = -100,        /**< Bootstrapping: the BSF exchange failed. */
     UTSEC_ERR_RENEGOTIATE = -101       /**< Bootstrapping: the NAF asks for a new bootstrapping. */

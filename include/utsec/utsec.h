@@ -15,5 +15,6 @@
 #include "utsec/aka.h"
 #include "utsec/bootstrap.h"
 #include "utsec/tls_psk.h"
+#include "utsec/identity.h"
 
 #endif /* UTSEC_UTSEC_H */

@@ -1,0 +1,214 @@
+/*
+ * Raw HTTP/1.1 request heads (RFC 9112 §2-§5) as the Authentication Proxy
+ * sees them: find the security fields, and rewrite the head for the
+ * application server (TS 24.109 §7: strip Authorization and any
+ * UE-supplied X-3GPP-Asserted-Identity, add the asserted identity).
+ * Strict: anything a downstream parser could read differently is refused
+ * (obs-fold, bare CR or LF, NUL, white space before the colon, duplicate
+ * security fields).
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "id_internal.h"
+
+#define ASSERTED_NAME "X-3GPP-Asserted-Identity"
+
+struct field {
+    size_t line, line_end; /* [line, line_end) including CRLF */
+    utsec_id_view_t name, value;
+    unsigned bit;          /* UTSEC_ID_HDR_* or 0 */
+};
+
+struct head {
+    size_t reqline_end;    /* end of the request line, including CRLF */
+    size_t n;
+    struct field f[UTSEC_ID_HTTP_MAX_FIELDS];
+};
+
+static int tchar(int c)
+{
+    return id_is_alnum(c) || (c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL);
+}
+
+/* request-line = method SP request-target SP HTTP-version */
+static int request_line_ok(const char *s, size_t n)
+{
+    size_t i = 0, t;
+
+    while (i < n && tchar((unsigned char)s[i]))
+        i++;
+    if (i == 0 || i == n || s[i] != ' ')
+        return 0;
+    t = ++i;
+    while (i < n && (unsigned char)s[i] > 0x20 && (unsigned char)s[i] < 0x7f)
+        i++;
+    if (i == t || i == n || s[i] != ' ')
+        return 0;
+    i++;
+    return n - i == 8 && memcmp(s + i, "HTTP/", 5) == 0 &&
+           id_is_digit((unsigned char)s[i + 5]) && s[i + 6] == '.' &&
+           id_is_digit((unsigned char)s[i + 7]);
+}
+
+static unsigned security_bit(utsec_id_view_t name)
+{
+    if (id_eq_word(name.ptr, name.len, "authorization"))
+        return UTSEC_ID_HDR_AUTHORIZATION;
+    if (id_eq_word(name.ptr, name.len, "x-3gpp-asserted-identity"))
+        return UTSEC_ID_HDR_ASSERTED;
+    if (id_eq_word(name.ptr, name.len, "x-3gpp-intended-identity"))
+        return UTSEC_ID_HDR_INTENDED;
+    return 0;
+}
+
+static int head_parse(const char *h, size_t len, struct head *hd)
+{
+    size_t i, pos = 0;
+    unsigned seen = 0;
+    int first = 1;
+
+    if (h == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    if (len > UTSEC_ID_HTTP_MAX_BLOCK)
+        return UTSEC_ERR_TOO_LONG;
+    /* line endings: every LF after a CR, every CR before an LF, no NUL */
+    for (i = 0; i < len; i++) {
+        if (h[i] == '\0' || (h[i] == '\r' && (i + 1 == len || h[i + 1] != '\n')) ||
+            (h[i] == '\n' && (i == 0 || h[i - 1] != '\r')))
+            return UTSEC_ERR_BAD_HEADER_BLOCK;
+    }
+    hd->n = 0;
+    for (;;) {
+        const char *lf = pos < len ? memchr(h + pos, '\n', len - pos) : NULL;
+        size_t end, colon, vb, ve;
+        struct field *f;
+        if (lf == NULL)
+            return UTSEC_ERR_BAD_HEADER_BLOCK; /* no empty line */
+        end = (size_t)(lf - h) - 1;          /* at the CR */
+        if (first) {
+            if (!request_line_ok(h + pos, end - pos))
+                return UTSEC_ERR_BAD_HEADER_BLOCK;
+            hd->reqline_end = end + 2;
+            first = 0;
+            pos = end + 2;
+            continue;
+        }
+        if (end == pos) /* the empty line ends the head, and the input */
+            return end + 2 == len ? 0 : UTSEC_ERR_BAD_HEADER_BLOCK;
+        if (h[pos] == ' ' || h[pos] == '\t')
+            return UTSEC_ERR_BAD_HEADER_BLOCK; /* obs-fold (RFC 9112 §5.2) */
+        if (hd->n == UTSEC_ID_HTTP_MAX_FIELDS)
+            return UTSEC_ERR_TOO_MANY;
+        for (colon = pos; colon < end && tchar((unsigned char)h[colon]); colon++)
+            ;
+        if (colon == pos || colon == end || h[colon] != ':')
+            return UTSEC_ERR_BAD_HEADER_BLOCK; /* incl. space before ':' */
+        for (vb = colon + 1; vb < end && (h[vb] == ' ' || h[vb] == '\t'); vb++)
+            ;
+        for (ve = end; ve > vb && (h[ve - 1] == ' ' || h[ve - 1] == '\t'); ve--)
+            ;
+        for (i = vb; i < ve; i++) {
+            unsigned char c = (unsigned char)h[i];
+            if ((c < 0x20 && c != '\t') || c == 0x7f)
+                return UTSEC_ERR_BAD_HEADER_BLOCK;
+        }
+        f = &hd->f[hd->n++];
+        f->line = pos;
+        f->line_end = end + 2;
+        f->name.ptr = h + pos;
+        f->name.len = colon - pos;
+        f->value.ptr = h + vb;
+        f->value.len = ve - vb;
+        f->bit = security_bit(f->name);
+        if (f->bit & seen)
+            return UTSEC_ERR_DUPLICATE_HEADER;
+        seen |= f->bit;
+        pos = end + 2;
+    }
+}
+
+UTSEC_API int utsec_id_http_scan(const char *head, size_t len,
+                                 utsec_id_ue_headers_t *out)
+{
+    struct head hd;
+    utsec_id_ue_headers_t r;
+    size_t k;
+    int rc;
+
+    if (out == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    if ((rc = head_parse(head, len, &hd)) != 0)
+        return rc;
+    memset(&r, 0, sizeof(r));
+    for (k = 0; k < hd.n; k++) {
+        r.present |= hd.f[k].bit;
+        if (hd.f[k].bit == UTSEC_ID_HDR_AUTHORIZATION)
+            r.authorization = hd.f[k].value;
+        else if (hd.f[k].bit == UTSEC_ID_HDR_ASSERTED)
+            r.asserted = hd.f[k].value;
+        else if (hd.f[k].bit == UTSEC_ID_HDR_INTENDED)
+            r.intended = hd.f[k].value;
+    }
+    *out = r;
+    return 0;
+}
+
+UTSEC_API int utsec_id_http_rewrite(const char *head, size_t len,
+                                    unsigned remove, const char *asserted,
+                                    size_t asserted_len, char *out,
+                                    size_t out_size, size_t *out_len)
+{
+    struct head hd;
+    utsec_id_view_t ids[UTSEC_ID_MAX_ITEMS];
+    size_t k, n, total, pos;
+    int rc;
+
+    if (out == NULL || out_len == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    if ((rc = head_parse(head, len, &hd)) != 0)
+        return rc;
+    if (asserted != NULL) {
+        if ((rc = utsec_id_header_parse(asserted, asserted_len, ids,
+                                        UTSEC_ID_MAX_ITEMS, &n, NULL)) != 0)
+            return rc;
+        remove |= UTSEC_ID_HDR_ASSERTED; /* ours replaces any other */
+    }
+    total = hd.reqline_end + 2;
+    n = 0;
+    for (k = 0; k < hd.n; k++)
+        if (!(hd.f[k].bit & remove)) {
+            total += hd.f[k].line_end - hd.f[k].line;
+            n++;
+        }
+    if (asserted != NULL) {
+        total += sizeof(ASSERTED_NAME ": ") - 1 + asserted_len + 2;
+        n++;
+    }
+    /* the result must pass the same limits as its input */
+    if (n > UTSEC_ID_HTTP_MAX_FIELDS)
+        return UTSEC_ERR_TOO_MANY;
+    if (total > UTSEC_ID_HTTP_MAX_BLOCK)
+        return UTSEC_ERR_TOO_LONG;
+    if (total > out_size)
+        return UTSEC_ERR_BUFFER_TOO_SMALL;
+    memcpy(out, head, hd.reqline_end);
+    pos = hd.reqline_end;
+    for (k = 0; k < hd.n; k++)
+        if (!(hd.f[k].bit & remove)) {
+            memcpy(out + pos, head + hd.f[k].line,
+                   hd.f[k].line_end - hd.f[k].line);
+            pos += hd.f[k].line_end - hd.f[k].line;
+        }
+    if (asserted != NULL) {
+        memcpy(out + pos, ASSERTED_NAME ": ", sizeof(ASSERTED_NAME ": ") - 1);
+        pos += sizeof(ASSERTED_NAME ": ") - 1;
+        memcpy(out + pos, asserted, asserted_len);
+        pos += asserted_len;
+        out[pos++] = '\r';
+        out[pos++] = '\n';
+    }
+    out[pos++] = '\r';
+    out[pos++] = '\n';
+    *out_len = pos;
+    return 0;
+}

@@ -1,0 +1,538 @@
+/*
+ * pres-rules XML loader (RFC 5025 over RFC 4745 common policy, with the
+ * OMA `anonymous-request` and `other-identity` conditions) built on libexpat. Only compiled with
+ * WITH_EXPAT=1.
+ *
+ * This is the one place in libutsec where heap allocation happens (inside
+ * expat). Every allocation goes through a memory-handling suite charged to
+ * a per-call budget (utsec_id_xml_limits_t.max_heap); expat's suite has no
+ * context argument, so the budget of the running call is found through a
+ * thread-local pointer set for the duration of the call only (no state
+ * survives the call, and concurrent calls on other threads are
+ * independent). No DTD is processed: a DOCTYPE or an entity declaration
+ * stops the parse, so no entity, internal or external, is ever expanded.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "id_internal.h"
+
+#include <expat.h>
+#include <stdlib.h>
+
+#include "utsec/gba.h" /* utsec_gba_time_parse() for xs:dateTime */
+
+#define NS_CP "urn:ietf:params:xml:ns:common-policy"
+#define NS_PR "urn:ietf:params:xml:ns:pres-rules"
+#define NS_OCP "urn:oma:xml:xdm:common-policy"
+#define SEP '|'
+
+#define DEF_MAX_DOC 65536u
+#define DEF_MAX_DEPTH 16u
+#define DEF_MAX_HEAP 262144u
+#define DEPTH_CAP 64u
+#define TEXT_MAX 64u
+
+/* ---- bounded memory for expat ---- */
+
+struct budget {
+    size_t used, peak, max;
+    int exceeded;
+};
+
+static _Thread_local struct budget *cur_budget;
+
+#define HDR sizeof(max_align_t)
+
+static void *b_malloc(size_t n)
+{
+    struct budget *b = cur_budget;
+    unsigned char *p;
+
+    if (b == NULL || n > b->max || n + HDR > b->max - b->used) {
+        if (b != NULL)
+            b->exceeded = 1;
+        return NULL;
+    }
+    p = malloc(n + HDR);
+    if (p == NULL)
+        return NULL;
+    memcpy(p, &n, sizeof(n));
+    b->used += n + HDR;
+    if (b->used > b->peak)
+        b->peak = b->used;
+    return p + HDR;
+}
+
+static void b_free(void *ptr)
+{
+    unsigned char *p = ptr;
+    size_t n;
+
+    if (p == NULL)
+        return;
+    p -= HDR;
+    memcpy(&n, p, sizeof(n));
+    if (cur_budget != NULL)
+        cur_budget->used -= n + HDR;
+    free(p);
+}
+
+static void *b_realloc(void *ptr, size_t n)
+{
+    struct budget *b = cur_budget;
+    unsigned char *p = ptr, *q;
+    size_t old;
+
+    if (p == NULL)
+        return b_malloc(n);
+    if (b == NULL)
+        return NULL;
+    p -= HDR;
+    memcpy(&old, p, sizeof(old));
+    if (n > old && (n > b->max || n - old > b->max - b->used)) {
+        b->exceeded = 1;
+        return NULL;
+    }
+    q = realloc(p, n + HDR);
+    if (q == NULL)
+        return NULL;
+    memcpy(q, &n, sizeof(n));
+    b->used = b->used - old + n;
+    if (b->used > b->peak)
+        b->peak = b->used;
+    return q + HDR;
+}
+
+/* ---- document walk ---- */
+
+enum el {
+    EL_SKIP = 0, EL_RULESET, EL_RULE, EL_CONDITIONS, EL_ACTIONS, EL_IDENTITY,
+    EL_ONE, EL_MANY, EL_EXCEPT, EL_SPHERE, EL_VALIDITY, EL_FROM, EL_UNTIL,
+    EL_ANON, EL_OTHER_ID, EL_SUB, EL_OTHER
+};
+
+struct st {
+    XML_Parser xp;
+    utsec_id_policy_t *p;
+    unsigned depth, max_depth, skip_from; /* skip_from: 0 or depth of a skipped subtree */
+    int err;
+    enum el stack[DEPTH_CAP + 1];
+    utsec_id_rule_t *rule;
+    int have_from;
+    int64_t from;
+    char text[TEXT_MAX];
+    size_t text_len;
+    int text_over;
+};
+
+static void stop(struct st *s, int err)
+{
+    if (s->err == 0)
+        s->err = err;
+    XML_StopParser(s->xp, XML_FALSE);
+}
+
+/* Name "ns|local" equals (ns, local)? */
+static int is(const XML_Char *name, const char *ns, const char *local)
+{
+    size_t n = strlen(ns);
+
+    return strncmp(name, ns, n) == 0 && name[n] == SEP &&
+           strcmp(name + n + 1, local) == 0;
+}
+
+static const XML_Char *attr(const XML_Char **atts, const char *name)
+{
+    for (; atts[0] != NULL; atts += 2)
+        if (strcmp(atts[0], name) == 0)
+            return atts[1];
+    return NULL;
+}
+
+static int store(struct st *s, const char *v, utsec_id_view_t *out)
+{
+    utsec_id_policy_t *p = s->p;
+    size_t n = strlen(v);
+
+    if (n > p->text_size - p->text_used)
+        return UTSEC_ERR_BUFFER_TOO_SMALL;
+    if (n > 0)
+        memcpy(p->text + p->text_used, v, n);
+    out->ptr = n ? p->text + p->text_used : NULL;
+    out->len = n;
+    p->text_used += n;
+    return 0;
+}
+
+static int add_ident(struct st *s, utsec_id_ident_kind_t kind, const char *v)
+{
+    utsec_id_policy_t *p = s->p;
+    utsec_id_ident_t *e;
+    int rc;
+
+    if (p->n_idents == p->max_idents)
+        return UTSEC_ERR_TOO_MANY;
+    e = &p->idents[p->n_idents];
+    e->kind = kind;
+    if ((rc = store(s, v, &e->value)) != 0)
+        return rc;
+    p->n_idents++;
+    s->rule->ident_count++;
+    return 0;
+}
+
+static enum el classify(const struct st *s, enum el parent, const XML_Char *n)
+{
+    switch (parent) {
+    case EL_SKIP:
+        return is(n, NS_CP, "ruleset") ? EL_RULESET : EL_OTHER;
+    case EL_RULESET:
+        return is(n, NS_CP, "rule") ? EL_RULE : EL_OTHER;
+    case EL_RULE:
+        if (is(n, NS_CP, "conditions"))
+            return EL_CONDITIONS;
+        if (is(n, NS_CP, "actions"))
+            return EL_ACTIONS;
+        return EL_SKIP; /* transformations and extensions */
+    case EL_CONDITIONS:
+        if (is(n, NS_CP, "identity"))
+            return EL_IDENTITY;
+        if (is(n, NS_CP, "sphere"))
+            return EL_SPHERE;
+        if (is(n, NS_CP, "validity"))
+            return EL_VALIDITY;
+        if (is(n, NS_OCP, "anonymous-request"))
+            return EL_ANON;
+        if (is(n, NS_OCP, "other-identity"))
+            return EL_OTHER_ID;
+        return EL_OTHER;
+    case EL_IDENTITY:
+        if (is(n, NS_CP, "one"))
+            return EL_ONE;
+        if (is(n, NS_CP, "many"))
+            return EL_MANY;
+        return EL_OTHER;
+    case EL_MANY:
+        return is(n, NS_CP, "except") ? EL_EXCEPT : EL_OTHER;
+    case EL_VALIDITY:
+        if (is(n, NS_CP, "from"))
+            return s->have_from ? EL_OTHER : EL_FROM;
+        if (is(n, NS_CP, "until"))
+            return s->have_from ? EL_UNTIL : EL_OTHER;
+        return EL_OTHER;
+    case EL_ACTIONS:
+        return is(n, NS_PR, "sub-handling") ? EL_SUB : EL_SKIP;
+    default:
+        return EL_OTHER;
+    }
+}
+
+static int start_rule(struct st *s, const XML_Char **atts)
+{
+    utsec_id_policy_t *p = s->p;
+    const char *id = attr(atts, "id");
+    utsec_id_rule_t *r;
+
+    if (id == NULL || *id == '\0')
+        return UTSEC_ERR_PARSE;
+    if (p->n_rules == p->max_rules)
+        return UTSEC_ERR_TOO_MANY;
+    r = &p->rules[p->n_rules++];
+    memset(r, 0, sizeof(*r));
+    r->sub_handling = UTSEC_ID_SUB_NONE;
+    r->ident_first = p->n_idents;
+    r->validity_first = p->n_validity;
+    s->rule = r;
+    return store(s, id, &r->id);
+}
+
+static int start(struct st *s, enum el e, const XML_Char **atts)
+{
+    const char *v, *d;
+    int rc;
+
+    switch (e) {
+    case EL_RULE:
+        return start_rule(s, atts);
+    case EL_IDENTITY:
+        if (s->rule->conditions & UTSEC_ID_COND_IDENTITY)
+            return UTSEC_ERR_PARSE; /* one identity condition per rule */
+        s->rule->conditions |= UTSEC_ID_COND_IDENTITY;
+        return 0;
+    case EL_ONE:
+        if ((v = attr(atts, "id")) == NULL)
+            return UTSEC_ERR_PARSE;
+        if ((rc = utsec_id_uri_validate(v, strlen(v))) != 0)
+            return rc;
+        return add_ident(s, UTSEC_ID_IDENT_ONE, v);
+    case EL_MANY:
+        d = attr(atts, "domain");
+        if (d != NULL && utsec_id_domainname_check(d, strlen(d)) != 0)
+            return UTSEC_ERR_BAD_URI;
+        return add_ident(s, UTSEC_ID_IDENT_MANY, d ? d : "");
+    case EL_EXCEPT:
+        v = attr(atts, "id");
+        d = attr(atts, "domain");
+        if ((v == NULL) == (d == NULL))
+            return UTSEC_ERR_PARSE; /* exactly one of id / domain */
+        if (v != NULL) {
+            if ((rc = utsec_id_uri_validate(v, strlen(v))) != 0)
+                return rc;
+            return add_ident(s, UTSEC_ID_IDENT_EXCEPT_ID, v);
+        }
+        if (utsec_id_domainname_check(d, strlen(d)) != 0)
+            return UTSEC_ERR_BAD_URI;
+        return add_ident(s, UTSEC_ID_IDENT_EXCEPT_DOMAIN, d);
+    case EL_SPHERE:
+        if ((v = attr(atts, "value")) == NULL ||
+            (s->rule->conditions & UTSEC_ID_COND_SPHERE))
+            return UTSEC_ERR_PARSE;
+        s->rule->conditions |= UTSEC_ID_COND_SPHERE;
+        return store(s, v, &s->rule->sphere);
+    case EL_VALIDITY:
+        if (s->rule->conditions & UTSEC_ID_COND_VALIDITY)
+            return UTSEC_ERR_PARSE;
+        s->rule->conditions |= UTSEC_ID_COND_VALIDITY;
+        return 0;
+    case EL_ANON:
+        s->rule->conditions |= UTSEC_ID_COND_ANONYMOUS;
+        return 0;
+    case EL_OTHER_ID:
+        s->rule->conditions |= UTSEC_ID_COND_OTHER_IDENTITY;
+        return 0;
+    case EL_FROM:
+    case EL_UNTIL:
+    case EL_SUB:
+        s->text_len = 0;
+        s->text_over = 0;
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+static int is_xml_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static int end_text(struct st *s, enum el e)
+{
+    utsec_id_policy_t *p = s->p;
+    size_t b = 0, n = s->text_len;
+    int64_t t;
+    int rc;
+
+    if (s->text_over)
+        return UTSEC_ERR_PARSE;
+    while (b < n && is_xml_space((unsigned char)s->text[b]))
+        b++;
+    while (n > b && is_xml_space((unsigned char)s->text[n - 1]))
+        n--;
+    if (e == EL_SUB) {
+        static const char *const names[] = {"block", "confirm", "polite-block",
+                                            "allow"};
+        int k;
+        if (s->rule->sub_handling != UTSEC_ID_SUB_NONE)
+            return UTSEC_ERR_PARSE; /* one per rule */
+        for (k = 0; k < 4; k++)
+            if (n - b == strlen(names[k]) && memcmp(s->text + b, names[k], n - b) == 0) {
+                s->rule->sub_handling = (utsec_id_sub_handling_t)k;
+                return 0;
+            }
+        return UTSEC_ERR_PARSE;
+    }
+    if ((rc = utsec_gba_time_parse(s->text + b, n - b, &t)) != 0)
+        return rc;
+    if (e == EL_FROM) {
+        s->from = t;
+        s->have_from = 1;
+        return 0;
+    }
+    if (p->n_validity == p->max_validity)
+        return UTSEC_ERR_TOO_MANY;
+    p->validity[p->n_validity].from = s->from;
+    p->validity[p->n_validity].until = t;
+    p->n_validity++;
+    s->rule->validity_count++;
+    s->have_from = 0;
+    return 0;
+}
+
+static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+    struct st *s = ud;
+    enum el parent, e;
+    int rc;
+
+    if (s->depth >= s->max_depth) {
+        stop(s, UTSEC_ERR_TOO_DEEP);
+        return;
+    }
+    parent = s->depth ? s->stack[s->depth] : EL_SKIP;
+    s->depth++;
+    if (s->skip_from) {
+        s->stack[s->depth] = EL_SKIP;
+        return;
+    }
+    e = classify(s, parent, name);
+    if (e == EL_OTHER) {
+        if (parent == EL_SKIP || parent == EL_RULESET || parent == EL_VALIDITY) {
+            stop(s, UTSEC_ERR_PARSE); /* structure we must understand */
+            return;
+        }
+        /* an unknown condition (or a part of one): the rule never matches */
+        s->rule->conditions |= UTSEC_ID_COND_UNKNOWN;
+        e = EL_SKIP;
+    }
+    if (e == EL_SKIP)
+        s->skip_from = s->depth;
+    if (parent == EL_FROM || parent == EL_UNTIL || parent == EL_SUB) {
+        stop(s, UTSEC_ERR_PARSE); /* text-only elements */
+        return;
+    }
+    s->stack[s->depth] = e;
+    if ((rc = start(s, e, atts)) != 0)
+        stop(s, rc);
+}
+
+static void XMLCALL on_end(void *ud, const XML_Char *name)
+{
+    struct st *s = ud;
+    enum el e = s->stack[s->depth];
+    int rc;
+
+    (void)name;
+    if (s->skip_from) {
+        if (s->skip_from == s->depth)
+            s->skip_from = 0;
+        s->depth--;
+        return;
+    }
+    if (e == EL_FROM || e == EL_UNTIL || e == EL_SUB) {
+        if ((rc = end_text(s, e)) != 0)
+            stop(s, rc);
+    } else if (e == EL_VALIDITY && s->have_from) {
+        stop(s, UTSEC_ERR_PARSE); /* from without until */
+    } else if (e == EL_RULE) {
+        s->rule = NULL;
+    }
+    s->depth--;
+}
+
+static void XMLCALL on_text(void *ud, const XML_Char *t, int len)
+{
+    struct st *s = ud;
+    enum el e = s->stack[s->depth];
+
+    if (s->skip_from || len <= 0 || (e != EL_FROM && e != EL_UNTIL && e != EL_SUB))
+        return;
+    if ((size_t)len > TEXT_MAX - s->text_len) {
+        s->text_over = 1;
+        return;
+    }
+    memcpy(s->text + s->text_len, t, (size_t)len);
+    s->text_len += (size_t)len;
+}
+
+static void XMLCALL on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
+                               const XML_Char *pubid, int has_internal)
+{
+    (void)name;
+    (void)sysid;
+    (void)pubid;
+    (void)has_internal;
+    stop(ud, UTSEC_ERR_XML_DTD);
+}
+
+static void XMLCALL on_entity(void *ud, const XML_Char *name, int is_param,
+                              const XML_Char *value, int value_len,
+                              const XML_Char *base, const XML_Char *sysid,
+                              const XML_Char *pubid, const XML_Char *notation)
+{
+    (void)name;
+    (void)is_param;
+    (void)value;
+    (void)value_len;
+    (void)base;
+    (void)sysid;
+    (void)pubid;
+    (void)notation;
+    stop(ud, UTSEC_ERR_XML_DTD);
+}
+
+static void reset(utsec_id_policy_t *p)
+{
+    p->n_rules = 0;
+    p->n_idents = 0;
+    p->n_validity = 0;
+    p->text_used = 0;
+}
+
+UTSEC_API int utsec_id_pres_rules_load(const char *xml, size_t len,
+                                       const utsec_id_xml_limits_t *lim,
+                                       utsec_id_policy_t *p,
+                                       size_t *heap_peak)
+{
+    static const XML_Memory_Handling_Suite suite = {b_malloc, b_realloc, b_free};
+    struct budget budget, *saved;
+    struct st s;
+    size_t max_doc = DEF_MAX_DOC;
+    enum XML_Status st;
+    int rc = 0;
+
+    if (xml == NULL || p == NULL || (p->max_rules && p->rules == NULL) ||
+        (p->max_idents && p->idents == NULL) ||
+        (p->max_validity && p->validity == NULL) ||
+        (p->text_size && p->text == NULL))
+        return UTSEC_ERR_INVALID_ARG;
+    reset(p);
+    memset(&budget, 0, sizeof(budget));
+    memset(&s, 0, sizeof(s));
+    budget.max = DEF_MAX_HEAP;
+    s.max_depth = DEF_MAX_DEPTH;
+    if (lim != NULL) {
+        if (lim->max_doc)
+            max_doc = lim->max_doc;
+        if (lim->max_depth)
+            s.max_depth = lim->max_depth;
+        if (lim->max_heap)
+            budget.max = lim->max_heap;
+    }
+    if (s.max_depth > DEPTH_CAP)
+        s.max_depth = DEPTH_CAP;
+    if (len > max_doc || len > (size_t)INT32_MAX)
+        return UTSEC_ERR_TOO_LONG;
+    if (heap_peak != NULL)
+        *heap_peak = 0;
+
+    saved = cur_budget;
+    cur_budget = &budget;
+    s.p = p;
+    s.xp = XML_ParserCreate_MM(NULL, &suite, "|");
+    if (s.xp == NULL) {
+        cur_budget = saved;
+        return UTSEC_ERR_XML_MEMORY;
+    }
+    XML_SetUserData(s.xp, &s);
+    XML_SetElementHandler(s.xp, on_start, on_end);
+    XML_SetCharacterDataHandler(s.xp, on_text);
+    XML_SetStartDoctypeDeclHandler(s.xp, on_doctype);
+    XML_SetEntityDeclHandler(s.xp, on_entity);
+    XML_SetParamEntityParsing(s.xp, XML_PARAM_ENTITY_PARSING_NEVER);
+    st = XML_Parse(s.xp, xml, (int)len, XML_TRUE);
+    if (s.err != 0)
+        rc = s.err;
+    else if (budget.exceeded || XML_GetErrorCode(s.xp) == XML_ERROR_NO_MEMORY)
+        rc = UTSEC_ERR_XML_MEMORY;
+    else if (st != XML_STATUS_OK ||
+             (p->n_rules == 0 && s.stack[1] != EL_RULESET))
+        rc = UTSEC_ERR_PARSE;
+    XML_ParserFree(s.xp);
+    cur_budget = saved;
+    if (heap_peak != NULL)
+        *heap_peak = budget.peak;
+    if (rc != 0)
+        reset(p);
+    return rc;
+}

@@ -1,0 +1,295 @@
+/*
+ * SIP and SIPS URIs: validation (RFC 3261 §25 `SIP-URI` / `SIPS-URI`) and
+ * equivalence (RFC 3261 §19.1.4). Views into the input; no allocation.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "id_internal.h"
+
+/* user = 1*( unreserved / escaped / user-unreserved ) */
+static int user_char(int c)
+{
+    return id_is_unreserved(c) || (c != 0 && strchr("&=+$,;?/", c) != NULL);
+}
+
+/* password = *( unreserved / escaped / "&" / "=" / "+" / "$" / "," ) */
+static int password_char(int c)
+{
+    return id_is_unreserved(c) || (c != 0 && strchr("&=+$,", c) != NULL);
+}
+
+/* paramchar = param-unreserved / unreserved / escaped */
+static int param_char(int c)
+{
+    return id_is_unreserved(c) || (c != 0 && strchr("[]/:&+$", c) != NULL);
+}
+
+/* hname/hvalue: hnv-unreserved / unreserved / escaped */
+static int hnv_char(int c)
+{
+    return id_is_unreserved(c) || (c != 0 && strchr("[]/?:+$", c) != NULL);
+}
+
+/* Every octet satisfies cls or is a valid escape. */
+static int run_ok(const char *s, size_t n, int (*cls)(int))
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (s[i] == '%') {
+            if (!id_escape_ok(s, n, i))
+                return 0;
+            i += 2;
+        } else if (!cls((unsigned char)s[i])) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Validate a ';'- or '&'-separated list; returns 0 or an error. */
+static int list_check(utsec_id_view_t list, char sep, int headers)
+{
+    const char *pos = list.len ? list.ptr : NULL, *end = list.len ? list.ptr + list.len : NULL;
+    utsec_id_view_t names[UTSEC_ID_MAX_URI_PARAMS], v;
+    size_t n = 0, k;
+    int hv;
+
+    if (list.len == 0)
+        return 0;
+    if (list.ptr[list.len - 1] == sep)
+        return UTSEC_ERR_BAD_URI; /* empty last element */
+    while (utsec_id_next_param(&pos, end, &names[n < UTSEC_ID_MAX_URI_PARAMS ? n : 0], &v, &hv, sep)) {
+        utsec_id_view_t nm;
+        if (n == UTSEC_ID_MAX_URI_PARAMS)
+            return UTSEC_ERR_TOO_MANY;
+        nm = names[n];
+        if (nm.len == 0)
+            return UTSEC_ERR_BAD_URI;
+        if (headers) {
+            /* header = hname "=" hvalue; repeated names are allowed */
+            if (!hv || !run_ok(nm.ptr, nm.len, hnv_char) ||
+                !run_ok(v.ptr, v.len, hnv_char))
+                return UTSEC_ERR_BAD_URI;
+        } else {
+            /* other-param = pname [ "=" pvalue ], pvalue = 1*paramchar */
+            if (!run_ok(nm.ptr, nm.len, param_char) ||
+                (hv && (v.len == 0 || !run_ok(v.ptr, v.len, param_char))))
+                return UTSEC_ERR_BAD_URI;
+            for (k = 0; k < n; k++)
+                if (utsec_id_esc_equal(names[k].ptr, names[k].len, nm.ptr,
+                                       nm.len, 1))
+                    return UTSEC_ERR_BAD_URI; /* duplicate parameter */
+        }
+        n++;
+    }
+    return 0;
+}
+
+UTSEC_API int utsec_id_sip_uri_parse(const char *s, size_t len,
+                                     utsec_id_sip_uri_t *out)
+{
+    utsec_id_sip_uri_t u;
+    size_t i, start, hs, he;
+    const char *at;
+    int rc;
+
+    if (s == NULL || out == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    if (len > UTSEC_ID_MAX_IDENTITY)
+        return UTSEC_ERR_TOO_LONG;
+    memset(&u, 0, sizeof(u));
+    switch (utsec_id_scheme(s, len)) {
+    case 1: start = 4; break;
+    case 2: start = 5; u.sips = 1; break;
+    default: return UTSEC_ERR_BAD_URI;
+    }
+    /* userinfo: up to the first '@' ('@' is legal nowhere else) */
+    at = memchr(s + start, '@', len - start);
+    hs = start;
+    if (at != NULL) {
+        size_t ue = (size_t)(at - s), colon = ue;
+        for (i = start; i < ue; i++)
+            if (s[i] == ':') {
+                colon = i;
+                break;
+            }
+        u.has_user = 1;
+        u.user.ptr = s + start;
+        u.user.len = colon - start;
+        if (u.user.len == 0 || !run_ok(u.user.ptr, u.user.len, user_char))
+            return UTSEC_ERR_BAD_URI;
+        if (colon < ue) {
+            u.has_password = 1;
+            u.password.ptr = s + colon + 1;
+            u.password.len = ue - colon - 1;
+            if (!run_ok(u.password.ptr, u.password.len, password_char))
+                return UTSEC_ERR_BAD_URI;
+        }
+        hs = ue + 1;
+    }
+    /* host */
+    he = hs;
+    if (he < len && s[he] == '[') {
+        while (he < len && s[he] != ']')
+            he++;
+        if (he == len)
+            return UTSEC_ERR_BAD_URI;
+        he++;
+    } else {
+        while (he < len && s[he] != ':' && s[he] != ';' && s[he] != '?')
+            he++;
+    }
+    if (he == hs || utsec_id_host_check(s + hs, he - hs) != 0)
+        return UTSEC_ERR_BAD_URI;
+    u.host.ptr = s + hs;
+    u.host.len = he - hs;
+    i = he;
+    if (i < len && s[i] == ':') {
+        unsigned long port = 0;
+        size_t nd = 0;
+        for (i++; i < len && id_is_digit((unsigned char)s[i]); i++, nd++) {
+            port = port * 10 + (unsigned long)(s[i] - '0');
+            if (port > 65535)
+                return UTSEC_ERR_BAD_URI;
+        }
+        if (nd == 0)
+            return UTSEC_ERR_BAD_URI;
+        u.has_port = 1;
+        u.port = (uint16_t)port;
+    }
+    if (i < len && s[i] == ';') {
+        size_t ps = ++i;
+        while (i < len && s[i] != '?')
+            i++;
+        u.params.ptr = s + ps;
+        u.params.len = i - ps;
+        if (u.params.len == 0)
+            return UTSEC_ERR_BAD_URI;
+        if ((rc = list_check(u.params, ';', 0)) != 0)
+            return rc;
+    }
+    if (i < len && s[i] == '?') {
+        u.headers.ptr = s + i + 1;
+        u.headers.len = len - i - 1;
+        if (u.headers.len == 0)
+            return UTSEC_ERR_BAD_URI;
+        if ((rc = list_check(u.headers, '&', 1)) != 0)
+            return rc;
+        i = len;
+    }
+    if (i != len)
+        return UTSEC_ERR_BAD_URI;
+    *out = u;
+    return 0;
+}
+
+/* Look a parameter up by name (escape-normalised, case-insensitive). */
+static int find_param(utsec_id_view_t list, const char *name, size_t nlen,
+                      utsec_id_view_t *val, int *has_val)
+{
+    const char *pos = list.len ? list.ptr : NULL, *end = list.len ? list.ptr + list.len : NULL;
+    utsec_id_view_t n, v;
+    int hv;
+
+    while (utsec_id_next_param(&pos, end, &n, &v, &hv, ';'))
+        if (utsec_id_esc_equal(n.ptr, n.len, name, nlen, 1)) {
+            *val = v;
+            *has_val = hv;
+            return 1;
+        }
+    return 0;
+}
+
+/* Parameters that must be in both URIs when in either (RFC 3261 §19.1.4:
+ * transport, ttl, user and method "components" with default values, and
+ * maddr). */
+static int must_match(utsec_id_view_t name)
+{
+    static const char *const names[] = {"transport", "user", "ttl", "method",
+                                        "maddr"};
+    size_t k;
+
+    for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+        if (utsec_id_esc_equal(name.ptr, name.len, names[k],
+                               strlen(names[k]), 1))
+            return 1;
+    return 0;
+}
+
+/* Every parameter of a that is also in b has an equal value; those only
+ * in a are ignored unless must_match(). */
+static int params_agree(utsec_id_view_t a, utsec_id_view_t b)
+{
+    const char *pos = a.len ? a.ptr : NULL, *end = a.len ? a.ptr + a.len : NULL;
+    utsec_id_view_t n, v, bv;
+    int hv, bhv;
+
+    while (utsec_id_next_param(&pos, end, &n, &v, &hv, ';')) {
+        if (!find_param(b, n.ptr, n.len, &bv, &bhv)) {
+            if (must_match(n))
+                return 0;
+            continue;
+        }
+        if (hv != bhv || !utsec_id_esc_equal(v.ptr, v.len, bv.ptr, bv.len, 1))
+            return 0;
+    }
+    return 1;
+}
+
+/* Headers: each of a's must be in b (name case-insensitive, value exact
+ * after escape normalisation). */
+static int headers_in(utsec_id_view_t a, utsec_id_view_t b)
+{
+    const char *pos = a.len ? a.ptr : NULL, *end = a.len ? a.ptr + a.len : NULL;
+    utsec_id_view_t n, v;
+    int hv;
+
+    while (utsec_id_next_param(&pos, end, &n, &v, &hv, '&')) {
+        const char *bpos = b.len ? b.ptr : NULL, *bend = b.len ? b.ptr + b.len : NULL;
+        utsec_id_view_t bn, bv;
+        int bhv, found = 0;
+        while (!found && utsec_id_next_param(&bpos, bend, &bn, &bv, &bhv, '&'))
+            found = utsec_id_esc_equal(n.ptr, n.len, bn.ptr, bn.len, 1) &&
+                    utsec_id_esc_equal(v.ptr, v.len, bv.ptr, bv.len, 0);
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+static size_t count_list(utsec_id_view_t l, char sep)
+{
+    size_t i, n = l.len ? 1 : 0;
+
+    for (i = 0; i < l.len; i++)
+        n += l.ptr[i] == sep;
+    return n;
+}
+
+UTSEC_API int utsec_id_sip_uri_equal(const char *a, size_t a_len,
+                                     const char *b, size_t b_len)
+{
+    utsec_id_sip_uri_t x, y;
+    int rc;
+
+    if ((rc = utsec_id_sip_uri_parse(a, a_len, &x)) != 0 ||
+        (rc = utsec_id_sip_uri_parse(b, b_len, &y)) != 0)
+        return rc;
+    if (x.sips != y.sips || x.has_user != y.has_user ||
+        x.has_password != y.has_password || x.has_port != y.has_port)
+        return 0;
+    if (!utsec_id_esc_equal(x.user.ptr, x.user.len, y.user.ptr, y.user.len, 0) ||
+        !utsec_id_esc_equal(x.password.ptr, x.password.len, y.password.ptr,
+                            y.password.len, 0))
+        return 0;
+    if (!id_eq_nocase(x.host.ptr, x.host.len, y.host.ptr, y.host.len) ||
+        x.port != y.port)
+        return 0;
+    if (!params_agree(x.params, y.params) || !params_agree(y.params, x.params))
+        return 0;
+    if (count_list(x.headers, '&') != count_list(y.headers, '&') ||
+        !headers_in(x.headers, y.headers) || !headers_in(y.headers, x.headers))
+        return 0;
+    return 1;
+}

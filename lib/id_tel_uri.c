@@ -1,0 +1,228 @@
+/*
+ * TEL URIs: validation (RFC 3966 §3) and equivalence (RFC 3966 §4).
+ * Views into the input; no allocation.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "id_internal.h"
+
+static int visual_sep(int c)
+{
+    return c == '-' || c == '.' || c == '(' || c == ')';
+}
+
+/* phonedigit (global) or phonedigit-hex (local); counts the real digits. */
+static int digits_ok(const char *s, size_t n, int hex, size_t *ndigits)
+{
+    size_t i, d = 0;
+
+    for (i = 0; i < n; i++) {
+        int c = (unsigned char)s[i];
+        if (id_is_digit(c) || (hex && (id_hexval(c) >= 0 || c == '*' || c == '#')))
+            d++;
+        else if (!visual_sep(c))
+            return 0;
+    }
+    *ndigits = d;
+    return 1;
+}
+
+/* global-number-digits = "+" *phonedigit DIGIT *phonedigit */
+static int global_digits_ok(const char *s, size_t n)
+{
+    size_t d;
+
+    return n >= 2 && s[0] == '+' && digits_ok(s + 1, n - 1, 0, &d) && d > 0;
+}
+
+/* paramchar = param-unreserved / unreserved / pct-encoded */
+static int pvalue_ok(const char *s, size_t n)
+{
+    size_t i;
+
+    if (n == 0)
+        return 0;
+    for (i = 0; i < n; i++) {
+        int c = (unsigned char)s[i];
+        if (c == '%') {
+            if (!id_escape_ok(s, n, i))
+                return 0;
+            i += 2;
+        } else if (!id_is_unreserved(c) && strchr("[]/:&+$", c) == NULL) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* uric (RFC 2396) minus ';', which separates parameters */
+static int isub_ok(const char *s, size_t n)
+{
+    size_t i;
+
+    if (n == 0)
+        return 0;
+    for (i = 0; i < n; i++) {
+        int c = (unsigned char)s[i];
+        if (c == '%') {
+            if (!id_escape_ok(s, n, i))
+                return 0;
+            i += 2;
+        } else if (!id_is_unreserved(c) && !id_is_reserved(c)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int pname_ok(const char *s, size_t n)
+{
+    size_t i;
+
+    if (n == 0)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (!id_is_alnum((unsigned char)s[i]) && s[i] != '-')
+            return 0;
+    return 1;
+}
+
+UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
+                                     utsec_id_tel_uri_t *out)
+{
+    utsec_id_tel_uri_t u;
+    utsec_id_view_t names[UTSEC_ID_MAX_URI_PARAMS], v;
+    const char *semi, *pos, *end;
+    size_t n = 0, k, d;
+    int hv, have_ctx = 0;
+
+    if (s == NULL || out == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    if (len > UTSEC_ID_MAX_IDENTITY)
+        return UTSEC_ERR_TOO_LONG;
+    if (utsec_id_scheme(s, len) != 3)
+        return UTSEC_ERR_BAD_URI;
+    end = s + len;
+    memset(&u, 0, sizeof(u));
+    u.number.ptr = s + 4;
+    semi = memchr(s + 4, ';', len - 4);
+    u.number.len = (size_t)((semi ? semi : end) - u.number.ptr);
+    if (u.number.len > 0 && u.number.ptr[0] == '+') {
+        u.global = 1;
+        if (!global_digits_ok(u.number.ptr, u.number.len))
+            return UTSEC_ERR_BAD_URI;
+    } else if (!digits_ok(u.number.ptr, u.number.len, 1, &d) || d == 0) {
+        return UTSEC_ERR_BAD_URI;
+    }
+    if (semi != NULL) {
+        u.params.ptr = semi + 1;
+        u.params.len = (size_t)(end - semi - 1);
+        if (u.params.len == 0 || s[len - 1] == ';')
+            return UTSEC_ERR_BAD_URI;
+    }
+    pos = u.params.len ? u.params.ptr : NULL;
+    while (utsec_id_next_param(&pos, end, &names[n < UTSEC_ID_MAX_URI_PARAMS ? n : 0], &v, &hv, ';')) {
+        utsec_id_view_t nm;
+        if (n == UTSEC_ID_MAX_URI_PARAMS)
+            return UTSEC_ERR_TOO_MANY;
+        nm = names[n];
+        if (!pname_ok(nm.ptr, nm.len))
+            return UTSEC_ERR_BAD_URI;
+        for (k = 0; k < n; k++)
+            if (id_eq_nocase(names[k].ptr, names[k].len, nm.ptr, nm.len))
+                return UTSEC_ERR_BAD_URI; /* each parameter at most once */
+        if (id_eq_word(nm.ptr, nm.len, "phone-context")) {
+            /* context = ";phone-context=" descriptor; global numbers have none */
+            if (u.global || !hv ||
+                (v.len > 0 && v.ptr[0] == '+'
+                     ? !global_digits_ok(v.ptr, v.len)
+                     : utsec_id_domainname_check(v.ptr, v.len) != 0))
+                return UTSEC_ERR_BAD_URI;
+            have_ctx = 1;
+        } else if (id_eq_word(nm.ptr, nm.len, "ext")) {
+            if (!hv || !digits_ok(v.ptr, v.len, 0, &d) || d == 0)
+                return UTSEC_ERR_BAD_URI;
+        } else if (id_eq_word(nm.ptr, nm.len, "isub")) {
+            if (!hv || !isub_ok(v.ptr, v.len))
+                return UTSEC_ERR_BAD_URI;
+        } else if (hv && !pvalue_ok(v.ptr, v.len)) {
+            return UTSEC_ERR_BAD_URI;
+        }
+        n++;
+    }
+    if (!u.global && !have_ctx)
+        return UTSEC_ERR_BAD_URI; /* local-number needs a context */
+    *out = u;
+    return 0;
+}
+
+/* Compare digit strings, ignoring visual separators, case-insensitive. */
+static int digits_equal(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t i = 0, j = 0;
+
+    for (;;) {
+        while (i < an && visual_sep((unsigned char)a[i]))
+            i++;
+        while (j < bn && visual_sep((unsigned char)b[j]))
+            j++;
+        if (i == an || j == bn)
+            return i == an && j == bn;
+        if (id_lower((unsigned char)a[i]) != id_lower((unsigned char)b[j]))
+            return 0;
+        i++;
+        j++;
+    }
+}
+
+static int find(utsec_id_view_t list, utsec_id_view_t name,
+                utsec_id_view_t *val, int *hv)
+{
+    const char *pos = list.len ? list.ptr : NULL, *end = list.len ? list.ptr + list.len : NULL;
+    utsec_id_view_t n;
+
+    while (utsec_id_next_param(&pos, end, &n, val, hv, ';'))
+        if (id_eq_nocase(n.ptr, n.len, name.ptr, name.len))
+            return 1;
+    return 0;
+}
+
+/* Every parameter of a is in b with an equivalent value. */
+static int params_in(utsec_id_view_t a, utsec_id_view_t b)
+{
+    const char *pos = a.len ? a.ptr : NULL, *end = a.len ? a.ptr + a.len : NULL;
+    utsec_id_view_t n, v, bv;
+    int hv, bhv;
+
+    while (utsec_id_next_param(&pos, end, &n, &v, &hv, ';')) {
+        int eq;
+        if (!find(b, n, &bv, &bhv) || hv != bhv)
+            return 0;
+        if (id_eq_word(n.ptr, n.len, "ext"))
+            eq = digits_equal(v.ptr, v.len, bv.ptr, bv.len);
+        else if (id_eq_word(n.ptr, n.len, "phone-context") && v.len &&
+                 v.ptr[0] == '+')
+            eq = bv.len && bv.ptr[0] == '+' &&
+                 digits_equal(v.ptr + 1, v.len - 1, bv.ptr + 1, bv.len - 1);
+        else
+            eq = utsec_id_esc_equal(v.ptr, v.len, bv.ptr, bv.len, 1);
+        if (!eq)
+            return 0;
+    }
+    return 1;
+}
+
+UTSEC_API int utsec_id_tel_uri_equal(const char *a, size_t a_len,
+                                     const char *b, size_t b_len)
+{
+    utsec_id_tel_uri_t x, y;
+    int rc;
+
+    if ((rc = utsec_id_tel_uri_parse(a, a_len, &x)) != 0 ||
+        (rc = utsec_id_tel_uri_parse(b, b_len, &y)) != 0)
+        return rc;
+    if (x.global != y.global ||
+        !digits_equal(x.number.ptr, x.number.len, y.number.ptr, y.number.len))
+        return 0;
+    return params_in(x.params, y.params) && params_in(y.params, x.params);
+}

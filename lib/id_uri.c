@@ -1,0 +1,228 @@
+/*
+ * Identity URIs in general: scheme dispatch for validation and comparison,
+ * and the pieces the SIP and TEL parsers share (RFC 3261 §19.1.4 escape
+ * equivalence, RFC 3261 §25 host grammar, parameter-list walking).
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "id_internal.h"
+
+/* One comparison unit: a character, or 0x100|c for an escaped reserved
+ * character, which RFC 3261 §19.1.4 keeps distinct from the bare one. */
+static int esc_unit(const char *s, size_t n, size_t *i, int fold)
+{
+    int c = (unsigned char)s[*i];
+
+    if (c == '%' && id_escape_ok(s, n, *i)) {
+        c = id_hexval((unsigned char)s[*i + 1]) * 16 +
+            id_hexval((unsigned char)s[*i + 2]);
+        *i += 3;
+        if (id_is_reserved(c))
+            return 0x100 | c;
+    } else {
+        (*i)++;
+    }
+    return fold ? id_lower(c) : c;
+}
+
+int utsec_id_esc_equal(const char *a, size_t an, const char *b, size_t bn,
+                       int fold)
+{
+    size_t i = 0, j = 0;
+
+    while (i < an && j < bn)
+        if (esc_unit(a, an, &i, fold) != esc_unit(b, bn, &j, fold))
+            return 0;
+    return i == an && j == bn;
+}
+
+static int ipv4_check(const char *h, size_t n)
+{
+    size_t i = 0;
+    int part;
+
+    for (part = 0; part < 4; part++) {
+        unsigned v = 0, nd = 0;
+        while (i < n && id_is_digit((unsigned char)h[i]) && nd < 4) {
+            v = v * 10 + (unsigned)(h[i] - '0');
+            nd++;
+            i++;
+        }
+        if (nd == 0 || nd > 3 || v > 255)
+            return -1;
+        if (part < 3) {
+            if (i >= n || h[i] != '.')
+                return -1;
+            i++;
+        }
+    }
+    return i == n ? 0 : -1;
+}
+
+/* RFC 3261 IPv6address (RFC 4291 text forms), without the brackets. */
+static int ipv6_check(const char *h, size_t n)
+{
+    size_t i = 0;
+    int groups = 0, dcolon = 0;
+
+    if (n < 2 || n > 45)
+        return -1;
+    if (h[0] == ':') {
+        if (h[1] != ':')
+            return -1;
+        dcolon = 1;
+        i = 2;
+        if (i == n)
+            return 0; /* "::" */
+    }
+    while (i < n) {
+        size_t start = i, k;
+        while (i < n && id_hexval((unsigned char)h[i]) >= 0 && i - start < 5)
+            i++;
+        k = i - start;
+        if (i < n && h[i] == '.') {
+            /* trailing IPv4 counts as two groups */
+            if (ipv4_check(h + start, n - start) != 0)
+                return -1;
+            groups += 2;
+            break;
+        }
+        if (k == 0 || k > 4)
+            return -1;
+        groups++;
+        if (i == n)
+            break;
+        if (h[i] != ':')
+            return -1;
+        i++;
+        if (i < n && h[i] == ':') {
+            if (dcolon)
+                return -1;
+            dcolon = 1;
+            i++;
+            if (i == n)
+                break;
+        } else if (i == n) {
+            return -1; /* trailing single colon */
+        }
+    }
+    return dcolon ? (groups < 8 ? 0 : -1) : (groups == 8 ? 0 : -1);
+}
+
+int utsec_id_domainname_check(const char *h, size_t n)
+{
+    size_t i = 0, label_start = 0;
+    int last_alpha_start = 0;
+
+    if (n == 0 || n > 255)
+        return -1;
+    if (h[n - 1] == '.') /* hostname = *( domainlabel "." ) toplabel [ "." ] */
+        n--;
+    if (n == 0)
+        return -1;
+    for (i = 0; i <= n; i++) {
+        if (i == n || h[i] == '.') {
+            size_t len = i - label_start;
+            if (len == 0 || len > 63 || h[i - 1] == '-')
+                return -1;
+            last_alpha_start = id_is_alpha((unsigned char)h[label_start]);
+            label_start = i + 1;
+            continue;
+        }
+        if (!id_is_alnum((unsigned char)h[i]) &&
+            !(h[i] == '-' && i != label_start))
+            return -1;
+    }
+    return last_alpha_start ? 0 : -1; /* toplabel starts with ALPHA */
+}
+
+int utsec_id_host_check(const char *h, size_t n)
+{
+    if (n >= 2 && h[0] == '[')
+        return h[n - 1] == ']' ? ipv6_check(h + 1, n - 2) : -1;
+    if (ipv4_check(h, n) == 0)
+        return 0;
+    return utsec_id_domainname_check(h, n);
+}
+
+int utsec_id_scheme(const char *s, size_t len)
+{
+    if (len >= 4 && id_eq_nocase(s, 4, "sip:", 4))
+        return 1;
+    if (len >= 5 && id_eq_nocase(s, 5, "sips:", 5))
+        return 2;
+    if (len >= 4 && id_eq_nocase(s, 4, "tel:", 4))
+        return 3;
+    return 0;
+}
+
+int utsec_id_next_param(const char **pos, const char *end,
+                        utsec_id_view_t *name, utsec_id_view_t *value,
+                        int *has_value, char sep)
+{
+    const char *p = *pos, *e, *eq;
+
+    if (p == NULL || p >= end)
+        return 0;
+    e = memchr(p, sep, (size_t)(end - p));
+    if (e == NULL)
+        e = end;
+    eq = memchr(p, '=', (size_t)(e - p));
+    name->ptr = p;
+    name->len = (size_t)((eq ? eq : e) - p);
+    *has_value = eq != NULL;
+    value->ptr = eq ? eq + 1 : e;
+    value->len = eq ? (size_t)(e - eq - 1) : 0;
+    *pos = e < end ? e + 1 : end;
+    return 1;
+}
+
+static int other_identity_check(const char *s, size_t len)
+{
+    size_t i;
+
+    if (len == 0)
+        return UTSEC_ERR_BAD_IDENTITY;
+    if (len > UTSEC_ID_MAX_IDENTITY)
+        return UTSEC_ERR_TOO_LONG;
+    for (i = 0; i < len; i++)
+        if (!id_is_identity_char((unsigned char)s[i]))
+            return UTSEC_ERR_BAD_IDENTITY;
+    return 0;
+}
+
+UTSEC_API int utsec_id_uri_validate(const char *s, size_t len)
+{
+    utsec_id_sip_uri_t sip;
+    utsec_id_tel_uri_t tel;
+
+    if (s == NULL && len != 0)
+        return UTSEC_ERR_INVALID_ARG;
+    switch (utsec_id_scheme(s, len)) {
+    case 1:
+    case 2: return utsec_id_sip_uri_parse(s, len, &sip);
+    case 3: return utsec_id_tel_uri_parse(s, len, &tel);
+    default: return other_identity_check(s, len);
+    }
+}
+
+UTSEC_API int utsec_id_uri_equal(const char *a, size_t a_len, const char *b,
+                                 size_t b_len)
+{
+    int sa, sb, rc;
+
+    if ((a == NULL && a_len != 0) || (b == NULL && b_len != 0))
+        return UTSEC_ERR_INVALID_ARG;
+    sa = utsec_id_scheme(a, a_len);
+    sb = utsec_id_scheme(b, b_len);
+    if (sa != 0 && sa != 3 && sb != 0 && sb != 3)
+        return utsec_id_sip_uri_equal(a, a_len, b, b_len);
+    if (sa == 3 && sb == 3)
+        return utsec_id_tel_uri_equal(a, a_len, b, b_len);
+    if ((rc = utsec_id_uri_validate(a, a_len)) != 0 ||
+        (rc = utsec_id_uri_validate(b, b_len)) != 0)
+        return rc;
+    if (sa != sb)
+        return 0;
+    return a_len == b_len && (a_len == 0 || memcmp(a, b, a_len) == 0);
+}
