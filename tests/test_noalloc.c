@@ -359,6 +359,48 @@ static int op_aka_tuak(void)
     return op_aka_flow(1);
 }
 
+/* Identity (TS 24.109 §7): header parse, URI comparison, XCAP split, and
+ * the Authentication Proxy's scan + decision, all views into caller memory. */
+static int op_identity(void)
+{
+    static const char head[] =
+        "PUT /pres-rules/users/sip:alice@example.com/index HTTP/1.1\r\n"
+        "Host: xcap.example.com\r\n"
+        "X-3GPP-Intended-Identity: \"sip:alice@example.com\"\r\n"
+        "Authorization: Digest username=\"x\"\r\n\r\n";
+    static const char path[] = "/pres-rules/users/sip:alice%40example.com/index";
+    utsec_id_view_t ids[4], allowed[1] = {{"sip:alice@example.com", 21}};
+    utsec_id_xcap_uri_t x;
+    utsec_id_ue_headers_t h;
+    utsec_id_ap_config_t cfg;
+    utsec_id_ap_decision_t d;
+    char xui[64], asserted[128];
+    size_t n, xl;
+    int rc;
+
+    static const char list[] = "\"sip:a@b\", \"tel:+1\"";
+
+    rc = utsec_id_header_parse(list, sizeof(list) - 1, ids, 4, &n, NULL);
+    if (rc == 0 && utsec_id_sip_uri_equal("sip:%61@B;x=1", 13, "sip:a@b;x=1", 11) != 1)
+        rc = -1;
+    if (rc == 0)
+        rc = utsec_id_xcap_parse(path, sizeof(path) - 1, NULL, 0, &x, xui,
+                                 sizeof(xui), &xl);
+    if (rc == 0)
+        rc = utsec_id_http_scan(head, sizeof(head) - 1, &h);
+    if (rc == 0) {
+        memset(&cfg, 0, sizeof(cfg));
+        cfg.allowed = allowed;
+        cfg.n_allowed = 1;
+        cfg.verify_intended = 1;
+        cfg.ue_asserted = UTSEC_ID_UE_ASSERTED_REJECT;
+        rc = utsec_id_ap_decide(&cfg, &h, &d, asserted, sizeof(asserted));
+    }
+    if (rc == 0 && !d.accept)
+        rc = -1;
+    return rc;
+}
+
 static const struct alloc_case cases[] = {
     {"gba_kdf", op_kdf, 0},
     {"gba_kdf (too many params)", op_kdf_too_many, UTSEC_ERR_TOO_MANY},
@@ -379,6 +421,7 @@ static const struct alloc_case cases[] = {
     {"aka_auts_encode/decode", op_auts_round_trip, 0},
     {"aka milenage vector/ue_check/resync", op_aka_milenage, 0},
     {"aka tuak vector/ue_check/resync", op_aka_tuak, 0},
+    {"identity header/uri/xcap/ap decision", op_identity, 0},
     {"gba_time_parse", op_time_parse, 0},
     {"gba_time_format", op_time_format, 0},
     {"hmac md5/sha256/sha512_256", op_hmac_all, 0},
