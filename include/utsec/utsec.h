@@ -85,6 +85,7 @@ typedef enum utsec_err {
     UTSEC_ERR_NONCE = -43,             /**< Digest: nonce not issued by this server or tampered. */
     UTSEC_ERR_RSPAUTH = -44,           /**< Digest: server's rspauth does not verify. */
     UTSEC_ERR_NO_CHALLENGE = -45,      /**< Digest: no usable challenge was offered. */
+    UTSEC_ERR_URI_MISMATCH = -46,      /**< Digest: `uri` differs from the request-target. */
 
     UTSEC_ERR_TLS = -60,               /**< TLS: mbedTLS reported a failure. */
     UTSEC_ERR_UNKNOWN_ID = -61,        /**< TLS/Ua: unknown B-TID or PSK identity. */
@@ -245,5 +246,6 @@ UTSEC_API int utsec_base64_decode(const char *in, size_t in_len, uint8_t *out,
  * after defining its own guard, so the order of inclusion does not matter. */
 #include "utsec/gba.h"
 #include "utsec/aka.h"
+#include "utsec/digest.h"
 
 #endif /* UTSEC_UTSEC_H */
