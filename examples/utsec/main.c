@@ -12,6 +12,7 @@
 
 static const struct cli_cmd *const tables[] = {
     cli_gba_cmds,
+    cli_digest_cmds,
 };
 
 static const struct cli_cmd *find(const char *name)
