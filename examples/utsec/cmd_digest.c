@@ -13,9 +13,9 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
-#include <sys/time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -296,9 +296,10 @@ static int naf_lookup(void *ctx, utsec_digest_cred_request_t *req, uint8_t *pw,
 }
 
 #define REQ_MAX 16384
+#define MAX_CONNS 16
 
 struct conn {
-    int fd;
+    int fd; /* -1: free */
     char buf[REQ_MAX + 1];
     size_t len;
 };
@@ -316,28 +317,6 @@ static int send_all(int fd, const char *p, size_t n)
         n -= (size_t)w;
     }
     return 0;
-}
-
-/* Read until a full header block is buffered; returns its length or 0 on
- * EOF/error/oversize. */
-static size_t read_head(struct conn *c)
-{
-    for (;;) {
-        char *end;
-        ssize_t r;
-        c->buf[c->len] = '\0';
-        end = strstr(c->buf, "\r\n\r\n");
-        if (end != NULL)
-            return (size_t)(end - c->buf) + 4;
-        if (c->len == REQ_MAX)
-            return 0;
-        r = recv(c->fd, c->buf + c->len, REQ_MAX - c->len, 0);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            return 0;
-        c->len += (size_t)r;
-    }
 }
 
 /* Find a header (case-insensitive name) in the header block; value trimmed. */
@@ -390,23 +369,119 @@ static int respond(int fd, int code, const char *extra_name, const char *extra_v
     return send_all(fd, body, strlen(body));
 }
 
+struct serve {
+    utsec_digest_server_t srv;
+    utsec_digest_authorization_t au;
+    char scratch[UTSEC_DIGEST_MAX_INPUT];
+    char challenge[2048], info[1024];
+    long done;
+};
+
+/*
+ * Serve every complete request buffered on the connection. Returns 1 when
+ * the connection must be closed, 0 to keep it open (HTTP/1.1 keep-alive).
+ */
+static int serve_buffered(struct serve *sv, struct conn *c)
+{
+    for (;;) {
+        const char *v, *target, *sp, *end;
+        size_t head, body_len = 0, vlen = 0, sp1, consumed;
+        char bhex[UTSEC_DIGEST_HEX_SIZE];
+        int close_conn = 0, has_auth, is_digest, rc;
+        utsec_digest_verify_result_t vr;
+        utsec_digest_body_hash_t bh;
+
+        c->buf[c->len] = '\0';
+        end = strstr(c->buf, "\r\n\r\n");
+        if (end == NULL)
+            return c->len == REQ_MAX; /* wait for more, unless oversized */
+        head = (size_t)(end - c->buf) + 4;
+        /* request line: METHOD SP request-target SP HTTP-version */
+        sp = memchr(c->buf, ' ', head);
+        if (sp == NULL || (target = sp + 1,
+                           sp1 = (size_t)(sp - c->buf),
+                           (sp = memchr(target, ' ', head - sp1 - 1)) == NULL)) {
+            respond(c->fd, 400, NULL, NULL, "bad request\n", 1);
+            return 1;
+        }
+        if (find_header(c->buf, head, "Content-Length", &v, &vlen))
+            body_len = (size_t)strtoul(v, NULL, 10);
+        if (find_header(c->buf, head, "Connection", &v, &vlen) && vlen == 5 &&
+            strncasecmp(v, "close", 5) == 0)
+            close_conn = 1;
+        if (body_len > REQ_MAX - head) {
+            respond(c->fd, 400, NULL, NULL, "body too large\n", 1);
+            return 1;
+        }
+        if (c->len < head + body_len)
+            return 0; /* body not complete yet */
+        consumed = head + body_len;
+        vlen = 0;
+        has_auth = find_header(c->buf, head, "Authorization", &v, &vlen);
+        is_digest = has_auth && vlen >= 6 && strncasecmp(v, "Digest", 6) == 0 &&
+                    (vlen == 6 || v[6] == ' ' || v[6] == '\t');
+        if (!is_digest) {
+            /* no Digest credentials: challenge */
+            rc = utsec_digest_server_challenge(&sv->srv, 0, sv->challenge,
+                                               sizeof(sv->challenge), NULL);
+            respond(c->fd, 401, rc == 0 ? "WWW-Authenticate" : NULL, sv->challenge,
+                    "authentication required\n", close_conn);
+            if (has_auth)
+                sv->done++;
+        } else if (sv->done++,
+                   utsec_digest_parse_authorization(v, vlen, &sv->au, sv->scratch,
+                                                    sizeof(sv->scratch)) != 0) {
+            respond(c->fd, 400, NULL, NULL, "malformed Authorization\n", close_conn);
+        } else {
+            (void)utsec_digest_body_hash_start(&bh, sv->au.alg == UTSEC_DIGEST_ALG_SHA256
+                                                        ? UTSEC_DIGEST_ALG_SHA256
+                                                        : UTSEC_DIGEST_ALG_MD5);
+            (void)utsec_digest_body_hash_update(&bh, c->buf + head, body_len);
+            (void)utsec_digest_body_hash_finish(&bh, bhex, sizeof(bhex));
+            rc = utsec_digest_server_verify(&sv->srv, &sv->au, c->buf, sp1, target,
+                                            (size_t)(sp - target), bhex, &vr);
+            if (rc == 0) {
+                static const char ok_body[] = "OK\n";
+                (void)utsec_digest_body_hash_start(&bh, sv->au.alg);
+                (void)utsec_digest_body_hash_update(&bh, ok_body, sizeof(ok_body) - 1);
+                (void)utsec_digest_body_hash_finish(&bh, bhex, sizeof(bhex));
+                rc = utsec_digest_server_auth_info(&sv->srv, &sv->au, &vr, bhex, sv->info,
+                                                   sizeof(sv->info), NULL);
+                respond(c->fd, 200, rc == 0 ? "Authentication-Info" : NULL, sv->info, ok_body,
+                        close_conn);
+            } else if (rc == UTSEC_ERR_URI_MISMATCH || rc == UTSEC_ERR_PARSE) {
+                respond(c->fd, 400, NULL, NULL, "bad request\n", close_conn);
+            } else {
+                int stale = rc == UTSEC_ERR_STALE;
+                rc = utsec_digest_server_challenge(&sv->srv, stale, sv->challenge,
+                                                   sizeof(sv->challenge), NULL);
+                respond(c->fd, 401, rc == 0 ? "WWW-Authenticate" : NULL, sv->challenge,
+                        "authentication failed\n", close_conn);
+            }
+            utsec_wipe(&vr, sizeof(vr));
+        }
+        memmove(c->buf, c->buf + consumed, c->len - consumed);
+        c->len -= consumed;
+        if (close_conn)
+            return 1;
+    }
+}
+
 static int cmd_digest_serve(const struct cli_args *a)
 {
-    static struct conn c;
+    static struct conn conns[MAX_CONNS];
+    static struct serve sv;
     static utsec_digest_replay_entry_t entries[256];
-    static utsec_digest_authorization_t au;
-    static char scratch[UTSEC_DIGEST_MAX_INPUT];
     utsec_digest_replay_t replay;
     utsec_digest_server_config_t cfg;
-    utsec_digest_server_t srv;
     utsec_rng_default_t rng;
     struct naf naf;
     uint8_t ck[16], ik[16], rnd[16], secret[32];
-    char realm[512], challenge[2048], info[1024];
+    char realm[512];
     const char *port_s, *impi, *fqdn, *alg_s, *qop_s, *req_s;
     struct sockaddr_in addr;
-    long port, want = 1, done = 0;
-    int lfd, rc, one = 1;
+    long port, want = 1;
+    int lfd, rc, one = 1, i, idle = 0;
 
     if ((port_s = cli_req(a, "port")) == NULL || (naf.btid = cli_req(a, "btid")) == NULL ||
         (impi = cli_req(a, "impi")) == NULL || (fqdn = cli_req(a, "naf-fqdn")) == NULL)
@@ -419,11 +494,17 @@ static int cmd_digest_serve(const struct cli_args *a)
     if (port <= 0 || port > 65535)
         return cli_usage_error("digest-serve: --port must be 1..65535");
     if ((req_s = cli_opt(a, "requests")) != NULL) {
-        char *end;
-        want = strtol(req_s, &end, 10);
-        if (*end != '\0' || want <= 0)
+        char *endp;
+        want = strtol(req_s, &endp, 10);
+        if (*endp != '\0' || want <= 0)
             return cli_usage_error("digest-serve: --requests must be a positive number");
     }
+    alg_s = cli_opt(a, "algorithm");
+    qop_s = cli_opt(a, "qop");
+    if (alg_s != NULL && strcmp(alg_s, "MD5") != 0 && strcmp(alg_s, "SHA-256") != 0)
+        return cli_usage_error("digest-serve: --algorithm is MD5 or SHA-256");
+    if (qop_s != NULL && strcmp(qop_s, "auth") != 0 && strcmp(qop_s, "auth-int") != 0)
+        return cli_usage_error("digest-serve: --qop is auth or auth-int");
     /* Mode A: Ks_NAF with NAF_Id = FQDN || 01 00 00 00 02 */
     rc = utsec_digest_ua_password(ck, ik, rnd, impi, strlen(impi), fqdn, strlen(fqdn),
                                   UTSEC_GBA_UA_HTTP_DIGEST, UTSEC_GBA_VARIANT_ME, naf.password,
@@ -435,20 +516,11 @@ static int cmd_digest_serve(const struct cli_args *a)
     if ((rc = utsec_digest_profile_ua(&cfg, realm, sizeof(realm), UTSEC_DIGEST_UA_REALM_ME,
                                       fqdn, strlen(fqdn))) != 0)
         return cli_fail(rc, "digest-serve");
-    alg_s = cli_opt(a, "algorithm");
-    if (alg_s == NULL || strcmp(alg_s, "MD5") == 0)
-        cfg.alg_mask = UTSEC_DIGEST_ALG_BIT(UTSEC_DIGEST_ALG_MD5);
-    else if (strcmp(alg_s, "SHA-256") == 0)
-        cfg.alg_mask = UTSEC_DIGEST_ALG_BIT(UTSEC_DIGEST_ALG_SHA256);
-    else
-        return cli_usage_error("digest-serve: --algorithm is MD5 or SHA-256");
-    qop_s = cli_opt(a, "qop");
-    if (qop_s == NULL || strcmp(qop_s, "auth") == 0)
-        cfg.qop_mask = UTSEC_DIGEST_QOP_AUTH;
-    else if (strcmp(qop_s, "auth-int") == 0)
-        cfg.qop_mask = UTSEC_DIGEST_QOP_AUTH_INT;
-    else
-        return cli_usage_error("digest-serve: --qop is auth or auth-int");
+    cfg.alg_mask = UTSEC_DIGEST_ALG_BIT(alg_s != NULL && strcmp(alg_s, "SHA-256") == 0
+                                            ? UTSEC_DIGEST_ALG_SHA256
+                                            : UTSEC_DIGEST_ALG_MD5);
+    cfg.qop_mask = qop_s != NULL && strcmp(qop_s, "auth-int") == 0 ? UTSEC_DIGEST_QOP_AUTH_INT
+                                                                    : UTSEC_DIGEST_QOP_AUTH;
     if (utsec_rng_default_init(&rng, (const uint8_t *)"digest-serve", 12) != 0 ||
         utsec_rng_default(&rng, secret, sizeof(secret)) != 0) {
         utsec_rng_default_free(&rng);
@@ -464,19 +536,22 @@ static int cmd_digest_serve(const struct cli_args *a)
     cfg.lookup = naf_lookup;
     cfg.lookup_ctx = &naf;
     cfg.replay = &replay;
-    if ((rc = utsec_digest_server_init(&srv, &cfg)) != 0) {
+    sv.done = 0;
+    if ((rc = utsec_digest_server_init(&sv.srv, &cfg)) != 0) {
         utsec_rng_default_free(&rng);
         return cli_fail(rc, "digest-serve");
     }
 
     signal(SIGPIPE, SIG_IGN);
+    for (i = 0; i < MAX_CONNS; i++)
+        conns[i].fd = -1;
     lfd = socket(AF_INET, SOCK_STREAM, 0);
     memset(&addr, 0, sizeof(addr));
     addr.sin_family = AF_INET;
     addr.sin_port = htons((uint16_t)port);
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK); /* loopback only */
     if (lfd < 0 || setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) != 0 ||
-        bind(lfd, (struct sockaddr *)&addr, sizeof(addr)) != 0 || listen(lfd, 8) != 0) {
+        bind(lfd, (struct sockaddr *)&addr, sizeof(addr)) != 0 || listen(lfd, 16) != 0) {
         fprintf(stderr, "utsec: digest-serve: cannot listen on 127.0.0.1:%ld: %s\n", port,
                 strerror(errno));
         if (lfd >= 0)
@@ -484,113 +559,64 @@ static int cmd_digest_serve(const struct cli_args *a)
         rc = CLI_INVALID;
         goto out;
     }
-    while (done < want) {
-        struct timeval tv = {10, 0};
-        c.fd = accept(lfd, NULL, NULL);
-        if (c.fd < 0) {
-            if (errno == EINTR)
-                continue;
+    /* One thread, poll(): several keep-alive clients at once. Gives up after
+     * 120 s without any activity. */
+    while (sv.done < want && idle < 120) {
+        struct pollfd pfd[MAX_CONNS + 1];
+        int map[MAX_CONNS + 1], n = 0, r;
+        pfd[n].fd = lfd;
+        pfd[n].events = POLLIN;
+        map[n++] = -1;
+        for (i = 0; i < MAX_CONNS; i++)
+            if (conns[i].fd >= 0) {
+                pfd[n].fd = conns[i].fd;
+                pfd[n].events = POLLIN;
+                map[n++] = i;
+            }
+        r = poll(pfd, (nfds_t)n, 1000);
+        if (r < 0 && errno != EINTR)
             break;
+        if (r <= 0) {
+            idle++;
+            continue;
         }
-        (void)setsockopt(c.fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-        c.len = 0;
-        while (done < want) {
-            size_t head = read_head(&c), body_len = 0, vlen, sp1, consumed;
-            const char *v, *target, *sp;
-            char bhex[UTSEC_DIGEST_HEX_SIZE];
-            int close_conn = 0, has_auth, is_digest;
-            utsec_digest_verify_result_t vr;
-            if (head == 0)
-                break;
-            /* request line: METHOD SP request-target SP HTTP/1.1 */
-            sp = memchr(c.buf, ' ', head);
-            if (sp == NULL) {
-                respond(c.fd, 400, NULL, NULL, "bad request\n", 1);
-                break;
+        idle = 0;
+        for (i = 1; i < n && sv.done < want; i++) {
+            struct conn *c = &conns[map[i]];
+            ssize_t got;
+            if (!(pfd[i].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            got = recv(c->fd, c->buf + c->len, REQ_MAX - c->len, 0);
+            if (got > 0)
+                c->len += (size_t)got;
+            if (got <= 0 || serve_buffered(&sv, c)) {
+                close(c->fd);
+                c->fd = -1;
+                c->len = 0;
             }
-            sp1 = (size_t)(sp - c.buf);
-            target = sp + 1;
-            sp = memchr(target, ' ', head - sp1 - 1);
-            if (sp == NULL) {
-                respond(c.fd, 400, NULL, NULL, "bad request\n", 1);
-                break;
-            }
-            if (find_header(c.buf, head, "Content-Length", &v, &vlen))
-                body_len = (size_t)strtoul(v, NULL, 10);
-            if (find_header(c.buf, head, "Connection", &v, &vlen) && vlen == 5 &&
-                strncasecmp(v, "close", 5) == 0)
-                close_conn = 1;
-            if (body_len > REQ_MAX - head) {
-                respond(c.fd, 400, NULL, NULL, "body too large\n", 1);
-                break;
-            }
-            while (c.len < head + body_len) {
-                ssize_t r = recv(c.fd, c.buf + c.len, REQ_MAX - c.len, 0);
-                if (r <= 0)
+        }
+        if ((pfd[0].revents & POLLIN) && sv.done < want) {
+            int fd = accept(lfd, NULL, NULL);
+            for (i = 0; fd >= 0 && i < MAX_CONNS; i++)
+                if (conns[i].fd < 0) {
+                    conns[i].fd = fd;
+                    conns[i].len = 0;
                     break;
-                c.len += (size_t)r;
-            }
-            if (c.len < head + body_len)
-                break;
-            consumed = head + body_len;
-            vlen = 0;
-            has_auth = find_header(c.buf, head, "Authorization", &v, &vlen);
-            is_digest = has_auth && vlen >= 6 && strncasecmp(v, "Digest", 6) == 0 &&
-                        (vlen == 6 || v[6] == ' ' || v[6] == '\t');
-            if (!is_digest) {
-                /* no Digest credentials: challenge */
-                rc = utsec_digest_server_challenge(&srv, 0, challenge, sizeof(challenge), NULL);
-                respond(c.fd, 401, rc == 0 ? "WWW-Authenticate" : NULL, challenge,
-                        "authentication required\n", close_conn);
-                if (has_auth)
-                    done++;
-            } else {
-                utsec_digest_body_hash_t bh;
-                done++;
-                rc = utsec_digest_parse_authorization(v, vlen, &au, scratch, sizeof(scratch));
-                if (rc != 0) {
-                    respond(c.fd, 400, NULL, NULL, "malformed Authorization\n", close_conn);
-                    goto next;
                 }
-                (void)utsec_digest_body_hash_start(&bh, au.alg == UTSEC_DIGEST_ALG_SHA256
-                                                            ? UTSEC_DIGEST_ALG_SHA256
-                                                            : UTSEC_DIGEST_ALG_MD5);
-                (void)utsec_digest_body_hash_update(&bh, c.buf + head, body_len);
-                (void)utsec_digest_body_hash_finish(&bh, bhex, sizeof(bhex));
-                rc = utsec_digest_server_verify(&srv, &au, c.buf, sp1, target,
-                                                (size_t)(sp - target), bhex, &vr);
-                if (rc == 0) {
-                    static const char ok_body[] = "OK\n";
-                    (void)utsec_digest_body_hash_start(&bh, au.alg);
-                    (void)utsec_digest_body_hash_update(&bh, ok_body, sizeof(ok_body) - 1);
-                    (void)utsec_digest_body_hash_finish(&bh, bhex, sizeof(bhex));
-                    rc = utsec_digest_server_auth_info(&srv, &au, &vr, bhex, info, sizeof(info),
-                                                       NULL);
-                    respond(c.fd, 200, rc == 0 ? "Authentication-Info" : NULL, info, ok_body,
-                            close_conn);
-                } else if (rc == UTSEC_ERR_URI_MISMATCH || rc == UTSEC_ERR_PARSE) {
-                    respond(c.fd, 400, NULL, NULL, "bad request\n", close_conn);
-                } else {
-                    int stale = rc == UTSEC_ERR_STALE;
-                    rc = utsec_digest_server_challenge(&srv, stale, challenge, sizeof(challenge),
-                                                       NULL);
-                    respond(c.fd, 401, rc == 0 ? "WWW-Authenticate" : NULL, challenge,
-                            "authentication failed\n", close_conn);
-                }
-                utsec_wipe(&vr, sizeof(vr));
-            }
-        next:
-            memmove(c.buf, c.buf + consumed, c.len - consumed);
-            c.len -= consumed;
-            if (close_conn)
-                break;
+            if (fd >= 0 && i == MAX_CONNS)
+                close(fd); /* too many clients */
         }
-        close(c.fd);
     }
+    for (i = 0; i < MAX_CONNS; i++)
+        if (conns[i].fd >= 0) {
+            close(conns[i].fd);
+            conns[i].fd = -1;
+        }
     close(lfd);
-    rc = done >= want ? CLI_OK : CLI_INVALID;
+    rc = sv.done >= want ? CLI_OK : CLI_INVALID;
 out:
-    utsec_digest_server_free(&srv);
+    utsec_digest_server_free(&sv.srv);
+    utsec_wipe(&sv.au, sizeof(sv.au));
     utsec_rng_default_free(&rng);
     utsec_wipe(secret, sizeof(secret));
     utsec_wipe(naf.password, sizeof(naf.password));
