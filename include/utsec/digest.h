@@ -270,7 +270,11 @@ UTSEC_API int utsec_digest_auth_info_write(const utsec_digest_auth_info_t *ai,
  * @{
  */
 
-/** Name of an algorithm as written in the `algorithm` parameter, or NULL. */
+/**
+ * \brief Name of an algorithm as written in the `algorithm` parameter.
+ * \param alg the algorithm.
+ * \return a static string, or NULL for ::UTSEC_DIGEST_ALG_UNKNOWN.
+ */
 UTSEC_API const char *utsec_digest_alg_name(utsec_digest_alg_t alg);
 
 /**
@@ -489,7 +493,10 @@ typedef struct utsec_digest_client {
 UTSEC_API int utsec_digest_client_init(utsec_digest_client_t *cl,
                                        utsec_rng_fn rng, void *rng_ctx);
 
-/** Wipe a client (H(A1) is secret). NULL is ignored. */
+/**
+ * \brief Wipe a client (H(A1) is secret).
+ * \param cl the client; NULL is ignored.
+ */
 UTSEC_API void utsec_digest_client_free(utsec_digest_client_t *cl);
 
 /**
@@ -717,7 +724,10 @@ typedef struct utsec_digest_server {
 UTSEC_API int utsec_digest_server_init(utsec_digest_server_t *s,
                                        const utsec_digest_server_config_t *cfg);
 
-/** Wipe a server context. NULL is ignored. */
+/**
+ * \brief Wipe a server context (the MAC key schedule is secret).
+ * \param s the server; NULL is ignored.
+ */
 UTSEC_API void utsec_digest_server_free(utsec_digest_server_t *s);
 
 /**
