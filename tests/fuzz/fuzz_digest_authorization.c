@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rc = utsec_digest_authorization_write(&a, out, sizeof(out), &len);
     if (a.qop == UTSEC_DIGEST_QOP_UNKNOWN) {
         if (rc != UTSEC_ERR_INVALID_ARG)
-        abort();
+            abort();
         return 0;
     }
     if (rc != 0)
