@@ -99,24 +99,42 @@ static int is_lhex(const char *s, size_t n)
     return s[n] == '\0';
 }
 
-/* Hash the pieces joined by ':' and write the hex result (2*hlen+1). */
+/* Hash the pieces joined by ':' and write the hex result (2*hlen+1).
+ * Short inputs are joined in a stack buffer and hashed in one call (the
+ * common case: a server verification is then three plain hash calls). */
 static int hash_join(utsec_hash_alg_t h, char *hex, size_t n,
                      const utsec_digest_str_t *parts)
 {
-    utsec_hash_t ctx;
     uint8_t d[UTSEC_HASH_MAX_LEN];
-    size_t i;
+    char buf[512];
+    size_t i, total = n - 1, o = 0;
     int rc;
 
-    if ((rc = utsec_hash_start(&ctx, h)) != 0)
-        return rc;
-    for (i = 0; i < n; i++) {
-        if (i > 0)
-            (void)utsec_hash_update(&ctx, ":", 1);
-        if (parts[i].len)
-            (void)utsec_hash_update(&ctx, parts[i].ptr, parts[i].len);
+    for (i = 0; i < n; i++)
+        total += parts[i].len;
+    if (total <= sizeof(buf)) {
+        for (i = 0; i < n; i++) {
+            if (i > 0)
+                buf[o++] = ':';
+            if (parts[i].len)
+                memcpy(buf + o, parts[i].ptr, parts[i].len);
+            o += parts[i].len;
+        }
+        rc = utsec_hash(h, buf, o, d);
+        utsec_wipe(buf, o); /* may hold a password or H(A1) */
+    } else {
+        utsec_hash_t ctx;
+        if ((rc = utsec_hash_start(&ctx, h)) != 0)
+            return rc;
+        for (i = 0; i < n; i++) {
+            if (i > 0)
+                (void)utsec_hash_update(&ctx, ":", 1);
+            if (parts[i].len)
+                (void)utsec_hash_update(&ctx, parts[i].ptr, parts[i].len);
+        }
+        rc = utsec_hash_finish(&ctx, d);
     }
-    if ((rc = utsec_hash_finish(&ctx, d)) != 0)
+    if (rc != 0)
         return rc;
     utsec_hex_encode(d, utsec_hash_len(h), hex);
     utsec_wipe(d, sizeof(d));

@@ -313,6 +313,56 @@ static int str_eq(const utsec_digest_str_t *a, const char *b, size_t n)
     return a->ptr != NULL && a->len == n && memcmp(a->ptr, b, n) == 0;
 }
 
+/*
+ * Strict base64 decode of exactly n octets for our own nonces. Nonces are
+ * public, so a table lookup is fine here (the library's general decoder is
+ * constant-time and an order of magnitude slower). Returns 0 or -1.
+ */
+static int nonce_b64(const char *in, size_t in_len, uint8_t *out, size_t n)
+{
+    static const signed char t[256] = {
+        ['A'] = 1,  ['B'] = 2,  ['C'] = 3,  ['D'] = 4,  ['E'] = 5,  ['F'] = 6,  ['G'] = 7,
+        ['H'] = 8,  ['I'] = 9,  ['J'] = 10, ['K'] = 11, ['L'] = 12, ['M'] = 13, ['N'] = 14,
+        ['O'] = 15, ['P'] = 16, ['Q'] = 17, ['R'] = 18, ['S'] = 19, ['T'] = 20, ['U'] = 21,
+        ['V'] = 22, ['W'] = 23, ['X'] = 24, ['Y'] = 25, ['Z'] = 26, ['a'] = 27, ['b'] = 28,
+        ['c'] = 29, ['d'] = 30, ['e'] = 31, ['f'] = 32, ['g'] = 33, ['h'] = 34, ['i'] = 35,
+        ['j'] = 36, ['k'] = 37, ['l'] = 38, ['m'] = 39, ['n'] = 40, ['o'] = 41, ['p'] = 42,
+        ['q'] = 43, ['r'] = 44, ['s'] = 45, ['t'] = 46, ['u'] = 47, ['v'] = 48, ['w'] = 49,
+        ['x'] = 50, ['y'] = 51, ['z'] = 52, ['0'] = 53, ['1'] = 54, ['2'] = 55, ['3'] = 56,
+        ['4'] = 57, ['5'] = 58, ['6'] = 59, ['7'] = 60, ['8'] = 61, ['9'] = 62, ['+'] = 63,
+        ['/'] = 64,
+    }; /* value + 1; 0 = not base64 */
+    size_t i, o = 0, full = n / 3, rem = n % 3;
+    uint32_t v;
+
+    if (in_len != (n + 2) / 3 * 4)
+        return -1;
+    for (i = 0; i < full; i++) {
+        const unsigned char *q = (const unsigned char *)in + 4 * i;
+        if (!t[q[0]] || !t[q[1]] || !t[q[2]] || !t[q[3]])
+            return -1;
+        v = (uint32_t)(t[q[0]] - 1) << 18 | (uint32_t)(t[q[1]] - 1) << 12 |
+            (uint32_t)(t[q[2]] - 1) << 6 | (uint32_t)(t[q[3]] - 1);
+        out[o++] = (uint8_t)(v >> 16);
+        out[o++] = (uint8_t)(v >> 8);
+        out[o++] = (uint8_t)v;
+    }
+    if (rem) {
+        const unsigned char *q = (const unsigned char *)in + 4 * full;
+        if (!t[q[0]] || !t[q[1]] || q[3] != '=' ||
+            (rem == 1 ? q[2] != '=' : !t[q[2]]))
+            return -1;
+        v = (uint32_t)(t[q[0]] - 1) << 18 | (uint32_t)(t[q[1]] - 1) << 12 |
+            (rem == 2 ? (uint32_t)(t[q[2]] - 1) << 6 : 0);
+        if ((rem == 1 ? v & 0xFFFF : v & 0xFF) != 0)
+            return -1; /* non-zero pad bits: not the canonical encoding */
+        out[o++] = (uint8_t)(v >> 16);
+        if (rem == 2)
+            out[o++] = (uint8_t)(v >> 8);
+    }
+    return 0;
+}
+
 /* Decode and authenticate the nonce; returns its time and MAC tag. */
 static int check_nonce(const utsec_digest_server_t *s,
                        const utsec_digest_authorization_t *a, int aka,
@@ -323,25 +373,19 @@ static int check_nonce(const utsec_digest_server_t *s,
     int ok;
 
     if (aka) {
-        uint8_t sd[AKA_SERVER_DATA_LEN], ra[32];
-        size_t sdl;
-        if (utsec_aka_nonce_decode(a->nonce.ptr, a->nonce.len, rand, autn, sd,
-                                   sizeof(sd), &sdl) != 0 ||
-            sdl != AKA_SERVER_DATA_LEN)
+        /* RFC 3310 §3.2: RAND || AUTN || server data (ours: time || MAC) */
+        uint8_t raw[32 + AKA_SERVER_DATA_LEN], *sd = raw + 32;
+        if (nonce_b64(a->nonce.ptr, a->nonce.len, raw, sizeof(raw)) != 0)
             return UTSEC_ERR_NONCE;
-        memcpy(ra, rand, 16);
-        memcpy(ra + 16, autn, 16);
-        nonce_mac(s, 2, sd, ra, sizeof(ra), mac);
+        memcpy(rand, raw, 16);
+        memcpy(autn, raw + 16, 16);
+        nonce_mac(s, 2, sd, raw, 32, mac);
         ok = utsec_ct_equal(mac, sd + 8, NONCE_MAC_LEN);
         *issued = get64(sd);
         memcpy(tag, sd + 8, 8);
     } else {
         uint8_t raw[PLAIN_NONCE_LEN];
-        size_t n;
-        if (a->nonce.len != 4 * ((PLAIN_NONCE_LEN + 2) / 3) ||
-            utsec_base64_decode(a->nonce.ptr, a->nonce.len, raw, sizeof(raw),
-                                &n) != 0 ||
-            n != PLAIN_NONCE_LEN)
+        if (nonce_b64(a->nonce.ptr, a->nonce.len, raw, sizeof(raw)) != 0)
             return UTSEC_ERR_NONCE;
         nonce_mac(s, 1, raw, raw + 8, NONCE_RAND_LEN, mac);
         ok = utsec_ct_equal(mac, raw + 8 + NONCE_RAND_LEN, NONCE_MAC_LEN);
