@@ -327,6 +327,28 @@ static void selfgen_ua_vectors(void **state)
                                               UTSEC_GBA_UA_HTTP_DIGEST, UTSEC_GBA_VARIANT_ME,
                                               pw, sizeof(pw)), 0);
     assert_string_equal(pw, "/RrI0J6XSoPYZOQPFY3bFzN5oTMW3nWn9lnTtKtN/6s=");
+    /* GBA_U: Ks_int_NAF for the -uicc realm (FACTS §8.3) */
+    assert_int_equal(utsec_digest_ua_password(ck, ik, rnd, S(selfgen_impi), S(fqdn),
+                                              UTSEC_GBA_UA_HTTP_DIGEST, UTSEC_GBA_VARIANT_U_INT,
+                                              pw, sizeof(pw)), 0);
+    assert_string_equal(pw, "HW2jViRYTJDA5TtF81pWV2EluVxDr7daC8ZWeLRQZFk=");
+    /* Digest inside TLS: NAF_Id = FQDN || 01 00 01 00 2F (FACTS §8.3) */
+    {
+        uint8_t ua[UTSEC_GBA_UA_ID_LEN];
+        utsec_gba_ua_id_tls(0x002F, ua);
+        assert_int_equal(utsec_digest_ua_password(ck, ik, rnd, S(selfgen_impi), S(fqdn), ua,
+                                                  UTSEC_GBA_VARIANT_ME, pw, sizeof(pw)), 0);
+        assert_string_equal(pw, "ty587s3yEG/xIMfy1tkZESEFeNl8T9UxXlyUQQAPV9c=");
+    }
+    assert_int_equal(utsec_digest_ua_password(ck, ik, rnd, S(selfgen_impi), NULL, 3,
+                                              UTSEC_GBA_UA_HTTP_DIGEST, UTSEC_GBA_VARIANT_ME,
+                                              pw, sizeof(pw)), UTSEC_ERR_INVALID_ARG);
+    assert_int_equal(utsec_digest_ua_password(ck, ik, rnd, S(selfgen_impi), S(fqdn),
+                                              UTSEC_GBA_UA_HTTP_DIGEST, UTSEC_GBA_VARIANT_ME,
+                                              pw, 44), UTSEC_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(utsec_digest_ua_password(ck, ik, rnd, S(selfgen_impi), S(fqdn),
+                                              UTSEC_GBA_UA_HTTP_DIGEST, UTSEC_GBA_VARIANT_ME,
+                                              pw, sizeof(pw)), 0);
     assert_int_equal(utsec_digest_ua_realm(UTSEC_DIGEST_UA_REALM_ME, S(fqdn), realm,
                                            sizeof(realm), NULL), 0);
     assert_string_equal(realm, "3GPP-bootstrapping@xcap.ims.mnc001.mcc001.pub.3gppnetwork.org");
