@@ -146,6 +146,22 @@ int utsec_digest_client_challenge(utsec_digest_client_t *cl,
     return 0;
 }
 
+int utsec_digest_client_set_realm(utsec_digest_client_t *cl, const char *realm,
+                                  size_t len)
+{
+    if (cl == NULL || realm == NULL || len == 0)
+        return UTSEC_ERR_INVALID_ARG;
+    if (!cl->have_challenge)
+        return UTSEC_ERR_STATE;
+    if (len >= sizeof(cl->realm))
+        return UTSEC_ERR_TOO_LONG;
+    memmove(cl->realm, realm, len); /* realm may point into cl->realm */
+    cl->realm_len = len;
+    utsec_wipe(cl->ha0, sizeof(cl->ha0));
+    cl->have_ha0 = 0;
+    return 0;
+}
+
 /*
  * Build the answer. password == NULL reuses the cached H(user:realm:pass).
  * auts (may be NULL) is the RFC 3310 resynchronisation parameter.

@@ -363,6 +363,29 @@ static int nonce_b64(const char *in, size_t in_len, uint8_t *out, size_t n)
     return 0;
 }
 
+/*
+ * The realm of the answer: the configured one, or for the combined GBA realm
+ * "A;B" (TS 24.109 §5.2.4, FACTS §2.1) one of its parts, since the UE answers
+ * with the single realm whose key it uses.
+ */
+static int realm_ok(const utsec_digest_server_t *s, const utsec_digest_str_t *r)
+{
+    const char *cr = s->cfg.realm;
+    size_t n = s->cfg.realm_len, start = 0, i;
+
+    if (str_eq(r, cr, n))
+        return 1;
+    for (i = 0; i <= n; i++) {
+        if (i < n && cr[i] != ';')
+            continue;
+        if (start > 0 || i < n) /* only when there is a ';' */
+            if (i > start && str_eq(r, cr + start, i - start))
+                return 1;
+        start = i + 1;
+    }
+    return 0;
+}
+
 /* Decode and authenticate the nonce; returns its time and MAC tag. */
 static int check_nonce(const utsec_digest_server_t *s,
                        const utsec_digest_authorization_t *a, int aka,
@@ -424,7 +447,7 @@ int utsec_digest_server_verify(utsec_digest_server_t *s,
         return UTSEC_ERR_UNSUPPORTED;
     if (request_uri != NULL && !str_eq(&a->uri, request_uri, request_uri_len))
         return UTSEC_ERR_URI_MISMATCH;
-    if (!str_eq(&a->realm, s->cfg.realm, s->cfg.realm_len))
+    if (!realm_ok(s, &a->realm))
         return UTSEC_ERR_AUTH_FAILED;
     if (s->cfg.opaque != NULL && !str_eq(&a->opaque, s->cfg.opaque, s->cfg.opaque_len))
         return UTSEC_ERR_AUTH_FAILED;

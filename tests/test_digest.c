@@ -533,6 +533,85 @@ static int rig_answer(struct rig *r, const char *pw, const char *uri)
     return utsec_digest_server_verify(&r->srv, &r->auth, S("GET"), S(uri), NULL, NULL);
 }
 
+/* Ua with the combined realm: the UE answers with the ME realm and the
+ * Ks_NAF password; the NAF accepts that part of its realm. */
+static void ua_combined_realm_exchange(void **state)
+{
+    static const char fqdn[] = "xcap.ims.mnc001.mcc001.pub.3gppnetwork.org";
+    static const char btid[] = "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.mnc001.mcc001.pub.3gppnetwork.org";
+    struct rig r;
+    utsec_digest_server_config_t cfg;
+    char realm[256], pw[UTSEC_GBA_PASSWORD_SIZE];
+    uint8_t ck[16], ik[16], rnd[16];
+    utsec_gba_variant_t v;
+    utsec_digest_str_t ans;
+    size_t len;
+
+    (void)state;
+    rig_init(&r, 4, UTSEC_DIGEST_ALG_BIT(UTSEC_DIGEST_ALG_MD5), UTSEC_DIGEST_QOP_AUTH, "x");
+    cfg = r.srv.cfg;
+    assert_int_equal(utsec_digest_profile_ua(&cfg, realm, sizeof(realm),
+                                             UTSEC_DIGEST_UA_REALM_BOTH, S(fqdn)), 0);
+    assert_int_equal(cfg.alg_mask, UTSEC_DIGEST_ALG_BIT(UTSEC_DIGEST_ALG_MD5) |
+                                       UTSEC_DIGEST_ALG_BIT(UTSEC_DIGEST_ALG_SHA256));
+    cfg.secret = secret;
+    cfg.secret_len = 16;
+    cfg.rng = fake_rng;
+    cfg.rng_ctx = &r.rng_srv;
+    cfg.time = fake_time;
+    cfg.lookup = lookup;
+    cfg.lookup_ctx = &r.st;
+    cfg.replay = &r.replay;
+    assert_int_equal(utsec_digest_server_init(&r.srv, &cfg), 0);
+    hex(selfgen_ck, ck, 16);
+    hex(selfgen_ik, ik, 16);
+    hex(selfgen_rand, rnd, 16);
+    assert_int_equal(utsec_digest_ua_password(ck, ik, rnd, S(selfgen_impi), S(fqdn),
+                                              UTSEC_GBA_UA_HTTP_DIGEST, UTSEC_GBA_VARIANT_ME,
+                                              pw, sizeof(pw)), 0);
+    r.st.user = btid;
+    r.st.pw = (const uint8_t *)pw;
+    r.st.pw_len = strlen(pw);
+    /* UE side, a few lines */
+    assert_int_equal(utsec_digest_server_challenge(&r.srv, 0, r.hdr, sizeof(r.hdr), &len), 0);
+    assert_int_equal(utsec_digest_client_challenge(&r.cl, r.hdr, len, UTSEC_DIGEST_ALG_ALL, 0,
+                                                   NULL), 0);
+    assert_int_equal(r.cl.alg, UTSEC_DIGEST_ALG_SHA256);
+    assert_int_equal(utsec_digest_ua_realm_parse(r.cl.realm, r.cl.realm_len, S(fqdn), &v,
+                                                 &ans), 0);
+    assert_int_equal(v, UTSEC_GBA_VARIANT_ME);
+    assert_int_equal(utsec_digest_client_set_realm(&r.cl, ans.ptr, ans.len), 0);
+    assert_int_equal(utsec_digest_client_authorize(&r.cl, S(btid), (const uint8_t *)pw,
+                                                   strlen(pw), S("GET"), S("/x"), NULL, r.hdr,
+                                                   sizeof(r.hdr), &len), 0);
+    assert_non_null(strstr(r.hdr, "realm=\"3GPP-bootstrapping@xcap.ims"));
+    assert_int_equal(utsec_digest_parse_authorization(r.hdr, len, &r.auth, r.scratch,
+                                                      sizeof(r.scratch)), 0);
+    assert_int_equal(utsec_digest_server_verify(&r.srv, &r.auth, S("GET"), S("/x"), NULL, NULL),
+                     0);
+    /* a realm that is only a prefix of a part is refused; the whole
+     * combined string is accepted */
+    assert_int_equal(utsec_digest_client_set_realm(&r.cl, S("3GPP-bootstrapping@xcap")), 0);
+    assert_int_equal(utsec_digest_client_authorize(&r.cl, S(btid), (const uint8_t *)pw,
+                                                   strlen(pw), S("GET"), S("/x"), NULL, r.hdr,
+                                                   sizeof(r.hdr), &len), 0);
+    assert_int_equal(utsec_digest_parse_authorization(r.hdr, len, &r.auth, r.scratch,
+                                                      sizeof(r.scratch)), 0);
+    assert_int_equal(utsec_digest_server_verify(&r.srv, &r.auth, S("GET"), S("/x"), NULL, NULL),
+                     UTSEC_ERR_AUTH_FAILED);
+    assert_int_equal(utsec_digest_client_set_realm(&r.cl, S(realm)), 0);
+    assert_int_equal(utsec_digest_client_authorize(&r.cl, S(btid), (const uint8_t *)pw,
+                                                   strlen(pw), S("GET"), S("/x"), NULL, r.hdr,
+                                                   sizeof(r.hdr), &len), 0);
+    assert_int_equal(utsec_digest_parse_authorization(r.hdr, len, &r.auth, r.scratch,
+                                                      sizeof(r.scratch)), 0);
+    assert_int_equal(utsec_digest_server_verify(&r.srv, &r.auth, S("GET"), S("/x"), NULL, NULL),
+                     0);
+    assert_int_equal(utsec_digest_client_set_realm(&r.cl, NULL, 0), UTSEC_ERR_INVALID_ARG);
+    utsec_digest_server_free(&r.srv);
+    utsec_digest_client_free(&r.cl);
+}
+
 static void client_picks_strongest(void **state)
 {
     struct rig r;
@@ -1249,6 +1328,7 @@ int main(void)
         cmocka_unit_test(res_with_zero_octets),
         cmocka_unit_test(selfgen_ua_vectors),
         cmocka_unit_test(ua_realms),
+        cmocka_unit_test(ua_combined_realm_exchange),
         cmocka_unit_test(client_picks_strongest),
         cmocka_unit_test(full_exchange_and_rspauth),
         cmocka_unit_test(server_rejections),

@@ -583,6 +583,21 @@ UTSEC_API int utsec_digest_client_authorize_aka(
     size_t out_size, size_t *out_len);
 
 /**
+ * \brief Answer with another realm than the challenge's: for the combined
+ *        GBA realm `3GPP-bootstrapping-uicc@F;3GPP-bootstrapping@F` the UE
+ *        answers with the single realm whose key it uses (see
+ *        utsec_digest_ua_realm_parse()). Call after
+ *        utsec_digest_client_challenge(); it drops a cached H(A1).
+ * \param cl the client.
+ * \param realm the realm to use in H(A1) and in the answer.
+ * \param len its length (< ::UTSEC_DIGEST_CLIENT_MAX_FIELD).
+ * \return 0, ::UTSEC_ERR_STATE (no challenge), ::UTSEC_ERR_TOO_LONG or
+ *         ::UTSEC_ERR_INVALID_ARG.
+ */
+UTSEC_API int utsec_digest_client_set_realm(utsec_digest_client_t *cl,
+                                            const char *realm, size_t len);
+
+/**
  * \brief Verify the server's Authentication-Info for the last answer
  *        (mutual authentication): `rspauth` in constant time, the echoed
  *        `cnonce`/`nc`; adopt `nextnonce` if present (nc restarts).
@@ -780,7 +795,8 @@ typedef struct utsec_digest_verify_result {
 
 /**
  * \brief Verify credentials: nonce origin (MAC, constant time) and age,
- *        realm, opaque, algorithm and qop against the configuration, the
+ *        realm (for a combined `A;B` realm: either part, or the whole),
+ *        opaque, algorithm and qop against the configuration, the
  *        request URI, the response (constant time), then the nonce count.
  *
  * \param s the server.
