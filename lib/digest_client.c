@@ -146,6 +146,18 @@ int utsec_digest_client_challenge(utsec_digest_client_t *cl,
     return 0;
 }
 
+int utsec_digest_client_realm(const utsec_digest_client_t *cl,
+                              utsec_digest_str_t *realm)
+{
+    if (cl == NULL || realm == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    if (!cl->have_challenge)
+        return UTSEC_ERR_STATE;
+    realm->ptr = cl->realm;
+    realm->len = cl->realm_len;
+    return 0;
+}
+
 int utsec_digest_client_set_realm(utsec_digest_client_t *cl, const char *realm,
                                   size_t len)
 {

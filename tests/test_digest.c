@@ -577,8 +577,9 @@ static void ua_combined_realm_exchange(void **state)
     assert_int_equal(utsec_digest_client_challenge(&r.cl, r.hdr, len, UTSEC_DIGEST_ALG_ALL, 0,
                                                    NULL), 0);
     assert_int_equal(r.cl.alg, UTSEC_DIGEST_ALG_SHA256);
-    assert_int_equal(utsec_digest_ua_realm_parse(r.cl.realm, r.cl.realm_len, S(fqdn), &v,
-                                                 &ans), 0);
+    assert_int_equal(utsec_digest_client_realm(&r.cl, &ans), 0);
+    assert_int_equal(ans.len, strlen(realm));
+    assert_int_equal(utsec_digest_ua_realm_parse(ans.ptr, ans.len, S(fqdn), &v, &ans), 0);
     assert_int_equal(v, UTSEC_GBA_VARIANT_ME);
     assert_int_equal(utsec_digest_client_set_realm(&r.cl, ans.ptr, ans.len), 0);
     assert_int_equal(utsec_digest_client_authorize(&r.cl, S(btid), (const uint8_t *)pw,
@@ -825,6 +826,11 @@ static void server_config_errors(void **state)
                                                    NULL), UTSEC_ERR_STATE);
     assert_int_equal(utsec_digest_client_verify_info(&r.cl, S("rspauth=\"00\""), NULL),
                      UTSEC_ERR_STATE);
+    {
+        utsec_digest_str_t v;
+        assert_int_equal(utsec_digest_client_realm(&r.cl, &v), UTSEC_ERR_STATE);
+        assert_int_equal(utsec_digest_client_set_realm(&r.cl, S("r")), UTSEC_ERR_STATE);
+    }
     assert_int_equal(utsec_digest_client_init(&r.cl, NULL, NULL), UTSEC_ERR_INVALID_ARG);
     assert_int_equal(utsec_digest_client_init(&r.cl, failing_rng, NULL), 0);
     assert_int_equal(utsec_digest_client_challenge(&r.cl, S("Digest realm=a, nonce=b"),

@@ -583,6 +583,18 @@ UTSEC_API int utsec_digest_client_authorize_aka(
     size_t out_size, size_t *out_len);
 
 /**
+ * \brief The realm of the selected challenge (or the one set with
+ *        utsec_digest_client_set_realm()), e.g. to pick the GBA key with
+ *        utsec_digest_ua_realm_parse().
+ * \param cl the client.
+ * \param realm receives a view into the client's storage (valid until the
+ *        next call that changes the client).
+ * \return 0, ::UTSEC_ERR_STATE (no challenge) or ::UTSEC_ERR_INVALID_ARG.
+ */
+UTSEC_API int utsec_digest_client_realm(const utsec_digest_client_t *cl,
+                                        utsec_digest_str_t *realm);
+
+/**
  * \brief Answer with another realm than the challenge's: for the combined
  *        GBA realm `3GPP-bootstrapping-uicc@F;3GPP-bootstrapping@F` the UE
  *        answers with the single realm whose key it uses (see
