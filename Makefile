@@ -36,12 +36,15 @@ endif
 
 CFLAGS ?= -O2 -g
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Werror
+# Another mbedTLS (e.g. a 3.x build): MBEDTLS_CFLAGS=-I.../include MBEDTLS_LDFLAGS=-L.../library
+MBEDTLS_CFLAGS ?=
+MBEDTLS_LDFLAGS ?=
 MBEDTLS_LIBS := -lmbedtls -lmbedx509 -lmbedcrypto
 LIB_DEPS := $(MBEDTLS_LIBS)
 
-LIB_CFLAGS := $(WARN) $(CFLAGS) $(SAN_FLAGS) -Iinclude -fPIC -fvisibility=hidden -DUTSEC_BUILDING
-APP_CFLAGS := $(WARN) $(CFLAGS) $(SAN_FLAGS) -Iinclude -Ilib -D_POSIX_C_SOURCE=200809L
-APP_LDFLAGS := $(LDFLAGS) $(SAN_FLAGS)
+LIB_CFLAGS := $(WARN) $(CFLAGS) $(SAN_FLAGS) -Iinclude $(MBEDTLS_CFLAGS) -fPIC -fvisibility=hidden -DUTSEC_BUILDING
+APP_CFLAGS := $(WARN) $(CFLAGS) $(SAN_FLAGS) -Iinclude -Ilib $(MBEDTLS_CFLAGS) -D_POSIX_C_SOURCE=200809L
+APP_LDFLAGS := $(LDFLAGS) $(SAN_FLAGS) $(MBEDTLS_LDFLAGS)
 
 LIB_SRC := $(sort $(wildcard lib/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
@@ -64,7 +67,7 @@ FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz-replay/%)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
 .PHONY: all lib tool tests test docs install uninstall clean fuzz fuzz-build \
-        bench deps demo check-symbols test-install
+        bench deps demo check-symbols test-install test-mbedtls3
 
 all: lib tool
 
@@ -80,7 +83,7 @@ $(STATIC_LIB): $(LIB_OBJ) | $(BUILD)/lib
 	$(AR) rcs $@ $^
 
 $(SHARED_LIB): $(LIB_OBJ) | $(BUILD)/lib
-	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(LIB_DEPS)
+	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined -Wl,--exclude-libs,ALL $(SAN_FLAGS) $(LDFLAGS) $(MBEDTLS_LDFLAGS) -o $@ $^ $(LIB_DEPS)
 	ln -sf libutsec.so.$(VERSION) $(BUILD)/lib/$(SONAME)
 	ln -sf $(SONAME) $(BUILD)/lib/libutsec.so
 
@@ -104,6 +107,11 @@ check-symbols: $(SHARED_LIB)
 
 test-install:
 	@sh tests/test_install.sh
+
+# Build mbedTLS 3.x from Debian's next-release source package and run the
+# whole test suite against it (see tests/mbedtls3.sh).
+test-mbedtls3:
+	@sh tests/mbedtls3.sh
 
 docs:
 	@mkdir -p build/docs
@@ -129,7 +137,7 @@ uninstall:
 
 # libFuzzer builds (clang only), separate from the replay builds used by `make test`.
 FUZZ_CC ?= clang
-FUZZ_FLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Ilib -D_POSIX_C_SOURCE=200809L
+FUZZ_FLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinclude -Ilib -D_POSIX_C_SOURCE=200809L
 
 build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HEADERS) $(PRIV_HEADERS) | build/fuzz
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) $(LIB_DEPS)
@@ -139,11 +147,15 @@ fuzz-build: $(FUZZ_BIN)
 fuzz: fuzz-build
 	@set -e; for f in $(FUZZ_BIN); do \
 	  name=$$(basename $$f); corpus=tests/fuzz/corpus/$${name#fuzz_}; \
-	  work=build/fuzz/work/$$name; mkdir -p $$work; \
+	  work=build/fuzz/work/$$name; mkdir -p $$work build/fuzz/artifacts; \
 	  echo "== $$name ($(FUZZ_SECONDS) s)"; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $$work $$corpus 2>&1 | \
-	    grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|Done' || true; \
-	  test ! -e crash-* || { echo "crash found by $$name"; exit 1; }; \
+	  if ! $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	      -artifact_prefix=build/fuzz/artifacts/$$name- $$work $$corpus \
+	      >build/fuzz/$$name.log 2>&1; then \
+	    grep -E 'ERROR|SUMMARY|Test unit written' build/fuzz/$$name.log; \
+	    echo "crash found by $$name"; exit 1; \
+	  fi; \
+	  grep -E 'stat::number_of_executed_units|Done' build/fuzz/$$name.log || true; \
 	done
 
 BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
@@ -170,3 +182,6 @@ $(BUILD)/obj/lib $(BUILD)/lib $(BUILD)/bin $(BUILD)/tests $(BUILD)/fuzz-replay b
 
 clean:
 	rm -rf build
+
+# lint, ct-check, size, fuzz-ci (issue 8; docs/hardening.md)
+include mk/hardening.mk

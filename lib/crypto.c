@@ -55,7 +55,7 @@ size_t utsec_hash_len(utsec_hash_alg_t alg)
 {
     switch (alg) {
     case UTSEC_HASH_MD5: return 16;
-    case UTSEC_HASH_SHA256: return 32;
+    case UTSEC_HASH_SHA256:
     case UTSEC_HASH_SHA512_256: return 32;
     }
     return 0;
@@ -64,7 +64,7 @@ size_t utsec_hash_len(utsec_hash_alg_t alg)
 size_t utsec_hash_block_len(utsec_hash_alg_t alg)
 {
     switch (alg) {
-    case UTSEC_HASH_MD5: return 64;
+    case UTSEC_HASH_MD5:
     case UTSEC_HASH_SHA256: return 64;
     case UTSEC_HASH_SHA512_256: return 128;
     }

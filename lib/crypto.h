@@ -15,7 +15,7 @@
 #include <mbedtls/md5.h>
 #include <mbedtls/sha256.h>
 
-#include "utsec/utsec.h"
+#include "utsec/common.h"
 
 /* Hash algorithms used by HTTP Digest (RFC 7616 §3.2) and the KDF. */
 typedef enum utsec_hash_alg {

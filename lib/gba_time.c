@@ -95,13 +95,14 @@ UTSEC_API int utsec_gba_time_parse(const char *s, size_t len, int64_t *out)
                digits(s + i + 4, 2, &om) == 0) {
         if (oh > 14 || om > 59 || (oh == 14 && om != 0))
             return UTSEC_ERR_BAD_TIME;
-        offset = (int64_t)(oh * 3600 + om * 60);
+        offset = (int64_t)oh * 3600 + (int64_t)om * 60;
         if (s[i] == '-')
             offset = -offset;
     } else {
         return UTSEC_ERR_BAD_TIME;
     }
-    t = days_from_civil(year, mon, day) * 86400 + hh * 3600 + mm * 60 + ss;
+    t = days_from_civil(year, mon, day) * 86400 + (int64_t)hh * 3600 +
+        (int64_t)mm * 60 + ss;
     t -= offset; /* local = UTC + offset */
     if (t < 0 || t > MAX_TIME)
         return UTSEC_ERR_BAD_TIME;
@@ -113,7 +114,8 @@ UTSEC_API int utsec_gba_time_format(int64_t t, char *out, size_t out_size,
                                     size_t *out_len)
 {
     int64_t y;
-    unsigned m, d, secs, vals[6], widths[6] = {4, 2, 2, 2, 2, 2};
+    unsigned m, d, secs, vals[6];
+    static const unsigned widths[6] = {4, 2, 2, 2, 2, 2};
     static const char seps[6] = {'-', '-', 'T', ':', ':', 'Z'};
     size_t o = 0, k;
 

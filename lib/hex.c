@@ -41,7 +41,8 @@ int utsec_hex_decode(const char *in, size_t in_len, uint8_t *out,
     if (in_len / 2 > out_size)
         return UTSEC_ERR_BUFFER_TOO_SMALL;
     for (i = 0; i < in_len / 2; i++)
-        out[i] = (uint8_t)((nibble(in[2 * i]) << 4) | nibble(in[2 * i + 1]));
+        out[i] = (uint8_t)(((unsigned)nibble(in[2 * i]) << 4) |
+                           (unsigned)nibble(in[2 * i + 1]));
     if (out_len != NULL)
         *out_len = in_len / 2;
     return 0;

@@ -69,8 +69,8 @@ static void store_be64(uint8_t *p, uint64_t v)
 /* FIPS 180-4 §6.4.2, one 1024-bit block. */
 static void compress(uint64_t st[8], const uint8_t blk[128])
 {
-    uint64_t w[80], a, b, c, d, e, f, g, h, t1, t2;
-    int t;
+    uint64_t w[80], a, b, c, d, e, f, g, h;
+    size_t t;
 
     for (t = 0; t < 16; t++)
         w[t] = load_be64(blk + 8 * t);
@@ -82,10 +82,10 @@ static void compress(uint64_t st[8], const uint8_t blk[128])
     a = st[0]; b = st[1]; c = st[2]; d = st[3];
     e = st[4]; f = st[5]; g = st[6]; h = st[7];
     for (t = 0; t < 80; t++) {
-        t1 = h + (ROTR(e, 14) ^ ROTR(e, 18) ^ ROTR(e, 41)) +
-             ((e & f) ^ (~e & g)) + K512[t] + w[t];
-        t2 = (ROTR(a, 28) ^ ROTR(a, 34) ^ ROTR(a, 39)) +
-             ((a & b) ^ (a & c) ^ (b & c));
+        uint64_t t1 = h + (ROTR(e, 14) ^ ROTR(e, 18) ^ ROTR(e, 41)) +
+                      ((e & f) ^ (~e & g)) + K512[t] + w[t];
+        uint64_t t2 = (ROTR(a, 28) ^ ROTR(a, 34) ^ ROTR(a, 39)) +
+                      ((a & b) ^ (a & c) ^ (b & c));
         h = g; g = f; f = e; e = d + t1;
         d = c; c = b; b = a; a = t1 + t2;
     }
@@ -135,7 +135,7 @@ void utsec_sha512_256_final(utsec_sha512_256_t *c, uint8_t out[32])
 {
     uint64_t bits_hi = (c->total_hi << 3) | (c->total_lo >> 61);
     uint64_t bits_lo = c->total_lo << 3;
-    int i;
+    size_t i;
 
     /* §5.1.2 padding: 0x80, zeros, 128-bit big-endian bit length. */
     c->buf[c->buf_len++] = 0x80;

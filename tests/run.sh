@@ -51,6 +51,9 @@ for f in "$BUILD"/fuzz-replay/fuzz_*; do
     run "replay_${n#fuzz_}" $WRAP "$f" "tests/fuzz/corpus/${n#fuzz_}"
 done
 
+# every public header stands alone (C and C++)
+run check_headers sh tests/check_headers.sh
+
 # ABI: only utsec_* symbols exported
 run check_symbols sh tests/check_symbols.sh "$BUILD/lib/libutsec.so"
 

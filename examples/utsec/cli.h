@@ -38,6 +38,7 @@ struct cli_cmd {
 /* Command tables, one per module; each ends with an entry whose name is NULL. */
 extern const struct cli_cmd cli_gba_cmds[];
 extern const struct cli_cmd cli_digest_cmds[];
+extern const struct cli_cmd cli_boot_cmds[];
 
 /* The value of option `name`, or NULL when absent (the last one if repeated). */
 const char *cli_opt(const struct cli_args *a, const char *name);

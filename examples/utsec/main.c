@@ -13,6 +13,7 @@
 static const struct cli_cmd *const tables[] = {
     cli_gba_cmds,
     cli_digest_cmds,
+    cli_boot_cmds,
 };
 
 static const struct cli_cmd *find(const char *name)
@@ -77,6 +78,7 @@ int main(int argc, char **argv)
     int i;
 
     if (argc < 2) {
+        fputs("utsec: missing command\n", stderr);
         usage_all(stderr);
         return CLI_USAGE;
     }

@@ -13,7 +13,7 @@
 #ifndef UTSEC_AKA_H
 #define UTSEC_AKA_H
 
-#include "utsec/utsec.h"
+#include "utsec/common.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -25,7 +25,7 @@
 #ifndef UTSEC_DIGEST_H
 #define UTSEC_DIGEST_H
 
-#include "utsec/utsec.h"
+#include "utsec/common.h"
 #include "utsec/aka.h"
 #include "utsec/gba.h"
 

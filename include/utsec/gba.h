@@ -12,7 +12,7 @@
 #ifndef UTSEC_GBA_H
 #define UTSEC_GBA_H
 
-#include "utsec/utsec.h"
+#include "utsec/common.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -1,0 +1,156 @@
+/*
+ * Secret-holding contexts are all-zero in their secret fields after their
+ * release call (_free, _finish, _abort, _wipe) -- issue 8, docs/hardening.md.
+ *
+ * Table-driven: a row names a context type, its size, a setup function that
+ * initialises it with key material and uses it (leaving live state), the
+ * release call, and the byte range that holds secrets (len 0: the whole
+ * struct). The test first checks that the secret range is NOT zero after
+ * setup (so the check can fail), then that it is all zero after release.
+ * Modules add a row per context (digest server/client, TLS-PSK glue, ...).
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "support/testutil.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "crypto.h"
+#include "utsec/utsec.h"
+
+static const uint8_t key[40] = {0x0f, 0x1e, 0x2d, 0x3c, 0x4b, 0x5a, 0x69, 0x78,
+                                0x87, 0x96, 0xa5, 0xb4, 0xc3, 0xd2, 0xe1, 0xf0};
+
+/* ---- default RNG ---- */
+static void rng_setup(void *c)
+{
+    uint8_t out[32];
+
+    assert_int_equal(utsec_rng_default_init(c, key, sizeof(key)), 0);
+    assert_int_equal(utsec_rng_default(c, out, sizeof(out)), 0);
+}
+static void rng_release(void *c) { utsec_rng_default_free(c); }
+
+/* ---- AES-128 key schedule ---- */
+static void aes_setup(void *c)
+{
+    uint8_t out[16];
+
+    assert_int_equal(utsec_aes128_setkey(c, key), 0);
+    assert_int_equal(utsec_aes128_encrypt(c, key, out), 0);
+}
+static void aes_release(void *c) { utsec_aes128_free(c); }
+
+/* ---- HMAC: finished, and aborted after start/update ---- */
+static void hmac_setup(void *c, utsec_hash_alg_t alg)
+{
+    assert_int_equal(utsec_hmac_start(c, alg, key, sizeof(key)), 0);
+    assert_int_equal(utsec_hmac_update(c, key, 7), 0);
+}
+static void hmac_md5_setup(void *c) { hmac_setup(c, UTSEC_HASH_MD5); }
+static void hmac_sha256_setup(void *c) { hmac_setup(c, UTSEC_HASH_SHA256); }
+static void hmac_sha512_256_setup(void *c) { hmac_setup(c, UTSEC_HASH_SHA512_256); }
+static void hmac_finish(void *c)
+{
+    uint8_t out[UTSEC_HASH_MAX_LEN];
+
+    assert_int_equal(utsec_hmac_finish(c, out), 0);
+}
+static void hmac_abort(void *c) { utsec_hmac_abort(c); }
+
+/* ---- streaming hash over secret input (Digest H(A1)) ---- */
+static void hash_setup(void *c, utsec_hash_alg_t alg)
+{
+    assert_int_equal(utsec_hash_start(c, alg), 0);
+    assert_int_equal(utsec_hash_update(c, key, sizeof(key)), 0);
+}
+static void hash_md5_setup(void *c) { hash_setup(c, UTSEC_HASH_MD5); }
+static void hash_sha256_setup(void *c) { hash_setup(c, UTSEC_HASH_SHA256); }
+static void hash_sha512_256_setup(void *c) { hash_setup(c, UTSEC_HASH_SHA512_256); }
+static void hash_finish(void *c)
+{
+    uint8_t out[UTSEC_HASH_MAX_LEN];
+
+    assert_int_equal(utsec_hash_finish(c, out), 0);
+}
+static void hash_abort(void *c) { utsec_hash_abort(c); }
+
+/* ---- AKA USIM result (RES, CK, IK, AUTS) ---- */
+static void ue_result_setup(void *c)
+{
+    utsec_aka_ue_result_t *r = c;
+
+    memcpy(r->res, key, 8);
+    r->res_len = 8;
+    memcpy(r->ck, key, 16);
+    memcpy(r->ik, key + 16, 16);
+}
+static void ue_result_release(void *c) { utsec_aka_ue_result_wipe(c); }
+
+struct wipe_case {
+    const char *name;
+    size_t size;
+    void (*setup)(void *ctx);
+    void (*release)(void *ctx);
+    size_t secret_off; /* secret byte range inside the struct */
+    size_t secret_len; /* 0: the whole struct */
+};
+
+#define WHOLE(type) sizeof(type), 0, 0
+
+/* One row per (context, release path). */
+static const struct wipe_case cases[] = {
+    {"utsec_rng_default_free", sizeof(utsec_rng_default_t), rng_setup, rng_release, 0, 0},
+    {"utsec_aes128_free", sizeof(utsec_aes128_t), aes_setup, aes_release, 0, 0},
+    {"utsec_hmac_finish (MD5)", sizeof(utsec_hmac_t), hmac_md5_setup, hmac_finish, 0, 0},
+    {"utsec_hmac_finish (SHA-256)", sizeof(utsec_hmac_t), hmac_sha256_setup, hmac_finish, 0, 0},
+    {"utsec_hmac_finish (SHA-512/256)", sizeof(utsec_hmac_t), hmac_sha512_256_setup, hmac_finish, 0, 0},
+    {"utsec_hmac_abort (MD5)", sizeof(utsec_hmac_t), hmac_md5_setup, hmac_abort, 0, 0},
+    {"utsec_hmac_abort (SHA-256)", sizeof(utsec_hmac_t), hmac_sha256_setup, hmac_abort, 0, 0},
+    {"utsec_hmac_abort (SHA-512/256)", sizeof(utsec_hmac_t), hmac_sha512_256_setup, hmac_abort, 0, 0},
+    {"utsec_hash_finish (MD5)", sizeof(utsec_hash_t), hash_md5_setup, hash_finish, 0, 0},
+    {"utsec_hash_finish (SHA-256)", sizeof(utsec_hash_t), hash_sha256_setup, hash_finish, 0, 0},
+    {"utsec_hash_finish (SHA-512/256)", sizeof(utsec_hash_t), hash_sha512_256_setup, hash_finish, 0, 0},
+    {"utsec_hash_abort (MD5)", sizeof(utsec_hash_t), hash_md5_setup, hash_abort, 0, 0},
+    {"utsec_hash_abort (SHA-256)", sizeof(utsec_hash_t), hash_sha256_setup, hash_abort, 0, 0},
+    {"utsec_hash_abort (SHA-512/256)", sizeof(utsec_hash_t), hash_sha512_256_setup, hash_abort, 0, 0},
+    {"utsec_aka_ue_result_wipe", sizeof(utsec_aka_ue_result_t), ue_result_setup, ue_result_release, 0, 0},
+};
+
+static union {
+    max_align_t align;
+    unsigned char bytes[4096];
+} storage;
+
+static void secrets_zero_after_release(void **state)
+{
+    size_t i;
+    (void)state;
+
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const struct wipe_case *w = &cases[i];
+        size_t off = w->secret_off;
+        size_t len = w->secret_len ? w->secret_len : w->size - off;
+
+        assert_true(w->size <= sizeof(storage.bytes));
+        assert_true(off + len <= w->size);
+        memset(storage.bytes, 0xA5, sizeof(storage.bytes));
+        w->setup(storage.bytes);
+        if (tu_all_zero(storage.bytes + off, len))
+            fail_msg("%s: no live secret state after setup", w->name);
+        w->release(storage.bytes);
+        if (!tu_all_zero(storage.bytes + off, len))
+            fail_msg("%s: secret fields not zero after release", w->name);
+        print_message("%-34s %5zu bytes zero after release\n", w->name, len);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(secrets_zero_after_release),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
