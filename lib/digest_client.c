@@ -75,44 +75,64 @@ void utsec_digest_client_free(utsec_digest_client_t *cl)
         utsec_wipe(cl, sizeof(*cl));
 }
 
+/* utsec_digest_each_challenge() callback: keep the strongest acceptable
+ * challenge in the client's work area. */
+static int pick(void *ctx, const utsec_digest_challenge_t *c)
+{
+    utsec_digest_client_t *cl = ctx;
+    int r = rank(c->alg);
+
+    if (r == 0 || !(cl->work.pick.alg_mask & UTSEC_DIGEST_ALG_BIT(c->alg)))
+        return 0;
+    if (cl->work.pick.found && r <= cl->work.pick.rank)
+        return 0;
+    if (c->realm.len >= sizeof(cl->work.pick.realm) ||
+        c->nonce.len >= sizeof(cl->work.pick.nonce) ||
+        c->opaque.len >= sizeof(cl->work.pick.opaque)) {
+        cl->work.pick.too_long = 1;
+        return 0;
+    }
+    cl->work.pick.found = 1;
+    cl->work.pick.rank = r;
+    cl->work.pick.alg = c->alg;
+    memcpy(cl->work.pick.realm, c->realm.ptr, c->realm.len);
+    cl->work.pick.realm_len = c->realm.len;
+    memcpy(cl->work.pick.nonce, c->nonce.ptr, c->nonce.len);
+    cl->work.pick.nonce_len = c->nonce.len;
+    cl->work.pick.has_opaque = c->opaque.ptr != NULL;
+    if (c->opaque.len)
+        memcpy(cl->work.pick.opaque, c->opaque.ptr, c->opaque.len);
+    cl->work.pick.opaque_len = c->opaque.len;
+    cl->work.pick.qop_mask = c->qop_mask;
+    cl->work.pick.stale = c->stale;
+    cl->work.pick.userhash = c->userhash;
+    return 0;
+}
+
 int utsec_digest_client_challenge(utsec_digest_client_t *cl,
                                   const char *www_authenticate, size_t len,
                                   unsigned alg_mask, int prefer_auth_int,
                                   int *stale)
 {
-    utsec_digest_challenge_t ch[UTSEC_DIGEST_MAX_CHALLENGES];
-    char scratch[UTSEC_DIGEST_MAX_INPUT];
-    const utsec_digest_challenge_t *best = NULL;
-    size_t n, i;
     int rc, reuse;
 
     if (cl == NULL || cl->rng == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    rc = utsec_digest_parse_challenges(www_authenticate, len, ch,
-                                       UTSEC_DIGEST_MAX_CHALLENGES, &n, scratch,
-                                       sizeof(scratch));
+    memset(&cl->work.pick, 0, sizeof(cl->work.pick));
+    cl->work.pick.alg_mask = alg_mask;
+    rc = utsec_digest_each_challenge(www_authenticate, len, cl->scratch,
+                                     sizeof(cl->scratch), pick, cl);
     if (rc != 0)
         return rc;
-    for (i = 0; i < n; i++) {
-        const utsec_digest_challenge_t *c = &ch[i];
-        if (rank(c->alg) == 0 || !(alg_mask & UTSEC_DIGEST_ALG_BIT(c->alg)))
-            continue;
-        if (best == NULL || rank(c->alg) > rank(best->alg))
-            best = c;
-    }
-    if (best == NULL)
-        return UTSEC_ERR_NO_CHALLENGE;
-    if (best->realm.len >= sizeof(cl->realm) ||
-        best->nonce.len >= sizeof(cl->nonce) ||
-        best->opaque.len >= sizeof(cl->opaque))
-        return UTSEC_ERR_TOO_LONG;
+    if (!cl->work.pick.found)
+        return cl->work.pick.too_long ? UTSEC_ERR_TOO_LONG : UTSEC_ERR_NO_CHALLENGE;
 
     /* stale=true (RFC 7616 §3.3): same credentials, new nonce. H(A1) of a
      * non-AKA algorithm is reusable while realm and hash are the same. */
-    reuse = cl->have_ha0 && !is_aka(best->alg) &&
-            best->realm.len == cl->realm_len &&
-            memcmp(best->realm.ptr, cl->realm, cl->realm_len) == 0 &&
-            same_hash(best->alg, cl->ha0_alg);
+    reuse = cl->have_ha0 && !is_aka(cl->work.pick.alg) &&
+            cl->work.pick.realm_len == cl->realm_len &&
+            memcmp(cl->work.pick.realm, cl->realm, cl->realm_len) == 0 &&
+            same_hash(cl->work.pick.alg, cl->ha0_alg);
     if (!reuse) {
         utsec_wipe(cl->ha0, sizeof(cl->ha0));
         cl->have_ha0 = 0;
@@ -120,29 +140,28 @@ int utsec_digest_client_challenge(utsec_digest_client_t *cl,
     utsec_wipe(cl->ha1, sizeof(cl->ha1));
     utsec_wipe(cl->sess_ha1, sizeof(cl->sess_ha1));
     cl->have_ha1 = 0;
-    memcpy(cl->realm, best->realm.ptr, best->realm.len);
-    cl->realm_len = best->realm.len;
-    memcpy(cl->nonce, best->nonce.ptr, best->nonce.len);
-    cl->nonce_len = best->nonce.len;
-    cl->has_opaque = best->opaque.ptr != NULL;
-    if (cl->has_opaque)
-        memcpy(cl->opaque, best->opaque.ptr, best->opaque.len);
-    cl->opaque_len = best->opaque.len;
-    cl->alg = best->alg;
-    cl->userhash = best->userhash;
-    cl->qop_offered = best->qop_mask;
-    if ((best->qop_mask & UTSEC_DIGEST_QOP_AUTH_INT) &&
-        (prefer_auth_int || !(best->qop_mask & UTSEC_DIGEST_QOP_AUTH)))
+    memcpy(cl->realm, cl->work.pick.realm, cl->work.pick.realm_len);
+    cl->realm_len = cl->work.pick.realm_len;
+    memcpy(cl->nonce, cl->work.pick.nonce, cl->work.pick.nonce_len);
+    cl->nonce_len = cl->work.pick.nonce_len;
+    cl->has_opaque = cl->work.pick.has_opaque;
+    memcpy(cl->opaque, cl->work.pick.opaque, cl->work.pick.opaque_len);
+    cl->opaque_len = cl->work.pick.opaque_len;
+    cl->alg = cl->work.pick.alg;
+    cl->userhash = cl->work.pick.userhash;
+    cl->qop_offered = cl->work.pick.qop_mask;
+    if ((cl->qop_offered & UTSEC_DIGEST_QOP_AUTH_INT) &&
+        (prefer_auth_int || !(cl->qop_offered & UTSEC_DIGEST_QOP_AUTH)))
         cl->qop = UTSEC_DIGEST_QOP_AUTH_INT;
-    else if (best->qop_mask & UTSEC_DIGEST_QOP_AUTH)
+    else if (cl->qop_offered & UTSEC_DIGEST_QOP_AUTH)
         cl->qop = UTSEC_DIGEST_QOP_AUTH;
     else
         cl->qop = UTSEC_DIGEST_QOP_NONE;
     cl->nc = 0;
-    cl->stale = best->stale;
+    cl->stale = cl->work.pick.stale;
     cl->have_challenge = 1;
     if (stale != NULL)
-        *stale = best->stale && reuse;
+        *stale = cl->work.pick.stale && reuse;
     return 0;
 }
 
@@ -185,7 +204,7 @@ static int authorize(utsec_digest_client_t *cl, const char *username,
                      const char *auts, char *out, size_t out_size,
                      size_t *out_len)
 {
-    utsec_digest_authorization_t a;
+    utsec_digest_authorization_t *a;
     utsec_digest_calc_t c;
     char ha0[UTSEC_DIGEST_HEX_SIZE], ha1[UTSEC_DIGEST_HEX_SIZE];
     char resp[UTSEC_DIGEST_HEX_SIZE], uh[UTSEC_DIGEST_HEX_SIZE];
@@ -269,32 +288,33 @@ static int authorize(utsec_digest_client_t *cl, const char *username,
     if ((rc = utsec_digest_response(&c, resp, sizeof(resp), NULL)) != 0)
         goto done;
 
-    memset(&a, 0, sizeof(a));
+    a = &cl->work.au;
+    memset(a, 0, sizeof(*a));
     if (cl->userhash) {
         if ((rc = utsec_digest_userhash(cl->alg, username, username_len,
                                         cl->realm, cl->realm_len, uh,
                                         sizeof(uh), NULL)) != 0)
             goto done;
-        a.username = sv(uh, strlen(uh));
-        a.userhash = 1;
+        a->username = sv(uh, strlen(uh));
+        a->userhash = 1;
     } else {
-        a.username = sv(username, username_len);
+        a->username = sv(username, username_len);
     }
-    a.realm = c.realm;
-    a.nonce = c.nonce;
-    a.uri = c.uri;
-    a.alg = cl->alg;
-    a.response = sv(resp, strlen(resp));
+    a->realm = c.realm;
+    a->nonce = c.nonce;
+    a->uri = c.uri;
+    a->alg = cl->alg;
+    a->response = sv(resp, strlen(resp));
     if (cl->has_opaque)
-        a.opaque = sv(cl->opaque, cl->opaque_len);
-    a.qop = cl->qop;
+        a->opaque = sv(cl->opaque, cl->opaque_len);
+    a->qop = cl->qop;
     if (cl->qop != UTSEC_DIGEST_QOP_NONE) {
-        a.nc = c.nc;
-        a.cnonce = c.cnonce;
+        a->nc = c.nc;
+        a->cnonce = c.cnonce;
     }
     if (auts != NULL)
-        a.auts = sv(auts, strlen(auts));
-    if ((rc = utsec_digest_authorization_write(&a, out, out_size, out_len)) != 0)
+        a->auts = sv(auts, strlen(auts));
+    if ((rc = utsec_digest_authorization_write(a, out, out_size, out_len)) != 0)
         goto done;
 
     /* Commit only after the header was produced. */
@@ -402,9 +422,8 @@ int utsec_digest_client_verify_info(utsec_digest_client_t *cl,
                                     const char *auth_info, size_t len,
                                     const char *body_hash)
 {
-    utsec_digest_auth_info_t ai;
+    utsec_digest_auth_info_t *ai;
     utsec_digest_calc_t c;
-    char scratch[UTSEC_DIGEST_MAX_INPUT];
     char expect[UTSEC_DIGEST_HEX_SIZE];
     size_t n;
     int rc, ok;
@@ -413,19 +432,20 @@ int utsec_digest_client_verify_info(utsec_digest_client_t *cl,
         return UTSEC_ERR_INVALID_ARG;
     if (!cl->have_ha1)
         return UTSEC_ERR_STATE;
-    if ((rc = utsec_digest_parse_auth_info(auth_info, len, &ai, scratch,
-                                           sizeof(scratch))) != 0)
+    ai = &cl->work.ai;
+    if ((rc = utsec_digest_parse_auth_info(auth_info, len, ai, cl->scratch,
+                                           sizeof(cl->scratch))) != 0)
         return rc;
-    if (ai.rspauth.ptr == NULL)
+    if (ai->rspauth.ptr == NULL)
         return UTSEC_ERR_RSPAUTH;
-    if (ai.nextnonce.len >= sizeof(cl->nonce))
+    if (ai->nextnonce.len >= sizeof(cl->nonce))
         return UTSEC_ERR_TOO_LONG;
     /* The echoed parameters must be those of our answer (RFC 7616 §3.5). */
-    if ((ai.qop != UTSEC_DIGEST_QOP_NONE && ai.qop != cl->qop) ||
-        (ai.nc != 0 && ai.nc != cl->nc) ||
-        (ai.cnonce.ptr != NULL &&
-         (ai.cnonce.len != cl->cnonce_len ||
-          memcmp(ai.cnonce.ptr, cl->cnonce, cl->cnonce_len) != 0)))
+    if ((ai->qop != UTSEC_DIGEST_QOP_NONE && ai->qop != cl->qop) ||
+        (ai->nc != 0 && ai->nc != cl->nc) ||
+        (ai->cnonce.ptr != NULL &&
+         (ai->cnonce.len != cl->cnonce_len ||
+          memcmp(ai->cnonce.ptr, cl->cnonce, cl->cnonce_len) != 0)))
         return UTSEC_ERR_RSPAUTH;
     memset(&c, 0, sizeof(c));
     c.alg = cl->alg;
@@ -438,13 +458,13 @@ int utsec_digest_client_verify_info(utsec_digest_client_t *cl,
     c.body_hash = body_hash;
     if ((rc = utsec_digest_rspauth(&c, expect, sizeof(expect), &n)) != 0)
         return rc;
-    ok = ai.rspauth.len == n && utsec_ct_equal(ai.rspauth.ptr, expect, n);
+    ok = ai->rspauth.len == n && utsec_ct_equal(ai->rspauth.ptr, expect, n);
     utsec_wipe(expect, sizeof(expect));
     if (!ok)
         return UTSEC_ERR_RSPAUTH;
-    if (ai.nextnonce.ptr != NULL) {
-        memcpy(cl->nonce, ai.nextnonce.ptr, ai.nextnonce.len);
-        cl->nonce_len = ai.nextnonce.len;
+    if (ai->nextnonce.ptr != NULL) {
+        memcpy(cl->nonce, ai->nextnonce.ptr, ai->nextnonce.len);
+        cl->nonce_len = ai->nextnonce.len;
         cl->nc = 0;
     }
     return 0;

@@ -28,6 +28,15 @@ int utsec_digest_check_as(const utsec_digest_authorization_t *a,
                           size_t password_len, const char *ha1,
                           const char *body_hash);
 
+/* Every Digest challenge of a WWW-Authenticate value, one at a time, with
+ * escaped values decoded into scratch (reused per challenge; a challenge
+ * needing more is skipped). Views into scratch are valid during fn only.
+ * Stops at the first error (of the parser or of fn). */
+typedef int (*utsec_digest_challenge_fn)(void *ctx, const utsec_digest_challenge_t *c);
+int utsec_digest_each_challenge(const char *in, size_t in_len, char *scratch,
+                                size_t scratch_size, utsec_digest_challenge_fn fn,
+                                void *ctx);
+
 /* Bounded output buffer for the serializers: overflow is sticky. */
 typedef struct digest_buf {
     char *p;

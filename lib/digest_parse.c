@@ -704,6 +704,44 @@ int utsec_digest_parse_challenges(const char *in, size_t in_len,
     return 0;
 }
 
+int utsec_digest_each_challenge(const char *in, size_t in_len, char *scratch,
+                                size_t scratch_size, utsec_digest_challenge_fn fn,
+                                void *ctx)
+{
+    cursor_t c;
+    raw_params_t rp;
+    utsec_digest_challenge_t tmp;
+    size_t used, need;
+    int rc, is_digest;
+
+    if ((rc = check_input(in, in_len)) != 0)
+        return rc;
+    if (fn == NULL || (scratch == NULL && scratch_size != 0))
+        return UTSEC_ERR_INVALID_ARG;
+    c.s = in;
+    c.len = in_len;
+    c.pos = 0;
+    skip_separators(&c);
+    while (!at_end(&c)) {
+        if ((rc = parse_challenge_raw(&c, &rp, &is_digest)) != 0)
+            return rc;
+        if (is_digest) {
+            if ((rc = scratch_need(&rp, &need)) != 0)
+                return rc;
+            if (need <= scratch_size) { /* else: too many escapes, skipped */
+                used = 0;
+                decode_values(&rp, scratch, &used);
+                if ((rc = fill_challenge(&rp, &tmp)) != 0)
+                    return rc;
+                if ((rc = fn(ctx, &tmp)) != 0)
+                    return rc;
+            }
+        }
+        skip_separators(&c);
+    }
+    return 0;
+}
+
 /* Shared by the two single-value parsers: the raw parameters, validated,
  * with the scratch space checked. */
 static int parse_single(const char *in, size_t in_len, int with_scheme,

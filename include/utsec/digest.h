@@ -457,7 +457,9 @@ UTSEC_API int utsec_digest_check_response(const utsec_digest_authorization_t *a,
  * \brief Client state for one protection space (realm): the selected
  *        challenge, the nonce count, and H(A1) cached so that a
  *        `stale=true` challenge is answered without asking for credentials
- *        again. Caller-allocated; release with utsec_digest_client_free().
+ *        again. Caller-allocated (about 6 KB, including the work areas that
+ *        keep every client call's stack under 4 KB); release with
+ *        utsec_digest_client_free().
  */
 typedef struct utsec_digest_client {
     /** \cond INTERNAL */
@@ -480,6 +482,21 @@ typedef struct utsec_digest_client {
     char ha1[UTSEC_DIGEST_HEX_SIZE]; /* H(A1) of the last answer, secret */
     char sess_ha1[UTSEC_DIGEST_HEX_SIZE];
     utsec_digest_alg_t ha0_alg;
+    /* Work areas, so that no call needs a large stack frame: */
+    union {
+        utsec_digest_authorization_t au; /* the answer being written */
+        utsec_digest_auth_info_t ai;     /* the Authentication-Info being checked */
+        struct {                         /* the best challenge so far */
+            char realm[UTSEC_DIGEST_CLIENT_MAX_FIELD];
+            char nonce[UTSEC_DIGEST_CLIENT_MAX_FIELD];
+            char opaque[UTSEC_DIGEST_CLIENT_MAX_FIELD];
+            size_t realm_len, nonce_len, opaque_len;
+            int found, has_opaque, stale, userhash, rank, too_long;
+            unsigned qop_mask, alg_mask;
+            utsec_digest_alg_t alg;
+        } pick;
+    } work;
+    char scratch[1024];
     /** \endcond */
 } utsec_digest_client_t;
 
