@@ -107,12 +107,13 @@ static int hash_join(utsec_hash_alg_t h, char *hex, size_t n,
 {
     uint8_t d[UTSEC_HASH_MAX_LEN];
     char buf[512];
-    size_t i, total = n - 1, o = 0;
+    size_t i, total = n - 1;
     int rc;
 
     for (i = 0; i < n; i++)
         total += parts[i].len;
     if (total <= sizeof(buf)) {
+        size_t o = 0;
         for (i = 0; i < n; i++) {
             if (i > 0)
                 buf[o++] = ':';
@@ -334,7 +335,7 @@ int utsec_digest_akav2_password(const uint8_t *res, size_t res_len,
     memcpy(key, res, res_len);
     memcpy(key + res_len, ik, UTSEC_AKA_KEY_LEN);
     memcpy(key + res_len + UTSEC_AKA_KEY_LEN, ck, UTSEC_AKA_KEY_LEN);
-    rc = utsec_hmac(UTSEC_HASH_MD5, key, res_len + 2 * UTSEC_AKA_KEY_LEN,
+    rc = utsec_hmac(UTSEC_HASH_MD5, key, res_len + (size_t)2 * UTSEC_AKA_KEY_LEN,
                     label, sizeof(label) - 1, mac);
     if (rc == 0)
         rc = utsec_base64_encode(mac, sizeof(mac), out, out_size, NULL);

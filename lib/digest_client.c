@@ -100,7 +100,7 @@ static int pick(void *ctx, const utsec_digest_challenge_t *c)
     memcpy(cl->work.pick.nonce, c->nonce.ptr, c->nonce.len);
     cl->work.pick.nonce_len = c->nonce.len;
     cl->work.pick.has_opaque = c->opaque.ptr != NULL;
-    if (c->opaque.len)
+    if (c->opaque.ptr != NULL && c->opaque.len)
         memcpy(cl->work.pick.opaque, c->opaque.ptr, c->opaque.len);
     cl->work.pick.opaque_len = c->opaque.len;
     cl->work.pick.qop_mask = c->qop_mask;

@@ -172,7 +172,6 @@ static int parse_param(cursor_t *c, raw_params_t *rp)
     utsec_digest_param_t p;
     size_t n = token_len(c, c->pos), i, decoded = 0;
     unsigned char escaped = 0;
-    int rc;
 
     if (n == 0)
         return UTSEC_ERR_PARSE;
@@ -187,7 +186,8 @@ static int parse_param(cursor_t *c, raw_params_t *rp)
     c->pos++;
     skip_ows(c);
     if (peek(c) == '"') {
-        if ((rc = parse_quoted(c, &p, &decoded, &escaped)) != 0)
+        int rc = parse_quoted(c, &p, &decoded, &escaped);
+        if (rc != 0)
             return rc;
     } else {
         size_t v = token_len(c, c->pos);
@@ -233,10 +233,9 @@ static int skip_separators(cursor_t *c)
  */
 static int parse_param_list(cursor_t *c, raw_params_t *rp, int allow_next)
 {
-    int rc;
-
     skip_separators(c);
     while (!at_end(c)) {
+        int rc;
         if (!at_param(c))
             return allow_next ? 0 : UTSEC_ERR_PARSE;
         if ((rc = parse_param(c, rp)) != 0)
@@ -748,7 +747,7 @@ static int parse_single(const char *in, size_t in_len, int with_scheme,
                         raw_params_t *rp, size_t scratch_size)
 {
     cursor_t c;
-    size_t n, need;
+    size_t need;
     int rc;
 
     if ((rc = check_input(in, in_len)) != 0)
@@ -759,7 +758,7 @@ static int parse_single(const char *in, size_t in_len, int with_scheme,
     rp->n = 0;
     skip_ows(&c);
     if (with_scheme) {
-        n = token_len(&c, c.pos);
+        size_t n = token_len(&c, c.pos);
         if (n == 0 || !utsec_digest_ieq(in + c.pos, n, "Digest"))
             return UTSEC_ERR_PARSE;
         c.pos += n;

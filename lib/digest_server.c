@@ -117,6 +117,8 @@ static int replay_check(utsec_digest_replay_t *r, int64_t issued,
         if (victim == NULL || e->issued < victim->issued)
             victim = e;
     }
+    if (victim == NULL)
+        return UTSEC_ERR_STALE; /* no table (not reachable after init) */
     if (victim->in_use) {
         /* Eviction raises the floor to the evicted nonce's time, so that
          * nonce (and anything older not in the table) is stale from now on. */
@@ -532,7 +534,7 @@ done:
     return rc;
 }
 
-int utsec_digest_server_auth_info(utsec_digest_server_t *s,
+int utsec_digest_server_auth_info(const utsec_digest_server_t *s,
                                   const utsec_digest_authorization_t *a,
                                   const utsec_digest_verify_result_t *r,
                                   const char *body_hash, char *out,

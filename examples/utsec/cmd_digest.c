@@ -36,14 +36,14 @@ static utsec_digest_str_t sv(const char *s, size_t n)
 static int body_file_hash(const char *path, utsec_digest_alg_t alg, char *out)
 {
     utsec_digest_body_hash_t bh;
-    unsigned char buf[4096];
-    size_t n;
-    FILE *f;
 
     if (utsec_digest_body_hash_start(&bh, alg) != 0)
         return CLI_USAGE;
     if (path != NULL) {
-        if ((f = fopen(path, "rb")) == NULL)
+        unsigned char buf[4096];
+        size_t n;
+        FILE *f = fopen(path, "rb");
+        if (f == NULL)
             return cli_usage_error("digest-response: cannot read --body-file %s", path);
         while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
             (void)utsec_digest_body_hash_update(&bh, buf, n);
@@ -206,12 +206,11 @@ static void print_params(const utsec_digest_param_t *p, size_t n)
     size_t i, k;
 
     for (i = 0; i < n; i++) {
-        size_t len = p[i].name.len < sizeof(name) - 1 ? p[i].name.len : sizeof(name) - 1;
-        for (k = 0; k < len; k++) {
+        for (k = 0; k < p[i].name.len && k + 1 < sizeof(name); k++) {
             char ch = p[i].name.ptr[k];
             name[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
         }
-        name[len] = '\0';
+        name[k] = '\0';
         cli_out_str(name, p[i].value.ptr, p[i].value.len);
     }
 }
@@ -219,7 +218,7 @@ static void print_params(const utsec_digest_param_t *p, size_t n)
 static int cmd_parse_challenge(const struct cli_args *a)
 {
     static utsec_digest_challenge_t ch[UTSEC_DIGEST_MAX_CHALLENGES];
-    size_t len, n, i;
+    size_t len = 0, n, i;
     int rc;
 
     (void)a;
@@ -241,7 +240,7 @@ static int cmd_parse_challenge(const struct cli_args *a)
 static int cmd_parse_authorization(const struct cli_args *a)
 {
     static utsec_digest_authorization_t au;
-    size_t len;
+    size_t len = 0;
     int rc;
 
     (void)a;
@@ -258,7 +257,7 @@ static int cmd_parse_authorization(const struct cli_args *a)
 static int cmd_parse_auth_info(const struct cli_args *a)
 {
     static utsec_digest_auth_info_t ai;
-    size_t len;
+    size_t len = 0;
     int rc;
 
     (void)a;
@@ -470,7 +469,7 @@ static int serve_buffered(struct serve *sv, struct conn *c)
 static int cmd_digest_serve(const struct cli_args *a)
 {
     static struct conn conns[MAX_CONNS];
-    static struct serve sv;
+    static struct serve st;
     static utsec_digest_replay_entry_t entries[256];
     utsec_digest_replay_t replay;
     utsec_digest_server_config_t cfg;
@@ -536,8 +535,8 @@ static int cmd_digest_serve(const struct cli_args *a)
     cfg.lookup = naf_lookup;
     cfg.lookup_ctx = &naf;
     cfg.replay = &replay;
-    sv.done = 0;
-    if ((rc = utsec_digest_server_init(&sv.srv, &cfg)) != 0) {
+    st.done = 0;
+    if ((rc = utsec_digest_server_init(&st.srv, &cfg)) != 0) {
         utsec_rng_default_free(&rng);
         return cli_fail(rc, "digest-serve");
     }
@@ -561,7 +560,7 @@ static int cmd_digest_serve(const struct cli_args *a)
     }
     /* One thread, poll(): several keep-alive clients at once. Gives up after
      * 120 s without any activity. */
-    while (sv.done < want && idle < 120) {
+    while (st.done < want && idle < 120) {
         struct pollfd pfd[MAX_CONNS + 1];
         int map[MAX_CONNS + 1], n = 0, r;
         pfd[n].fd = lfd;
@@ -581,7 +580,7 @@ static int cmd_digest_serve(const struct cli_args *a)
             continue;
         }
         idle = 0;
-        for (i = 1; i < n && sv.done < want; i++) {
+        for (i = 1; i < n && st.done < want; i++) {
             struct conn *c = &conns[map[i]];
             ssize_t got;
             if (!(pfd[i].revents & (POLLIN | POLLHUP | POLLERR)))
@@ -589,13 +588,13 @@ static int cmd_digest_serve(const struct cli_args *a)
             got = recv(c->fd, c->buf + c->len, REQ_MAX - c->len, 0);
             if (got > 0)
                 c->len += (size_t)got;
-            if (got <= 0 || serve_buffered(&sv, c)) {
+            if (got <= 0 || serve_buffered(&st, c)) {
                 close(c->fd);
                 c->fd = -1;
                 c->len = 0;
             }
         }
-        if ((pfd[0].revents & POLLIN) && sv.done < want) {
+        if ((pfd[0].revents & POLLIN) && st.done < want) {
             int fd = accept(lfd, NULL, NULL);
             for (i = 0; fd >= 0 && i < MAX_CONNS; i++)
                 if (conns[i].fd < 0) {
@@ -613,10 +612,10 @@ static int cmd_digest_serve(const struct cli_args *a)
             conns[i].fd = -1;
         }
     close(lfd);
-    rc = sv.done >= want ? CLI_OK : CLI_INVALID;
+    rc = st.done >= want ? CLI_OK : CLI_INVALID;
 out:
-    utsec_digest_server_free(&sv.srv);
-    utsec_wipe(&sv.au, sizeof(sv.au));
+    utsec_digest_server_free(&st.srv);
+    utsec_wipe(&st.au, sizeof(st.au));
     utsec_rng_default_free(&rng);
     utsec_wipe(secret, sizeof(secret));
     utsec_wipe(naf.password, sizeof(naf.password));

@@ -868,7 +868,7 @@ UTSEC_API int utsec_digest_server_verify(utsec_digest_server_t *s,
  * \param out_len receives its length; may be NULL.
  * \return 0, ::UTSEC_ERR_INVALID_ARG or ::UTSEC_ERR_BUFFER_TOO_SMALL.
  */
-UTSEC_API int utsec_digest_server_auth_info(utsec_digest_server_t *s,
+UTSEC_API int utsec_digest_server_auth_info(const utsec_digest_server_t *s,
                                             const utsec_digest_authorization_t *auth,
                                             const utsec_digest_verify_result_t *result,
                                             const char *body_hash, char *out,
