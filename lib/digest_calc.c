@@ -88,15 +88,38 @@ static const char *empty_body_hash(utsec_hash_alg_t h)
     }
 }
 
-/* Whether s is exactly n lower-case hex digits (a NUL-terminated string). */
+/* 1 when lo <= v <= hi, else 0, without a branch (v, lo, hi < 256). */
+static unsigned in_range(unsigned v, unsigned lo, unsigned hi)
+{
+    return (((v - lo) >> 8) ^ 1u) & (((hi - v) >> 8) ^ 1u) & 1u;
+}
+
+/* Whether s is exactly n lower-case hex digits (a NUL-terminated string).
+ * Branch-free over the digits: s may be H(A1), which is password-equivalent. */
 static int is_lhex(const char *s, size_t n)
+{
+    unsigned ok = 1;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        unsigned c = (unsigned char)s[i];
+        ok &= in_range(c, '0', '9') | in_range(c, 'a', 'f');
+    }
+    return (int)ok & (s[n] == '\0');
+}
+
+/* Lower-case hex without a table lookup: H(A1) is password-equivalent, and
+ * every digest value is derived from it (checked by `make ct-check`). */
+void utsec_digest_hex_ct(const uint8_t *in, size_t n, char *out)
 {
     size_t i;
 
-    for (i = 0; i < n; i++)
-        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
-            return 0;
-    return s[n] == '\0';
+    for (i = 0; i < n; i++) {
+        unsigned hi = in[i] >> 4, lo = in[i] & 0xFu;
+        out[2 * i] = (char)(hi + '0' + (((9u - hi) >> 8) & 39u));
+        out[2 * i + 1] = (char)(lo + '0' + (((9u - lo) >> 8) & 39u));
+    }
+    out[2 * n] = '\0';
 }
 
 /* Hash the pieces joined by ':' and write the hex result (2*hlen+1).
@@ -137,7 +160,7 @@ static int hash_join(utsec_hash_alg_t h, char *hex, size_t n,
     }
     if (rc != 0)
         return rc;
-    utsec_hex_encode(d, utsec_hash_len(h), hex);
+    utsec_digest_hex_ct(d, utsec_hash_len(h), hex);
     utsec_wipe(d, sizeof(d));
     return 0;
 }
@@ -151,7 +174,10 @@ static utsec_digest_str_t sv(const char *p, size_t n)
     return s;
 }
 
-static int check_calc(const utsec_digest_calc_t *c, utsec_hash_alg_t *h)
+/* trusted_ha1: c->ha1 is this library's own output (no validation, which
+ * would branch on a password-equivalent value). */
+static int check_calc(const utsec_digest_calc_t *c, utsec_hash_alg_t *h,
+                      int trusted_ha1)
 {
     if (c == NULL || utsec_digest_hash_of(c->alg, h) != 0)
         return UTSEC_ERR_INVALID_ARG;
@@ -165,7 +191,7 @@ static int check_calc(const utsec_digest_calc_t *c, utsec_hash_alg_t *h)
         return UTSEC_ERR_INVALID_ARG;
     if (c->body_hash != NULL && !is_lhex(c->body_hash, 2 * utsec_hash_len(*h)))
         return UTSEC_ERR_INVALID_ARG;
-    if (c->ha1 != NULL && !is_lhex(c->ha1, 2 * utsec_hash_len(*h)))
+    if (c->ha1 != NULL && !trusted_ha1 && !is_lhex(c->ha1, 2 * utsec_hash_len(*h)))
         return UTSEC_ERR_INVALID_ARG;
     if (c->ha1 == NULL &&
         ((c->username.ptr == NULL && c->username.len) ||
@@ -205,7 +231,7 @@ static int ha1_hex(const utsec_digest_calc_t *c, utsec_hash_alg_t h, char *ha1)
 
 /* KD(H(A1), ...) with A2 = method ":" uri [":" H(body)]. */
 static int compute(const utsec_digest_calc_t *c, utsec_digest_str_t method,
-                   char *out, size_t out_size, size_t *out_len)
+                   char *out, size_t out_size, size_t *out_len, int trusted_ha1)
 {
     utsec_hash_alg_t h;
     char ha1[UTSEC_DIGEST_HEX_SIZE], ha2[UTSEC_DIGEST_HEX_SIZE];
@@ -214,7 +240,7 @@ static int compute(const utsec_digest_calc_t *c, utsec_digest_str_t method,
     size_t hexlen;
     int rc;
 
-    if ((rc = check_calc(c, &h)) != 0)
+    if ((rc = check_calc(c, &h, trusted_ha1)) != 0)
         return rc;
     if (out == NULL)
         return UTSEC_ERR_INVALID_ARG;
@@ -264,14 +290,22 @@ int utsec_digest_response(const utsec_digest_calc_t *c, char *out,
 {
     if (c == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    return compute(c, c->method, out, out_size, out_len);
+    return compute(c, c->method, out, out_size, out_len, 0);
+}
+
+int utsec_digest_compute_int(const utsec_digest_calc_t *c, int rspauth, char *out,
+                             size_t out_size, size_t *out_len)
+{
+    if (c == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    return compute(c, rspauth ? sv("", 0) : c->method, out, out_size, out_len, 1);
 }
 
 int utsec_digest_rspauth(const utsec_digest_calc_t *c, char *out,
                          size_t out_size, size_t *out_len)
 {
     /* RFC 7616 §3.5: A2 = ":" uri, i.e. the empty method. */
-    return compute(c, sv("", 0), out, out_size, out_len);
+    return compute(c, sv("", 0), out, out_size, out_len, 0);
 }
 
 int utsec_digest_ha1(const utsec_digest_calc_t *c, char *out, size_t out_size,
@@ -281,7 +315,7 @@ int utsec_digest_ha1(const utsec_digest_calc_t *c, char *out, size_t out_size,
     size_t hexlen;
     int rc;
 
-    if ((rc = check_calc(c, &h)) != 0)
+    if ((rc = check_calc(c, &h, 0)) != 0)
         return rc;
     if (out == NULL)
         return UTSEC_ERR_INVALID_ARG;
@@ -402,7 +436,7 @@ int utsec_digest_body_hash_finish(utsec_digest_body_hash_t *bh, char *out,
     }
     rc = utsec_hash_finish(&st->h, d);
     if (rc == 0)
-        utsec_hex_encode(d, n, out);
+        utsec_digest_hex_ct(d, n, out);
     utsec_wipe(bh, sizeof(*bh));
     return rc;
 }
@@ -450,10 +484,12 @@ int utsec_digest_check_as(const utsec_digest_authorization_t *a,
     c.method = sv(method, method_len);
     c.uri = a->uri;
     c.body_hash = body_hash;
-    if ((rc = utsec_digest_response(&c, expect, sizeof(expect), &n)) != 0)
+    if ((rc = compute(&c, c.method, expect, sizeof(expect), &n, 1)) != 0)
         return rc;
-    ok = a->response.len == n &&
-         utsec_ct_equal(a->response.ptr, expect, n);
+    if (a->response.len != n) /* public: the length on the wire */
+        return UTSEC_ERR_AUTH_FAILED;
+    /* The verdict without a branch on it: the caller reveals it anyway. */
+    ok = utsec_ct_equal(a->response.ptr, expect, n);
     utsec_wipe(expect, sizeof(expect));
-    return ok ? 0 : UTSEC_ERR_AUTH_FAILED;
+    return (ok - 1) & UTSEC_ERR_AUTH_FAILED;
 }

@@ -210,6 +210,7 @@ static int authorize(utsec_digest_client_t *cl, const char *username,
     char resp[UTSEC_DIGEST_HEX_SIZE], uh[UTSEC_DIGEST_HEX_SIZE];
     char cnonce[33];
     uint8_t rnd[16];
+    size_t resp_len;
     int rc, new_cnonce;
 
     if (cl == NULL || username == NULL || method == NULL || uri == NULL ||
@@ -278,14 +279,14 @@ static int authorize(utsec_digest_client_t *cl, const char *username,
             (void)utsec_hash_update(&hc, cnonce, 32);
             if ((rc = utsec_hash_finish(&hc, d)) != 0)
                 goto done;
-            utsec_hex_encode(d, utsec_hash_len(h), ha1);
+            utsec_digest_hex_ct(d, utsec_hash_len(h), ha1);
             utsec_wipe(d, sizeof(d));
         } else {
             memcpy(ha1, ha0, sizeof(ha1));
         }
     }
     c.ha1 = ha1;
-    if ((rc = utsec_digest_response(&c, resp, sizeof(resp), NULL)) != 0)
+    if ((rc = utsec_digest_compute_int(&c, 0, resp, sizeof(resp), &resp_len)) != 0)
         goto done;
 
     a = &cl->work.au;
@@ -304,7 +305,7 @@ static int authorize(utsec_digest_client_t *cl, const char *username,
     a->nonce = c.nonce;
     a->uri = c.uri;
     a->alg = cl->alg;
-    a->response = sv(resp, strlen(resp));
+    a->response = sv(resp, resp_len);
     if (cl->has_opaque)
         a->opaque = sv(cl->opaque, cl->opaque_len);
     a->qop = cl->qop;
@@ -314,7 +315,7 @@ static int authorize(utsec_digest_client_t *cl, const char *username,
     }
     if (auts != NULL)
         a->auts = sv(auts, strlen(auts));
-    if ((rc = utsec_digest_authorization_write(a, out, out_size, out_len)) != 0)
+    if ((rc = utsec_digest_authorization_write_int(a, out, out_size, out_len, 1)) != 0)
         goto done;
 
     /* Commit only after the header was produced. */
@@ -456,7 +457,7 @@ int utsec_digest_client_verify_info(utsec_digest_client_t *cl,
     c.nc = cl->nc;
     c.uri = sv(cl->uri, cl->uri_len);
     c.body_hash = body_hash;
-    if ((rc = utsec_digest_rspauth(&c, expect, sizeof(expect), &n)) != 0)
+    if ((rc = utsec_digest_compute_int(&c, 1, expect, sizeof(expect), &n)) != 0)
         return rc;
     ok = ai->rspauth.len == n && utsec_ct_equal(ai->rspauth.ptr, expect, n);
     utsec_wipe(expect, sizeof(expect));

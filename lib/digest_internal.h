@@ -37,6 +37,20 @@ int utsec_digest_each_challenge(const char *in, size_t in_len, char *scratch,
                                 size_t scratch_size, utsec_digest_challenge_fn fn,
                                 void *ctx);
 
+/* utsec_digest_response() (rspauth = 0) or utsec_digest_rspauth() with
+ * c->ha1, when set, trusted as this library's own H(A1). */
+int utsec_digest_compute_int(const utsec_digest_calc_t *c, int rspauth, char *out,
+                             size_t out_size, size_t *out_len);
+
+/* Lower-case hex of n octets into out (2n+1) without secret-indexed lookups. */
+void utsec_digest_hex_ct(const uint8_t *in, size_t n, char *out);
+
+/* utsec_digest_authorization_write(); response_is_hex: a->response is this
+ * library's own hex digest and is copied as is. */
+int utsec_digest_authorization_write_int(const utsec_digest_authorization_t *a,
+                                         char *out, size_t out_size,
+                                         size_t *out_len, int response_is_hex);
+
 /* Bounded output buffer for the serializers: overflow is sticky. */
 typedef struct digest_buf {
     char *p;

@@ -250,6 +250,13 @@ int utsec_digest_authorization_write(const utsec_digest_authorization_t *a,
                                      char *out, size_t out_size,
                                      size_t *out_len)
 {
+    return utsec_digest_authorization_write_int(a, out, out_size, out_len, 0);
+}
+
+int utsec_digest_authorization_write_int(const utsec_digest_authorization_t *a,
+                                         char *out, size_t out_size,
+                                         size_t *out_len, int response_is_hex)
+{
     digest_buf_t b;
 
     if (a == NULL || out == NULL || a->username.ptr == NULL ||
@@ -270,7 +277,16 @@ int utsec_digest_authorization_write(const utsec_digest_authorization_t *a,
     put_quoted_opt(&b, "uri", &a->uri);
     if (a->algorithm.ptr != NULL || a->alg != UTSEC_DIGEST_ALG_MD5)
         put_alg(&b, a->alg, &a->algorithm);
-    put_quoted_opt(&b, "response", &a->response);
+    if (response_is_hex) {
+        /* our own lower-case hex: copied without looking at the digits,
+         * which derive from H(A1) until they are on the wire */
+        digest_buf_name(&b, "response");
+        digest_buf_put(&b, "\"", 1);
+        digest_buf_put(&b, a->response.ptr, a->response.len);
+        digest_buf_put(&b, "\"", 1);
+    } else {
+        put_quoted_opt(&b, "response", &a->response);
+    }
     put_quoted_opt(&b, "opaque", &a->opaque);
     if (a->qop != UTSEC_DIGEST_QOP_NONE) {
         digest_buf_name(&b, "qop");
