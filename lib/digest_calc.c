@@ -101,11 +101,17 @@ static int is_lhex(const char *s, size_t n)
     unsigned ok = 1;
     size_t i;
 
+    /* the length first (it is public): never read past the terminator */
+    for (i = 0; i < n; i++)
+        if (s[i] == '\0')
+            return 0;
+    if (s[n] != '\0')
+        return 0;
     for (i = 0; i < n; i++) {
         unsigned c = (unsigned char)s[i];
         ok &= in_range(c, '0', '9') | in_range(c, 'a', 'f');
     }
-    return (int)ok & (s[n] == '\0');
+    return (int)ok;
 }
 
 /* Lower-case hex without a table lookup: H(A1) is password-equivalent, and
