@@ -22,6 +22,7 @@
 #define PLAIN_NONCE_LEN (8 + NONCE_RAND_LEN + NONCE_MAC_LEN)
 #define AKA_SERVER_DATA_LEN (8 + NONCE_MAC_LEN)
 #define DEFAULT_LIFETIME 300
+#define REPLAY_WAYS 4
 
 typedef char hash_state_fits[sizeof(utsec_hash_t) <=
                                      sizeof(((utsec_digest_server_t *)0)->mac_inner)
@@ -85,11 +86,18 @@ int utsec_digest_replay_init(utsec_digest_replay_t *r,
 static int replay_check(utsec_digest_replay_t *r, int64_t issued,
                         const uint8_t tag[8], uint32_t nc)
 {
-    utsec_digest_replay_entry_t *e, *victim = NULL;
-    size_t i;
+    utsec_digest_replay_entry_t *e, *set, *victim = NULL;
+    size_t i, ways, sets;
+    uint64_t t;
 
-    for (i = 0; i < r->n_entries; i++) {
-        e = &r->entries[i];
+    /* 4-way set-associative: the tag (MAC octets, uniformly distributed)
+     * picks the set, so a check costs four compares whatever the size. */
+    ways = r->n_entries < REPLAY_WAYS ? r->n_entries : REPLAY_WAYS;
+    sets = r->n_entries / ways;
+    memcpy(&t, tag, sizeof(t));
+    set = r->entries + (size_t)(t % sets) * ways;
+    for (i = 0; i < ways; i++) {
+        e = &set[i];
         if (e->in_use && e->issued == issued && memcmp(e->tag, tag, 8) == 0) {
             if (nc > e->max_nc) {
                 uint32_t shift = nc - e->max_nc;
@@ -108,8 +116,8 @@ static int replay_check(utsec_digest_replay_t *r, int64_t issued,
     }
     if (issued <= r->floor)
         return UTSEC_ERR_STALE; /* possibly evicted: never trust it again */
-    for (i = 0; i < r->n_entries; i++) {
-        e = &r->entries[i];
+    for (i = 0; i < ways; i++) {
+        e = &set[i];
         if (!e->in_use) {
             victim = e;
             break;

@@ -971,6 +971,49 @@ static void eviction_never_lets_a_replay_through(void **state)
     utsec_digest_server_free(&r.srv);
 }
 
+/* Property: with a small set-associative table (8 entries = 2 sets of 4)
+ * and 40 nonces, no stored answer is ever accepted twice: each replay is
+ * REPLAY (still tracked) or STALE (evicted), never success. */
+static void replay_table_never_accepts_twice(void **state)
+{
+    static struct rig r;
+    static utsec_digest_authorization_t saved[40];
+    static char hdrs[40][512], scr[40][512];
+    size_t len, i;
+    int replay = 0, stale = 0;
+
+    (void)state;
+    rig_init(&r, 4, UTSEC_DIGEST_ALG_BIT(UTSEC_DIGEST_ALG_MD5), UTSEC_DIGEST_QOP_AUTH, "realm@x");
+    {
+        static utsec_digest_replay_entry_t big[8];
+        assert_int_equal(utsec_digest_replay_init(&r.replay, big, 8), 0);
+    }
+    for (i = 0; i < 40; i++) {
+        now_s += 1;
+        rig_challenge(&r, 0, NULL);
+        assert_int_equal(utsec_digest_client_authorize(&r.cl, S("Mufasa"),
+                                                       (const uint8_t *)"Circle of Life", 14,
+                                                       S("GET"), S("/"), NULL, hdrs[i],
+                                                       sizeof(hdrs[i]), &len), 0);
+        assert_int_equal(utsec_digest_parse_authorization(hdrs[i], len, &saved[i], scr[i],
+                                                          sizeof(scr[i])), 0);
+        assert_int_equal(utsec_digest_server_verify(&r.srv, &saved[i], S("GET"), S("/"), NULL,
+                                                    NULL), 0);
+    }
+    for (i = 0; i < 40; i++) {
+        int rc = utsec_digest_server_verify(&r.srv, &saved[i], S("GET"), S("/"), NULL, NULL);
+        assert_true(rc == UTSEC_ERR_REPLAY || rc == UTSEC_ERR_STALE);
+        replay += rc == UTSEC_ERR_REPLAY;
+        stale += rc == UTSEC_ERR_STALE;
+    }
+    /* at most 8 can still be tracked; the rest were evicted */
+    assert_true(replay <= 8);
+    assert_true(replay >= 1);
+    assert_int_equal(replay + stale, 40);
+    utsec_digest_server_free(&r.srv);
+    utsec_digest_client_free(&r.cl);
+}
+
 static void userhash_exchange(void **state)
 {
     struct rig r;
@@ -1343,6 +1386,7 @@ int main(void)
         cmocka_unit_test(replay_window),
         cmocka_unit_test(stale_nonce_reuses_credentials),
         cmocka_unit_test(eviction_never_lets_a_replay_through),
+        cmocka_unit_test(replay_table_never_accepts_twice),
         cmocka_unit_test(userhash_exchange),
         cmocka_unit_test(aka_client_selfgen_header),
         cmocka_unit_test(aka_resync_round_trip),

@@ -670,12 +670,17 @@ typedef struct utsec_digest_replay_entry {
 /**
  * \brief Nonce-count replay table over caller memory.
  *
- * Each nonce in use takes one entry (32 octets). When the table is full the
- * entry with the oldest nonce is evicted and the table's floor moves up to
- * its timestamp: any nonce issued at or before the floor that is not in the
- * table is then answered as stale, so eviction can never let a replay
- * through (the client simply retries with a fresh nonce). Not thread-safe:
- * serialise calls to utsec_digest_server_verify() per table.
+ * Each nonce in use takes one entry (32 octets). The table is 4-way set
+ * associative (the nonce's MAC picks the set), so a check costs four
+ * compares at any size; give a multiple of 4 entries (a remainder is left
+ * unused). When a set is full its entry with the oldest nonce is evicted
+ * and the table's floor moves up to that nonce's time: any nonce issued at
+ * or before the floor that is not in the table is then answered as stale,
+ * so eviction can never let a replay through (the client simply retries
+ * with a fresh nonce). Size the table for the nonces in use during one
+ * nonce lifetime, with headroom: a full set makes nonces of its age stale
+ * early. Not thread-safe: serialise calls to utsec_digest_server_verify()
+ * per table.
  */
 typedef struct utsec_digest_replay {
     /** \cond INTERNAL */
