@@ -92,7 +92,11 @@ static int replay_check(utsec_digest_replay_t *r, int64_t issued,
 
     /* 4-way set-associative: the tag (MAC octets, uniformly distributed)
      * picks the set, so a check costs four compares whatever the size. */
-    ways = r->n_entries < REPLAY_WAYS ? r->n_entries : REPLAY_WAYS;
+    if (r->entries == NULL || r->n_entries == 0)
+        return UTSEC_ERR_STALE; /* no table (not reachable after init) */
+    ways = REPLAY_WAYS;
+    if (r->n_entries < REPLAY_WAYS)
+        ways = r->n_entries;
     sets = r->n_entries / ways;
     memcpy(&t, tag, sizeof(t));
     set = r->entries + (size_t)(t % sets) * ways;
