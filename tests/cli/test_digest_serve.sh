@@ -138,4 +138,20 @@ print(requests.get(sys.argv[1], auth=HTTPDigestAuth(sys.argv[2], sys.argv[3]), t
 check "python requests SHA-256" 200 "$out"
 stop "status: 200 status: 200 "
 
+# ---- qop=auth-int (no stock client does it): a POST with a body -------------
+start 2 --qop auth-int
+BODY=tests/data/bootstrapping_info.xml
+hdr=$(curl -s -D - -o /dev/null --max-time 5 "$URL/p" | tr -d '\r' | sed -n 's/^WWW-Authenticate: //p')
+nonce=$(printf '%s' "$hdr" | sed 's/.*nonce="\([^"]*\)".*/\1/')
+check "auth-int offered" 1 "$(printf '%s' "$hdr" | grep -c 'qop="auth-int"')"
+resp=$("$UTSEC" digest-response --algorithm MD5 --username "$BTID" --realm "3GPP-bootstrapping@$FQDN" \
+    --password "$PASSWORD" --nonce "$nonce" --method POST --uri /p --qop auth-int --nc 00000001 \
+    --cnonce c0ffee --body-file $BODY | sed -n 's/^response: //p')
+auth="Digest username=\"$BTID\", realm=\"3GPP-bootstrapping@$FQDN\", nonce=\"$nonce\", uri=\"/p\", response=\"$resp\", qop=auth-int, nc=00000001, cnonce=\"c0ffee\""
+check "auth-int POST with another body" 401 \
+    "$(code -X POST --data-binary 'tampered' -H "Authorization: $auth" "$URL/p")"
+check "auth-int POST with the body it was computed over" 200 \
+    "$(code -X POST --data-binary @$BODY -H "Authorization: $auth" "$URL/p")"
+stop "status: 200 "
+
 exit $fail
