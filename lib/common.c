@@ -49,6 +49,7 @@ UTSEC_API const char *utsec_strerror(int err)
     case UTSEC_ERR_NONCE: return "nonce not issued by this server";
     case UTSEC_ERR_RSPAUTH: return "server rspauth does not verify";
     case UTSEC_ERR_NO_CHALLENGE: return "no usable challenge";
+    case UTSEC_ERR_URI_MISMATCH: return "uri does not match the request-target";
     case UTSEC_ERR_TLS: return "TLS failure";
     case UTSEC_ERR_UNKNOWN_ID: return "unknown B-TID or PSK identity";
     case UTSEC_ERR_BAD_PSK_IDENTITY: return "malformed PSK identity";

@@ -88,6 +88,72 @@ static void ue_result_setup(void *c)
 }
 static void ue_result_release(void *c) { utsec_aka_ue_result_wipe(c); }
 
+/* ---- HTTP Digest: client (cached H(A1)), server (nonce MAC key), body hash ---- */
+static int wipe_rng(void *ctx, unsigned char *out, size_t len)
+{
+    (void)ctx;
+    memset(out, 0x33, len);
+    return 0;
+}
+static int64_t wipe_time(void *ctx)
+{
+    (void)ctx;
+    return 5;
+}
+static int wipe_lookup(void *ctx, utsec_digest_cred_request_t *req, uint8_t *pw, size_t size,
+                       size_t *len)
+{
+    (void)ctx;
+    (void)req;
+    (void)pw;
+    (void)size;
+    (void)len;
+    return UTSEC_ERR_NOT_FOUND;
+}
+static void digest_client_setup(void *c)
+{
+    static const char chal[] = "Digest realm=\"r\", nonce=\"n\", qop=auth";
+    char hdr[512];
+
+    assert_int_equal(utsec_digest_client_init(c, wipe_rng, NULL), 0);
+    assert_int_equal(utsec_digest_client_challenge(c, chal, sizeof(chal) - 1,
+                                                   UTSEC_DIGEST_ALG_ALL, 0, NULL), 0);
+    assert_int_equal(utsec_digest_client_authorize(c, "u", 1, key, 16, "GET", 3, "/", 1, NULL,
+                                                   hdr, sizeof(hdr), NULL), 0);
+}
+static void digest_client_release(void *c) { utsec_digest_client_free(c); }
+static utsec_digest_replay_entry_t wipe_entries[2];
+static utsec_digest_replay_t wipe_replay;
+static void digest_server_setup(void *c)
+{
+    utsec_digest_server_config_t cfg;
+
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.realm = "r";
+    cfg.realm_len = 1;
+    cfg.alg_mask = UTSEC_DIGEST_ALG_BIT(UTSEC_DIGEST_ALG_MD5);
+    cfg.secret = key;
+    cfg.secret_len = 32;
+    cfg.rng = wipe_rng;
+    cfg.time = wipe_time;
+    cfg.lookup = wipe_lookup;
+    cfg.replay = &wipe_replay;
+    assert_int_equal(utsec_digest_replay_init(&wipe_replay, wipe_entries, 2), 0);
+    assert_int_equal(utsec_digest_server_init(c, &cfg), 0);
+}
+static void digest_server_release(void *c) { utsec_digest_server_free(c); }
+static void digest_body_setup(void *c)
+{
+    assert_int_equal(utsec_digest_body_hash_start(c, UTSEC_DIGEST_ALG_SHA256), 0);
+    assert_int_equal(utsec_digest_body_hash_update(c, key, sizeof(key)), 0);
+}
+static void digest_body_finish(void *c)
+{
+    char hex[UTSEC_DIGEST_HEX_SIZE];
+
+    assert_int_equal(utsec_digest_body_hash_finish(c, hex, sizeof(hex)), 0);
+}
+
 struct wipe_case {
     const char *name;
     size_t size;
@@ -116,11 +182,14 @@ static const struct wipe_case cases[] = {
     {"utsec_hash_abort (SHA-256)", sizeof(utsec_hash_t), hash_sha256_setup, hash_abort, 0, 0},
     {"utsec_hash_abort (SHA-512/256)", sizeof(utsec_hash_t), hash_sha512_256_setup, hash_abort, 0, 0},
     {"utsec_aka_ue_result_wipe", sizeof(utsec_aka_ue_result_t), ue_result_setup, ue_result_release, 0, 0},
+    {"utsec_digest_client_free", sizeof(utsec_digest_client_t), digest_client_setup, digest_client_release, 0, 0},
+    {"utsec_digest_server_free", sizeof(utsec_digest_server_t), digest_server_setup, digest_server_release, 0, 0},
+    {"utsec_digest_body_hash_finish", sizeof(utsec_digest_body_hash_t), digest_body_setup, digest_body_finish, 0, 0},
 };
 
 static union {
     max_align_t align;
-    unsigned char bytes[4096];
+    unsigned char bytes[8192]; /* the Digest client context is about 6 KB */
 } storage;
 
 static void secrets_zero_after_release(void **state)

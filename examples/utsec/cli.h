@@ -37,6 +37,7 @@ struct cli_cmd {
 
 /* Command tables, one per module; each ends with an entry whose name is NULL. */
 extern const struct cli_cmd cli_gba_cmds[];
+extern const struct cli_cmd cli_digest_cmds[];
 extern const struct cli_cmd cli_boot_cmds[];
 extern const struct cli_cmd cli_aka_cmds[];
 extern const struct cli_cmd cli_tls_cmds[];

@@ -88,6 +88,7 @@ typedef enum utsec_err {
     UTSEC_ERR_NONCE = -43,             /**< Digest: nonce not issued by this server or tampered. */
     UTSEC_ERR_RSPAUTH = -44,           /**< Digest: server's rspauth does not verify. */
     UTSEC_ERR_NO_CHALLENGE = -45,      /**< Digest: no usable challenge was offered. */
+    UTSEC_ERR_URI_MISMATCH = -46,      /**< Digest: `uri` differs from the request-target. */
 
     UTSEC_ERR_TLS = -60,               /**< TLS: mbedTLS reported a failure. */
     UTSEC_ERR_UNKNOWN_ID = -61,        /**< TLS/Ua: unknown B-TID or PSK identity. */

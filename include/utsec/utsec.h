@@ -16,5 +16,6 @@
 #include "utsec/bootstrap.h"
 #include "utsec/tls_psk.h"
 #include "utsec/identity.h"
+#include "utsec/digest.h"
 
 #endif /* UTSEC_UTSEC_H */

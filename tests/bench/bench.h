@@ -29,5 +29,6 @@ void bench_report(const char *name, double rate, double floor_rate,
 void bench_gba(void);
 void bench_aka(void);
 void bench_tls(void);
+void bench_digest(void);
 
 #endif

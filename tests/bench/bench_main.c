@@ -83,5 +83,6 @@ int main(int argc, char **argv)
     bench_gba();
     bench_aka();
     bench_tls();
+    bench_digest();
     return 0;
 }

@@ -1,0 +1,472 @@
+/*
+ * HTTP Digest client (RFC 7616 §3.4-3.5, §3.7 stale handling) and the
+ * Digest AKA answer (RFC 3310 §3.3-3.4, RFC 4169 §4).
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include <string.h>
+
+#include "digest_internal.h"
+
+/* Strength order used to pick among several challenges (RFC 7616 §3.7:
+ * the client uses the strongest it supports). Higher is preferred. */
+static int rank(utsec_digest_alg_t a)
+{
+    switch (a) {
+    case UTSEC_DIGEST_ALG_SHA512_256: return 8;
+    case UTSEC_DIGEST_ALG_SHA512_256_SESS: return 7;
+    case UTSEC_DIGEST_ALG_SHA256: return 6;
+    case UTSEC_DIGEST_ALG_SHA256_SESS: return 5;
+    case UTSEC_DIGEST_ALG_MD5: return 4;
+    case UTSEC_DIGEST_ALG_MD5_SESS: return 3;
+    case UTSEC_DIGEST_ALG_AKAV2_MD5: return 2;
+    case UTSEC_DIGEST_ALG_AKAV1_MD5: return 1;
+    default: return 0;
+    }
+}
+
+static int is_aka(utsec_digest_alg_t a)
+{
+    return a == UTSEC_DIGEST_ALG_AKAV1_MD5 || a == UTSEC_DIGEST_ALG_AKAV2_MD5;
+}
+
+/* The non-session algorithm with the same hash (for H(user:realm:pass)). */
+static utsec_digest_alg_t base_alg(utsec_digest_alg_t a)
+{
+    switch (a) {
+    case UTSEC_DIGEST_ALG_MD5_SESS: return UTSEC_DIGEST_ALG_MD5;
+    case UTSEC_DIGEST_ALG_SHA256_SESS: return UTSEC_DIGEST_ALG_SHA256;
+    case UTSEC_DIGEST_ALG_SHA512_256_SESS: return UTSEC_DIGEST_ALG_SHA512_256;
+    default: return a;
+    }
+}
+
+static int same_hash(utsec_digest_alg_t a, utsec_digest_alg_t b)
+{
+    utsec_hash_alg_t ha, hb;
+
+    return utsec_digest_hash_of(a, &ha) == 0 &&
+           utsec_digest_hash_of(b, &hb) == 0 && ha == hb;
+}
+
+static utsec_digest_str_t sv(const char *p, size_t n)
+{
+    utsec_digest_str_t s;
+
+    s.ptr = p;
+    s.len = n;
+    return s;
+}
+
+int utsec_digest_client_init(utsec_digest_client_t *cl, utsec_rng_fn rng,
+                             void *rng_ctx)
+{
+    if (cl == NULL || rng == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    memset(cl, 0, sizeof(*cl));
+    cl->rng = rng;
+    cl->rng_ctx = rng_ctx;
+    return 0;
+}
+
+void utsec_digest_client_free(utsec_digest_client_t *cl)
+{
+    if (cl != NULL)
+        utsec_wipe(cl, sizeof(*cl));
+}
+
+/* utsec_digest_each_challenge() callback: keep the strongest acceptable
+ * challenge in the client's work area. */
+static int pick(void *ctx, const utsec_digest_challenge_t *c)
+{
+    utsec_digest_client_t *cl = ctx;
+    int r = rank(c->alg);
+
+    if (r == 0 || !(cl->work.pick.alg_mask & UTSEC_DIGEST_ALG_BIT(c->alg)))
+        return 0;
+    if (cl->work.pick.found && r <= cl->work.pick.rank)
+        return 0;
+    if (c->realm.len >= sizeof(cl->work.pick.realm) ||
+        c->nonce.len >= sizeof(cl->work.pick.nonce) ||
+        c->opaque.len >= sizeof(cl->work.pick.opaque)) {
+        cl->work.pick.too_long = 1;
+        return 0;
+    }
+    cl->work.pick.found = 1;
+    cl->work.pick.rank = r;
+    cl->work.pick.alg = c->alg;
+    memcpy(cl->work.pick.realm, c->realm.ptr, c->realm.len);
+    cl->work.pick.realm_len = c->realm.len;
+    memcpy(cl->work.pick.nonce, c->nonce.ptr, c->nonce.len);
+    cl->work.pick.nonce_len = c->nonce.len;
+    cl->work.pick.has_opaque = c->opaque.ptr != NULL;
+    if (c->opaque.ptr != NULL && c->opaque.len)
+        memcpy(cl->work.pick.opaque, c->opaque.ptr, c->opaque.len);
+    cl->work.pick.opaque_len = c->opaque.len;
+    cl->work.pick.qop_mask = c->qop_mask;
+    cl->work.pick.stale = c->stale;
+    cl->work.pick.userhash = c->userhash;
+    return 0;
+}
+
+int utsec_digest_client_challenge(utsec_digest_client_t *cl,
+                                  const char *www_authenticate, size_t len,
+                                  unsigned alg_mask, int prefer_auth_int,
+                                  int *stale)
+{
+    int rc, reuse;
+
+    if (cl == NULL || cl->rng == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    memset(&cl->work.pick, 0, sizeof(cl->work.pick));
+    cl->work.pick.alg_mask = alg_mask;
+    rc = utsec_digest_each_challenge(www_authenticate, len, cl->scratch,
+                                     sizeof(cl->scratch), pick, cl);
+    if (rc != 0)
+        return rc;
+    if (!cl->work.pick.found)
+        return cl->work.pick.too_long ? UTSEC_ERR_TOO_LONG : UTSEC_ERR_NO_CHALLENGE;
+
+    /* stale=true (RFC 7616 §3.3): same credentials, new nonce. H(A1) of a
+     * non-AKA algorithm is reusable while realm and hash are the same. */
+    reuse = cl->have_ha0 && !is_aka(cl->work.pick.alg) &&
+            cl->work.pick.realm_len == cl->realm_len &&
+            memcmp(cl->work.pick.realm, cl->realm, cl->realm_len) == 0 &&
+            same_hash(cl->work.pick.alg, cl->ha0_alg);
+    if (!reuse) {
+        utsec_wipe(cl->ha0, sizeof(cl->ha0));
+        cl->have_ha0 = 0;
+    }
+    utsec_wipe(cl->ha1, sizeof(cl->ha1));
+    utsec_wipe(cl->sess_ha1, sizeof(cl->sess_ha1));
+    cl->have_ha1 = 0;
+    memcpy(cl->realm, cl->work.pick.realm, cl->work.pick.realm_len);
+    cl->realm_len = cl->work.pick.realm_len;
+    memcpy(cl->nonce, cl->work.pick.nonce, cl->work.pick.nonce_len);
+    cl->nonce_len = cl->work.pick.nonce_len;
+    cl->has_opaque = cl->work.pick.has_opaque;
+    memcpy(cl->opaque, cl->work.pick.opaque, cl->work.pick.opaque_len);
+    cl->opaque_len = cl->work.pick.opaque_len;
+    cl->alg = cl->work.pick.alg;
+    cl->userhash = cl->work.pick.userhash;
+    cl->qop_offered = cl->work.pick.qop_mask;
+    if ((cl->qop_offered & UTSEC_DIGEST_QOP_AUTH_INT) &&
+        (prefer_auth_int || !(cl->qop_offered & UTSEC_DIGEST_QOP_AUTH)))
+        cl->qop = UTSEC_DIGEST_QOP_AUTH_INT;
+    else if (cl->qop_offered & UTSEC_DIGEST_QOP_AUTH)
+        cl->qop = UTSEC_DIGEST_QOP_AUTH;
+    else
+        cl->qop = UTSEC_DIGEST_QOP_NONE;
+    cl->nc = 0;
+    cl->stale = cl->work.pick.stale;
+    cl->have_challenge = 1;
+    if (stale != NULL)
+        *stale = cl->work.pick.stale && reuse;
+    return 0;
+}
+
+int utsec_digest_client_realm(const utsec_digest_client_t *cl,
+                              utsec_digest_str_t *realm)
+{
+    if (cl == NULL || realm == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    if (!cl->have_challenge)
+        return UTSEC_ERR_STATE;
+    realm->ptr = cl->realm;
+    realm->len = cl->realm_len;
+    return 0;
+}
+
+int utsec_digest_client_set_realm(utsec_digest_client_t *cl, const char *realm,
+                                  size_t len)
+{
+    if (cl == NULL || realm == NULL || len == 0)
+        return UTSEC_ERR_INVALID_ARG;
+    if (!cl->have_challenge)
+        return UTSEC_ERR_STATE;
+    if (len >= sizeof(cl->realm))
+        return UTSEC_ERR_TOO_LONG;
+    memmove(cl->realm, realm, len); /* realm may point into cl->realm */
+    cl->realm_len = len;
+    utsec_wipe(cl->ha0, sizeof(cl->ha0));
+    cl->have_ha0 = 0;
+    return 0;
+}
+
+/*
+ * Build the answer. password == NULL reuses the cached H(user:realm:pass).
+ * auts (may be NULL) is the RFC 3310 resynchronisation parameter.
+ */
+static int authorize(utsec_digest_client_t *cl, const char *username,
+                     size_t username_len, const uint8_t *password,
+                     size_t password_len, const char *method, size_t method_len,
+                     const char *uri, size_t uri_len, const char *body_hash,
+                     const char *auts, char *out, size_t out_size,
+                     size_t *out_len)
+{
+    utsec_digest_authorization_t *a;
+    utsec_digest_calc_t c;
+    char ha0[UTSEC_DIGEST_HEX_SIZE], ha1[UTSEC_DIGEST_HEX_SIZE];
+    char resp[UTSEC_DIGEST_HEX_SIZE], uh[UTSEC_DIGEST_HEX_SIZE];
+    char cnonce[33];
+    uint8_t rnd[16];
+    size_t resp_len;
+    int rc, new_cnonce;
+
+    if (cl == NULL || username == NULL || method == NULL || uri == NULL ||
+        out == NULL || (password == NULL && password_len))
+        return UTSEC_ERR_INVALID_ARG;
+    if (!cl->have_challenge)
+        return UTSEC_ERR_STATE;
+    if (username_len == 0 || username_len >= sizeof(cl->username) ||
+        uri_len >= sizeof(cl->uri))
+        return UTSEC_ERR_TOO_LONG;
+    if (cl->nc == 0xFFFFFFFFu)
+        return UTSEC_ERR_STATE;
+    memset(&c, 0, sizeof(c));
+    c.alg = base_alg(cl->alg);
+    c.username = sv(username, username_len);
+    c.realm = sv(cl->realm, cl->realm_len);
+    if (password == NULL) {
+        if (!cl->have_ha0 || username_len != cl->username_len ||
+            memcmp(username, cl->username, username_len) != 0)
+            return UTSEC_ERR_STATE;
+        memcpy(ha0, cl->ha0, sizeof(ha0));
+    } else {
+        c.password = password_len ? password : (const uint8_t *)"";
+        c.password_len = password_len;
+        if ((rc = utsec_digest_ha1(&c, ha0, sizeof(ha0), NULL)) != 0)
+            return rc;
+    }
+    /* -sess: A1 is fixed by the first nonce/cnonce of the session, so the
+     * cnonce stays for the nonce's lifetime; otherwise a fresh one each time. */
+    new_cnonce = !utsec_digest_is_sess(cl->alg) || cl->nc == 0;
+    if (new_cnonce) {
+        if (cl->rng(cl->rng_ctx, rnd, sizeof(rnd)) != 0) {
+            rc = UTSEC_ERR_RNG;
+            goto done;
+        }
+        utsec_hex_encode(rnd, sizeof(rnd), cnonce);
+    } else {
+        memcpy(cnonce, cl->cnonce, sizeof(cnonce));
+    }
+    c.alg = cl->alg;
+    c.qop = cl->qop;
+    c.nonce = sv(cl->nonce, cl->nonce_len);
+    c.cnonce = sv(cnonce, 32);
+    c.nc = cl->nc + 1;
+    c.method = sv(method, method_len);
+    c.uri = sv(uri, uri_len);
+    c.body_hash = body_hash;
+    c.password = NULL;
+    c.password_len = 0;
+    if (utsec_digest_is_sess(cl->alg) && !new_cnonce) {
+        memcpy(ha1, cl->sess_ha1, sizeof(ha1));
+    } else {
+        c.ha1 = ha0;
+        if (utsec_digest_is_sess(cl->alg)) {
+            /* H(A1) = H(H(user:realm:pass) ":" nonce ":" cnonce) */
+            utsec_hash_alg_t h;
+            utsec_hash_t hc;
+            uint8_t d[UTSEC_HASH_MAX_LEN];
+            (void)utsec_digest_hash_of(cl->alg, &h);
+            if ((rc = utsec_hash_start(&hc, h)) != 0)
+                goto done;
+            (void)utsec_hash_update(&hc, ha0, 2 * utsec_hash_len(h));
+            (void)utsec_hash_update(&hc, ":", 1);
+            (void)utsec_hash_update(&hc, cl->nonce, cl->nonce_len);
+            (void)utsec_hash_update(&hc, ":", 1);
+            (void)utsec_hash_update(&hc, cnonce, 32);
+            if ((rc = utsec_hash_finish(&hc, d)) != 0)
+                goto done;
+            utsec_digest_hex_ct(d, utsec_hash_len(h), ha1);
+            utsec_wipe(d, sizeof(d));
+        } else {
+            memcpy(ha1, ha0, sizeof(ha1));
+        }
+    }
+    c.ha1 = ha1;
+    if ((rc = utsec_digest_compute_int(&c, 0, resp, sizeof(resp), &resp_len)) != 0)
+        goto done;
+
+    a = &cl->work.au;
+    memset(a, 0, sizeof(*a));
+    if (cl->userhash) {
+        if ((rc = utsec_digest_userhash(cl->alg, username, username_len,
+                                        cl->realm, cl->realm_len, uh,
+                                        sizeof(uh), NULL)) != 0)
+            goto done;
+        a->username = sv(uh, strlen(uh));
+        a->userhash = 1;
+    } else {
+        a->username = sv(username, username_len);
+    }
+    a->realm = c.realm;
+    a->nonce = c.nonce;
+    a->uri = c.uri;
+    a->alg = cl->alg;
+    a->response = sv(resp, resp_len);
+    if (cl->has_opaque)
+        a->opaque = sv(cl->opaque, cl->opaque_len);
+    a->qop = cl->qop;
+    if (cl->qop != UTSEC_DIGEST_QOP_NONE) {
+        a->nc = c.nc;
+        a->cnonce = c.cnonce;
+    }
+    if (auts != NULL)
+        a->auts = sv(auts, strlen(auts));
+    if ((rc = utsec_digest_authorization_write_int(a, out, out_size, out_len, 1)) != 0)
+        goto done;
+
+    /* Commit only after the header was produced. */
+    cl->nc = c.nc;
+    memcpy(cl->cnonce, cnonce, sizeof(cnonce));
+    cl->cnonce_len = 32;
+    memcpy(cl->ha1, ha1, sizeof(ha1));
+    if (utsec_digest_is_sess(cl->alg))
+        memcpy(cl->sess_ha1, ha1, sizeof(ha1));
+    cl->have_ha1 = 1;
+    memcpy(cl->uri, uri, uri_len);
+    cl->uri_len = uri_len;
+    if (!is_aka(cl->alg)) {
+        memcpy(cl->ha0, ha0, sizeof(ha0));
+        cl->ha0_alg = cl->alg;
+        cl->have_ha0 = 1;
+    }
+    memcpy(cl->username, username, username_len);
+    cl->username_len = username_len;
+done:
+    utsec_wipe(ha0, sizeof(ha0));
+    utsec_wipe(ha1, sizeof(ha1));
+    utsec_wipe(rnd, sizeof(rnd));
+    return rc;
+}
+
+int utsec_digest_client_authorize(utsec_digest_client_t *cl,
+                                  const char *username, size_t username_len,
+                                  const uint8_t *password, size_t password_len,
+                                  const char *method, size_t method_len,
+                                  const char *uri, size_t uri_len,
+                                  const char *body_hash, char *out,
+                                  size_t out_size, size_t *out_len)
+{
+    return authorize(cl, username, username_len, password, password_len,
+                     method, method_len, uri, uri_len, body_hash, NULL, out,
+                     out_size, out_len);
+}
+
+int utsec_digest_client_authorize_aka(
+    utsec_digest_client_t *cl, const char *username, size_t username_len,
+    utsec_aka_usim_fn usim, void *usim_ctx, const char *method,
+    size_t method_len, const char *uri, size_t uri_len, const char *body_hash,
+    utsec_aka_ue_result_t *result, int *sync_failure, char *out,
+    size_t out_size, size_t *out_len)
+{
+    uint8_t rnd[UTSEC_AKA_RAND_LEN], autn[UTSEC_AKA_AUTN_LEN];
+    utsec_aka_ue_result_t r;
+    char pw[UTSEC_DIGEST_AKAV2_PASSWORD_LEN + 1];
+    char auts[UTSEC_BASE64_ENCODED_SIZE(UTSEC_AKA_AUTS_LEN)];
+    const uint8_t *password;
+    size_t password_len;
+    int rc, sync = 0;
+
+    if (cl == NULL || usim == NULL || sync_failure == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    if (!cl->have_challenge)
+        return UTSEC_ERR_STATE;
+    if (!is_aka(cl->alg))
+        return UTSEC_ERR_UNSUPPORTED;
+    /* RFC 3310 §3.2: nonce = base64(RAND || AUTN || server data) */
+    if ((rc = utsec_aka_nonce_decode(cl->nonce, cl->nonce_len, rnd, autn, NULL,
+                                     0, NULL)) != 0)
+        return rc;
+    memset(&r, 0, sizeof(r));
+    rc = usim(usim_ctx, rnd, autn, &r);
+    if (rc == UTSEC_ERR_SYNC_FAILURE) {
+        /* RFC 3310 §3.4: answer with auts and the empty password. */
+        if ((rc = utsec_aka_auts_encode(r.auts, auts, sizeof(auts), NULL)) != 0)
+            goto done;
+        sync = 1;
+        password = (const uint8_t *)"";
+        password_len = 0;
+    } else if (rc != 0) {
+        /* MAC failure: the network is not authentic; do not answer. */
+        goto done;
+    } else if (r.res_len < 4 || r.res_len > UTSEC_AKA_RES_MAX_LEN) {
+        rc = UTSEC_ERR_CALLBACK;
+        goto done;
+    } else if (cl->alg == UTSEC_DIGEST_ALG_AKAV2_MD5) {
+        if ((rc = utsec_digest_akav2_password(r.res, r.res_len, r.ik, r.ck, pw,
+                                              sizeof(pw))) != 0)
+            goto done;
+        password = (const uint8_t *)pw;
+        password_len = UTSEC_DIGEST_AKAV2_PASSWORD_LEN;
+    } else {
+        password = r.res; /* RFC 3310 §3.3: RES octets, 0x00 included */
+        password_len = r.res_len;
+    }
+    rc = authorize(cl, username, username_len, password, password_len, method,
+                   method_len, uri, uri_len, body_hash, sync ? auts : NULL, out,
+                   out_size, out_len);
+    if (rc == 0) {
+        *sync_failure = sync;
+        if (result != NULL)
+            *result = r;
+    }
+done:
+    utsec_aka_ue_result_wipe(&r);
+    utsec_wipe(pw, sizeof(pw));
+    return rc;
+}
+
+int utsec_digest_client_verify_info(utsec_digest_client_t *cl,
+                                    const char *auth_info, size_t len,
+                                    const char *body_hash)
+{
+    utsec_digest_auth_info_t *ai;
+    utsec_digest_calc_t c;
+    char expect[UTSEC_DIGEST_HEX_SIZE];
+    size_t n;
+    int rc, ok;
+
+    if (cl == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    if (!cl->have_ha1)
+        return UTSEC_ERR_STATE;
+    ai = &cl->work.ai;
+    if ((rc = utsec_digest_parse_auth_info(auth_info, len, ai, cl->scratch,
+                                           sizeof(cl->scratch))) != 0)
+        return rc;
+    if (ai->rspauth.ptr == NULL)
+        return UTSEC_ERR_RSPAUTH;
+    if (ai->nextnonce.len >= sizeof(cl->nonce))
+        return UTSEC_ERR_TOO_LONG;
+    /* The echoed parameters must be those of our answer (RFC 7616 §3.5). */
+    if ((ai->qop != UTSEC_DIGEST_QOP_NONE && ai->qop != cl->qop) ||
+        (ai->nc != 0 && ai->nc != cl->nc) ||
+        (ai->cnonce.ptr != NULL &&
+         (ai->cnonce.len != cl->cnonce_len ||
+          memcmp(ai->cnonce.ptr, cl->cnonce, cl->cnonce_len) != 0)))
+        return UTSEC_ERR_RSPAUTH;
+    memset(&c, 0, sizeof(c));
+    c.alg = cl->alg;
+    c.qop = cl->qop;
+    c.ha1 = cl->ha1;
+    c.nonce = sv(cl->nonce, cl->nonce_len);
+    c.cnonce = sv(cl->cnonce, cl->cnonce_len);
+    c.nc = cl->nc;
+    c.uri = sv(cl->uri, cl->uri_len);
+    c.body_hash = body_hash;
+    if ((rc = utsec_digest_compute_int(&c, 1, expect, sizeof(expect), &n)) != 0)
+        return rc;
+    ok = ai->rspauth.len == n && utsec_ct_equal(ai->rspauth.ptr, expect, n);
+    utsec_wipe(expect, sizeof(expect));
+    if (!ok)
+        return UTSEC_ERR_RSPAUTH;
+    if (ai->nextnonce.ptr != NULL) {
+        memcpy(cl->nonce, ai->nextnonce.ptr, ai->nextnonce.len);
+        cl->nonce_len = ai->nextnonce.len;
+        cl->nc = 0;
+    }
+    return 0;
+}

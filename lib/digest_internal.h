@@ -1,0 +1,71 @@
+/*
+ * Private helpers shared by the HTTP Digest sources (lib/digest_*.c).
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#ifndef UTSEC_LIB_DIGEST_INTERNAL_H
+#define UTSEC_LIB_DIGEST_INTERNAL_H
+
+#include "crypto.h"
+#include "utsec/digest.h"
+
+/* RFC 7230 §3.2.6 tchar. */
+int utsec_digest_is_tchar(unsigned char c);
+/* Case-insensitive ASCII comparison of s[0..n) with the NUL-terminated lit. */
+int utsec_digest_ieq(const char *s, size_t n, const char *lit);
+/* Hash used by alg (AKA variants hash with MD5); -1 for an unknown alg. */
+int utsec_digest_hash_of(utsec_digest_alg_t alg, utsec_hash_alg_t *h);
+/* Whether alg is a -sess form. */
+int utsec_digest_is_sess(utsec_digest_alg_t alg);
+/* The qop token, or NULL for NONE/UNKNOWN. */
+const char *utsec_digest_qop_name(utsec_digest_qop_t q);
+
+/* utsec_digest_check_response() with the user name given separately (the
+ * real name behind a userhash) and an optional precomputed H(A1). */
+int utsec_digest_check_as(const utsec_digest_authorization_t *a,
+                          utsec_digest_str_t username, const char *method,
+                          size_t method_len, const uint8_t *password,
+                          size_t password_len, const char *ha1,
+                          const char *body_hash);
+
+/* Every Digest challenge of a WWW-Authenticate value, one at a time, with
+ * escaped values decoded into scratch (reused per challenge; a challenge
+ * needing more is skipped). Views into scratch are valid during fn only.
+ * Stops at the first error (of the parser or of fn). */
+typedef int (*utsec_digest_challenge_fn)(void *ctx, const utsec_digest_challenge_t *c);
+int utsec_digest_each_challenge(const char *in, size_t in_len, char *scratch,
+                                size_t scratch_size, utsec_digest_challenge_fn fn,
+                                void *ctx);
+
+/* utsec_digest_response() (rspauth = 0) or utsec_digest_rspauth() with
+ * c->ha1, when set, trusted as this library's own H(A1). */
+int utsec_digest_compute_int(const utsec_digest_calc_t *c, int rspauth, char *out,
+                             size_t out_size, size_t *out_len);
+
+/* Lower-case hex of n octets into out (2n+1) without secret-indexed lookups. */
+void utsec_digest_hex_ct(const uint8_t *in, size_t n, char *out);
+
+/* utsec_digest_authorization_write(); response_is_hex: a->response is this
+ * library's own hex digest and is copied as is. */
+int utsec_digest_authorization_write_int(const utsec_digest_authorization_t *a,
+                                         char *out, size_t out_size,
+                                         size_t *out_len, int response_is_hex);
+
+/* Bounded output buffer for the serializers: overflow is sticky. */
+typedef struct digest_buf {
+    char *p;
+    size_t size, len;
+    int overflow, invalid;
+} digest_buf_t;
+
+void digest_buf_init(digest_buf_t *b, char *p, size_t size);
+void digest_buf_put(digest_buf_t *b, const char *s, size_t n);
+void digest_buf_puts(digest_buf_t *b, const char *s);
+/* `, name=` (no comma for the first parameter). */
+void digest_buf_name(digest_buf_t *b, const char *name);
+void digest_buf_quoted(digest_buf_t *b, const char *s, size_t n);
+void digest_buf_token(digest_buf_t *b, const char *s, size_t n);
+/* NUL-terminate; returns 0, UTSEC_ERR_INVALID_ARG or UTSEC_ERR_BUFFER_TOO_SMALL. */
+int digest_buf_finish(digest_buf_t *b, size_t *out_len);
+
+#endif

@@ -1,0 +1,815 @@
+/*
+ * HTTP Digest header parsers: WWW-Authenticate (RFC 7235 §4.1, RFC 7616
+ * §3.3), Authorization (RFC 7616 §3.4, RFC 3310 §3.4) and
+ * Authentication-Info (RFC 7616 §3.5). Grammar from RFC 7235 §2.1 and
+ * RFC 7230 §3.2.3/§3.2.6; `username*` per RFC 8187 §3.2.
+ *
+ * Every parser validates the whole input before it writes anything: values
+ * are views into the input, except those needing unescaping, which are
+ * copied into the caller's scratch buffer once everything has been checked.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include <string.h>
+
+#include "digest_internal.h"
+
+int utsec_digest_is_tchar(unsigned char c)
+{
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+        (c >= 'A' && c <= 'Z'))
+        return 1;
+    return c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL;
+}
+
+static int lower(int c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+int utsec_digest_ieq(const char *s, size_t n, const char *lit)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (lit[i] == '\0' || lower((unsigned char)s[i]) != lower((unsigned char)lit[i]))
+            return 0;
+    return lit[n] == '\0';
+}
+
+static const struct {
+    const char *name;
+    utsec_digest_param_id_t id;
+} param_names[] = {
+    {"realm", UTSEC_DIGEST_P_REALM},       {"nonce", UTSEC_DIGEST_P_NONCE},
+    {"opaque", UTSEC_DIGEST_P_OPAQUE},     {"domain", UTSEC_DIGEST_P_DOMAIN},
+    {"stale", UTSEC_DIGEST_P_STALE},       {"algorithm", UTSEC_DIGEST_P_ALGORITHM},
+    {"qop", UTSEC_DIGEST_P_QOP},           {"charset", UTSEC_DIGEST_P_CHARSET},
+    {"userhash", UTSEC_DIGEST_P_USERHASH}, {"username", UTSEC_DIGEST_P_USERNAME},
+    {"username*", UTSEC_DIGEST_P_USERNAME_EXT}, {"uri", UTSEC_DIGEST_P_URI},
+    {"response", UTSEC_DIGEST_P_RESPONSE}, {"cnonce", UTSEC_DIGEST_P_CNONCE},
+    {"nc", UTSEC_DIGEST_P_NC},             {"auts", UTSEC_DIGEST_P_AUTS},
+    {"nextnonce", UTSEC_DIGEST_P_NEXTNONCE}, {"rspauth", UTSEC_DIGEST_P_RSPAUTH},
+};
+
+static utsec_digest_param_id_t param_id(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(param_names) / sizeof(param_names[0]); i++)
+        if (utsec_digest_ieq(s, n, param_names[i].name))
+            return param_names[i].id;
+    return UTSEC_DIGEST_P_UNKNOWN;
+}
+
+/* ---- tokenizer ----------------------------------------------------------- */
+
+typedef struct cursor {
+    const char *s;
+    size_t len, pos;
+} cursor_t;
+
+static int at_end(const cursor_t *c)
+{
+    return c->pos >= c->len;
+}
+
+static int peek(const cursor_t *c)
+{
+    return at_end(c) ? -1 : (unsigned char)c->s[c->pos];
+}
+
+static void skip_ows(cursor_t *c)
+{
+    while (!at_end(c) && (c->s[c->pos] == ' ' || c->s[c->pos] == '\t'))
+        c->pos++;
+}
+
+static size_t token_len(const cursor_t *c, size_t from)
+{
+    size_t i = from;
+
+    while (i < c->len && utsec_digest_is_tchar((unsigned char)c->s[i]))
+        i++;
+    return i - from;
+}
+
+/* Per-parameter parse state that does not belong in the public view. */
+typedef struct raw_params {
+    size_t n;
+    utsec_digest_param_t p[UTSEC_DIGEST_MAX_PARAMS];
+    size_t decoded_len[UTSEC_DIGEST_MAX_PARAMS]; /* length once unescaped */
+    unsigned char escaped[UTSEC_DIGEST_MAX_PARAMS];
+} raw_params_t;
+
+/* quoted-string (RFC 7230 §3.2.6): the cursor is on the opening quote. */
+static int parse_quoted(cursor_t *c, utsec_digest_param_t *p, size_t *decoded,
+                        unsigned char *escaped)
+{
+    size_t start, n = 0;
+
+    c->pos++;
+    start = c->pos;
+    *escaped = 0;
+    for (;;) {
+        int ch = peek(c);
+        if (ch < 0)
+            return UTSEC_ERR_PARSE; /* unterminated */
+        if (ch == '"')
+            break;
+        if (ch == '\\') {
+            int e;
+            c->pos++;
+            e = peek(c);
+            /* quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text ) */
+            if (e < 0 || (e < 0x20 && e != '\t') || e == 0x7f)
+                return UTSEC_ERR_PARSE;
+            *escaped = 1;
+        } else if ((ch < 0x20 && ch != '\t') || ch == 0x7f) {
+            return UTSEC_ERR_PARSE; /* CTL, including NUL */
+        }
+        c->pos++;
+        n++;
+    }
+    if (c->pos - start > UTSEC_DIGEST_MAX_VALUE)
+        return UTSEC_ERR_TOO_LONG;
+    p->value.ptr = c->s + start;
+    p->value.len = c->pos - start;
+    p->quoted = 1;
+    *decoded = n;
+    c->pos++; /* closing quote */
+    return 0;
+}
+
+/* Whether the cursor is on `token BWS "="` (the start of an auth-param). */
+static int at_param(const cursor_t *c)
+{
+    size_t n = token_len(c, c->pos), i;
+
+    if (n == 0)
+        return 0;
+    i = c->pos + n;
+    while (i < c->len && (c->s[i] == ' ' || c->s[i] == '\t'))
+        i++;
+    return i < c->len && c->s[i] == '=';
+}
+
+static int same_name(const utsec_digest_str_t *a, const utsec_digest_str_t *b)
+{
+    size_t k;
+
+    if (a->len != b->len)
+        return 0;
+    for (k = 0; k < a->len; k++)
+        if (lower((unsigned char)a->ptr[k]) != lower((unsigned char)b->ptr[k]))
+            return 0;
+    return 1;
+}
+
+/* auth-param = token BWS "=" BWS ( token / quoted-string ). */
+static int parse_param(cursor_t *c, raw_params_t *rp)
+{
+    utsec_digest_param_t p;
+    size_t n = token_len(c, c->pos), i, decoded = 0;
+    unsigned char escaped = 0;
+
+    if (n == 0)
+        return UTSEC_ERR_PARSE;
+    memset(&p, 0, sizeof(p));
+    p.name.ptr = c->s + c->pos;
+    p.name.len = n;
+    p.id = param_id(p.name.ptr, n);
+    c->pos += n;
+    skip_ows(c);
+    if (peek(c) != '=')
+        return UTSEC_ERR_PARSE;
+    c->pos++;
+    skip_ows(c);
+    if (peek(c) == '"') {
+        int rc = parse_quoted(c, &p, &decoded, &escaped);
+        if (rc != 0)
+            return rc;
+    } else {
+        size_t v = token_len(c, c->pos);
+        if (v == 0)
+            return UTSEC_ERR_PARSE;
+        if (v > UTSEC_DIGEST_MAX_VALUE)
+            return UTSEC_ERR_TOO_LONG;
+        p.value.ptr = c->s + c->pos;
+        p.value.len = v;
+        decoded = v;
+        c->pos += v;
+    }
+    /* RFC 7235 §2.1: each parameter name only once per challenge. */
+    for (i = 0; i < rp->n; i++)
+        if (same_name(&rp->p[i].name, &p.name))
+            return UTSEC_ERR_PARSE;
+    if (rp->n == UTSEC_DIGEST_MAX_PARAMS)
+        return UTSEC_ERR_TOO_MANY;
+    rp->p[rp->n] = p;
+    rp->decoded_len[rp->n] = decoded;
+    rp->escaped[rp->n] = escaped;
+    rp->n++;
+    return 0;
+}
+
+/* Skip OWS and empty list elements; returns whether a comma was crossed. */
+static int skip_separators(cursor_t *c)
+{
+    int comma = 0;
+
+    for (;;) {
+        skip_ows(c);
+        if (peek(c) != ',')
+            return comma;
+        c->pos++;
+        comma = 1;
+    }
+}
+
+/*
+ * Parameters after a scheme (or at the start of Authentication-Info), up to
+ * the end or to the start of the next challenge when `allow_next` is set.
+ */
+static int parse_param_list(cursor_t *c, raw_params_t *rp, int allow_next)
+{
+    skip_separators(c);
+    while (!at_end(c)) {
+        int rc;
+        if (!at_param(c))
+            return allow_next ? 0 : UTSEC_ERR_PARSE;
+        if ((rc = parse_param(c, rp)) != 0)
+            return rc;
+        skip_ows(c);
+        if (at_end(c))
+            break;
+        if (!skip_separators(c))
+            return UTSEC_ERR_PARSE; /* two parameters without a comma */
+    }
+    return 0;
+}
+
+/* token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=" */
+static size_t token68_len(const cursor_t *c)
+{
+    size_t i = c->pos;
+
+    while (i < c->len) {
+        unsigned char ch = (unsigned char)c->s[i];
+        if ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
+            (ch >= 'A' && ch <= 'Z') || ch == '-' || ch == '.' || ch == '_' ||
+            ch == '~' || ch == '+' || ch == '/')
+            i++;
+        else
+            break;
+    }
+    if (i == c->pos)
+        return 0;
+    while (i < c->len && c->s[i] == '=')
+        i++;
+    return i - c->pos;
+}
+
+static int check_input(const char *in, size_t in_len)
+{
+    if (in == NULL && in_len != 0)
+        return UTSEC_ERR_INVALID_ARG;
+    if (in_len > UTSEC_DIGEST_MAX_INPUT)
+        return UTSEC_ERR_TOO_LONG;
+    return 0;
+}
+
+/*
+ * One challenge starting at the cursor. *is_digest tells whether its scheme
+ * is Digest; for other schemes the parameters are parsed (so that the list
+ * structure is validated) but not interpreted.
+ */
+static int parse_challenge_raw(cursor_t *c, raw_params_t *rp, int *is_digest)
+{
+    size_t n = token_len(c, c->pos);
+    int rc;
+
+    rp->n = 0;
+    if (n == 0)
+        return UTSEC_ERR_PARSE;
+    *is_digest = utsec_digest_ieq(c->s + c->pos, n, "Digest");
+    c->pos += n;
+    if (at_end(c) || peek(c) == ',')
+        return 0; /* scheme without parameters */
+    if (peek(c) != ' ' && peek(c) != '\t')
+        return UTSEC_ERR_PARSE;
+    skip_ows(c);
+    if (at_end(c) || peek(c) == ',')
+        return 0;
+    if (!at_param(c)) {
+        /* token68 form (e.g. Basic/Bearer credentials in a challenge). */
+        size_t t = token68_len(c);
+        if (t == 0 || *is_digest)
+            return UTSEC_ERR_PARSE;
+        c->pos += t;
+        skip_ows(c);
+        if (!at_end(c) && peek(c) != ',')
+            return UTSEC_ERR_PARSE;
+        return 0;
+    }
+    rc = parse_param_list(c, rp, 1);
+    return rc;
+}
+
+/* ---- value decoding ------------------------------------------------------ */
+
+static int hexval(int ch)
+{
+    if (ch >= '0' && ch <= '9')
+        return ch - '0';
+    ch = lower(ch);
+    if (ch >= 'a' && ch <= 'f')
+        return ch - 'a' + 10;
+    return -1;
+}
+
+static int is_attr_char(unsigned char ch)
+{
+    /* RFC 8187 §3.2.1 attr-char */
+    if ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
+        (ch >= 'A' && ch <= 'Z'))
+        return 1;
+    return ch != 0 && strchr("!#$&+-.^_`|~", ch) != NULL;
+}
+
+/* RFC 8187 ext-value = charset "'" [ language ] "'" value-chars, UTF-8 only.
+ * Validates and returns the decoded length; decodes into out when non-NULL. */
+static int ext_value(const utsec_digest_param_t *p, char *out, size_t *dec_len)
+{
+    const char *s = p->value.ptr;
+    size_t n = p->value.len, i, q1, q2, o = 0;
+
+    if (p->quoted)
+        return UTSEC_ERR_PARSE;
+    for (q1 = 0; q1 < n && s[q1] != '\''; q1++)
+        ;
+    if (q1 == n || !utsec_digest_ieq(s, q1, "UTF-8"))
+        return UTSEC_ERR_PARSE;
+    for (q2 = q1 + 1; q2 < n && s[q2] != '\''; q2++)
+        ;
+    if (q2 == n)
+        return UTSEC_ERR_PARSE;
+    for (i = q2 + 1; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '%') {
+            int h, l;
+            if (i + 2 >= n)
+                return UTSEC_ERR_PARSE;
+            h = hexval((unsigned char)s[i + 1]);
+            l = hexval((unsigned char)s[i + 2]);
+            if (h < 0 || l < 0 || (h == 0 && l == 0))
+                return UTSEC_ERR_PARSE; /* no NUL in a user name */
+            if (out != NULL)
+                out[o] = (char)(h << 4 | l);
+            o++;
+            i += 2;
+        } else if (is_attr_char(ch)) {
+            if (out != NULL)
+                out[o] = (char)ch;
+            o++;
+        } else {
+            return UTSEC_ERR_PARSE;
+        }
+    }
+    if (o == 0)
+        return UTSEC_ERR_PARSE;
+    *dec_len = o;
+    return 0;
+}
+
+static void unescape(const utsec_digest_param_t *p, char *out)
+{
+    size_t i, o = 0;
+
+    for (i = 0; i < p->value.len; i++) {
+        if (p->value.ptr[i] == '\\')
+            i++;
+        out[o++] = p->value.ptr[i];
+    }
+}
+
+/* Scratch octets the parameters need once validated. */
+static int scratch_need(raw_params_t *rp, size_t *need)
+{
+    size_t i, total = 0;
+    int rc;
+
+    for (i = 0; i < rp->n; i++) {
+        if (rp->p[i].id == UTSEC_DIGEST_P_USERNAME_EXT) {
+            size_t d;
+            if ((rc = ext_value(&rp->p[i], NULL, &d)) != 0)
+                return rc;
+            rp->decoded_len[i] = d;
+            rp->escaped[i] = 2;
+            total += d;
+        } else if (rp->escaped[i]) {
+            total += rp->decoded_len[i];
+        }
+    }
+    *need = total;
+    return 0;
+}
+
+/* Move escaped / encoded values into the scratch buffer (already sized). */
+static void decode_values(raw_params_t *rp, char *scratch, size_t *used)
+{
+    size_t i, d;
+
+    for (i = 0; i < rp->n; i++) {
+        if (!rp->escaped[i])
+            continue;
+        if (rp->escaped[i] == 2)
+            (void)ext_value(&rp->p[i], scratch + *used, &d);
+        else
+            unescape(&rp->p[i], scratch + *used);
+        rp->p[i].value.ptr = scratch + *used;
+        rp->p[i].value.len = rp->decoded_len[i];
+        *used += rp->decoded_len[i];
+    }
+}
+
+/* ---- typed extraction ---------------------------------------------------- */
+
+static int parse_bool(const utsec_digest_str_t *v, int *out)
+{
+    if (utsec_digest_ieq(v->ptr, v->len, "true"))
+        *out = 1;
+    else if (utsec_digest_ieq(v->ptr, v->len, "false"))
+        *out = 0;
+    else
+        return UTSEC_ERR_PARSE;
+    return 0;
+}
+
+/* nc = 8LHEX, never zero (RFC 7616 §3.4). */
+static int parse_nc(const utsec_digest_str_t *v, uint32_t *out)
+{
+    uint32_t x = 0;
+    size_t i;
+
+    if (v->len != 8)
+        return UTSEC_ERR_PARSE;
+    for (i = 0; i < 8; i++) {
+        int h = hexval((unsigned char)v->ptr[i]);
+        if (h < 0)
+            return UTSEC_ERR_PARSE;
+        x = x << 4 | (uint32_t)h;
+    }
+    if (x == 0)
+        return UTSEC_ERR_PARSE;
+    *out = x;
+    return 0;
+}
+
+static int is_token(const utsec_digest_str_t *v)
+{
+    size_t i;
+
+    if (v->len == 0)
+        return 0;
+    for (i = 0; i < v->len; i++)
+        if (!utsec_digest_is_tchar((unsigned char)v->ptr[i]))
+            return 0;
+    return 1;
+}
+
+static utsec_digest_qop_t qop_token(const char *s, size_t n)
+{
+    if (utsec_digest_ieq(s, n, "auth"))
+        return UTSEC_DIGEST_QOP_AUTH;
+    if (utsec_digest_ieq(s, n, "auth-int"))
+        return UTSEC_DIGEST_QOP_AUTH_INT;
+    return UTSEC_DIGEST_QOP_UNKNOWN;
+}
+
+/* qop-options: a quoted list of tokens, `auth, auth-int` (RFC 7616 §3.3). */
+static int parse_qop_list(const utsec_digest_str_t *v, unsigned *mask)
+{
+    size_t i = 0, items = 0;
+    unsigned m = 0;
+
+    while (i < v->len) {
+        size_t start;
+        while (i < v->len && (v->ptr[i] == ' ' || v->ptr[i] == '\t' || v->ptr[i] == ','))
+            i++;
+        if (i == v->len)
+            break;
+        start = i;
+        while (i < v->len && utsec_digest_is_tchar((unsigned char)v->ptr[i]))
+            i++;
+        if (i == start)
+            return UTSEC_ERR_PARSE;
+        items++;
+        switch (qop_token(v->ptr + start, i - start)) {
+        case UTSEC_DIGEST_QOP_AUTH: m |= UTSEC_DIGEST_QOP_AUTH; break;
+        case UTSEC_DIGEST_QOP_AUTH_INT: m |= UTSEC_DIGEST_QOP_AUTH_INT; break;
+        default: break; /* unknown options are ignored */
+        }
+        while (i < v->len && (v->ptr[i] == ' ' || v->ptr[i] == '\t'))
+            i++;
+        if (i < v->len && v->ptr[i] != ',')
+            return UTSEC_ERR_PARSE;
+    }
+    if (items == 0)
+        return UTSEC_ERR_PARSE;
+    *mask = m;
+    return 0;
+}
+
+static int fill_challenge(const raw_params_t *rp, utsec_digest_challenge_t *c)
+{
+    size_t i;
+    int rc;
+
+    memset(c, 0, sizeof(*c));
+    c->alg = UTSEC_DIGEST_ALG_MD5;
+    for (i = 0; i < rp->n; i++) {
+        const utsec_digest_param_t *p = &rp->p[i];
+        switch (p->id) {
+        case UTSEC_DIGEST_P_REALM: c->realm = p->value; break;
+        case UTSEC_DIGEST_P_NONCE: c->nonce = p->value; break;
+        case UTSEC_DIGEST_P_OPAQUE: c->opaque = p->value; break;
+        case UTSEC_DIGEST_P_DOMAIN: c->domain = p->value; break;
+        case UTSEC_DIGEST_P_CHARSET: c->charset = p->value; break;
+        case UTSEC_DIGEST_P_ALGORITHM:
+            if (!is_token(&p->value))
+                return UTSEC_ERR_PARSE;
+            c->algorithm = p->value;
+            c->alg = utsec_digest_alg_from_name(p->value.ptr, p->value.len);
+            break;
+        case UTSEC_DIGEST_P_QOP:
+            if ((rc = parse_qop_list(&p->value, &c->qop_mask)) != 0)
+                return rc;
+            break;
+        case UTSEC_DIGEST_P_STALE:
+            if ((rc = parse_bool(&p->value, &c->stale)) != 0)
+                return rc;
+            break;
+        case UTSEC_DIGEST_P_USERHASH:
+            if ((rc = parse_bool(&p->value, &c->userhash)) != 0)
+                return rc;
+            break;
+        default: break; /* other names are kept in params only */
+        }
+    }
+    if (c->realm.ptr == NULL || c->nonce.ptr == NULL)
+        return UTSEC_ERR_PARSE;
+    c->n_params = rp->n;
+    memcpy(c->params, rp->p, rp->n * sizeof(rp->p[0]));
+    return 0;
+}
+
+static int fill_authorization(const raw_params_t *rp,
+                              utsec_digest_authorization_t *a)
+{
+    size_t i;
+    int rc, have_user = 0;
+
+    memset(a, 0, sizeof(*a));
+    a->alg = UTSEC_DIGEST_ALG_MD5;
+    for (i = 0; i < rp->n; i++) {
+        const utsec_digest_param_t *p = &rp->p[i];
+        switch (p->id) {
+        case UTSEC_DIGEST_P_USERNAME:
+        case UTSEC_DIGEST_P_USERNAME_EXT:
+            if (have_user++) /* RFC 7616 §3.4: not both */
+                return UTSEC_ERR_PARSE;
+            a->username = p->value;
+            a->username_ext = p->id == UTSEC_DIGEST_P_USERNAME_EXT;
+            break;
+        case UTSEC_DIGEST_P_REALM: a->realm = p->value; break;
+        case UTSEC_DIGEST_P_NONCE: a->nonce = p->value; break;
+        case UTSEC_DIGEST_P_URI: a->uri = p->value; break;
+        case UTSEC_DIGEST_P_RESPONSE: a->response = p->value; break;
+        case UTSEC_DIGEST_P_CNONCE: a->cnonce = p->value; break;
+        case UTSEC_DIGEST_P_OPAQUE: a->opaque = p->value; break;
+        case UTSEC_DIGEST_P_AUTS: a->auts = p->value; break;
+        case UTSEC_DIGEST_P_ALGORITHM:
+            if (!is_token(&p->value))
+                return UTSEC_ERR_PARSE;
+            a->algorithm = p->value;
+            a->alg = utsec_digest_alg_from_name(p->value.ptr, p->value.len);
+            break;
+        case UTSEC_DIGEST_P_QOP:
+            if (!is_token(&p->value))
+                return UTSEC_ERR_PARSE;
+            a->qop = qop_token(p->value.ptr, p->value.len);
+            break;
+        case UTSEC_DIGEST_P_NC:
+            if ((rc = parse_nc(&p->value, &a->nc)) != 0)
+                return rc;
+            break;
+        case UTSEC_DIGEST_P_USERHASH:
+            if ((rc = parse_bool(&p->value, &a->userhash)) != 0)
+                return rc;
+            break;
+        default: break;
+        }
+    }
+    if (!have_user || a->realm.ptr == NULL || a->nonce.ptr == NULL ||
+        a->uri.ptr == NULL || a->response.ptr == NULL)
+        return UTSEC_ERR_PARSE;
+    if (a->qop != UTSEC_DIGEST_QOP_NONE &&
+        (a->nc == 0 || a->cnonce.ptr == NULL))
+        return UTSEC_ERR_PARSE;
+    a->n_params = rp->n;
+    memcpy(a->params, rp->p, rp->n * sizeof(rp->p[0]));
+    return 0;
+}
+
+static int fill_auth_info(const raw_params_t *rp, utsec_digest_auth_info_t *ai)
+{
+    size_t i;
+    int rc;
+
+    memset(ai, 0, sizeof(*ai));
+    for (i = 0; i < rp->n; i++) {
+        const utsec_digest_param_t *p = &rp->p[i];
+        switch (p->id) {
+        case UTSEC_DIGEST_P_NEXTNONCE: ai->nextnonce = p->value; break;
+        case UTSEC_DIGEST_P_RSPAUTH: ai->rspauth = p->value; break;
+        case UTSEC_DIGEST_P_CNONCE: ai->cnonce = p->value; break;
+        case UTSEC_DIGEST_P_QOP:
+            if (!is_token(&p->value))
+                return UTSEC_ERR_PARSE;
+            ai->qop = qop_token(p->value.ptr, p->value.len);
+            break;
+        case UTSEC_DIGEST_P_NC:
+            if ((rc = parse_nc(&p->value, &ai->nc)) != 0)
+                return rc;
+            break;
+        default: break;
+        }
+    }
+    ai->n_params = rp->n;
+    memcpy(ai->params, rp->p, rp->n * sizeof(rp->p[0]));
+    return 0;
+}
+
+/* ---- public parsers ------------------------------------------------------ */
+
+int utsec_digest_parse_challenges(const char *in, size_t in_len,
+                                  utsec_digest_challenge_t *out,
+                                  size_t max_out, size_t *n_out, char *scratch,
+                                  size_t scratch_size)
+{
+    cursor_t c;
+    raw_params_t rp;
+    utsec_digest_challenge_t tmp;
+    size_t count = 0, used = 0, need;
+    int rc, pass, is_digest;
+
+    if ((rc = check_input(in, in_len)) != 0)
+        return rc;
+    if (n_out == NULL || (out == NULL && max_out != 0) ||
+        (scratch == NULL && scratch_size != 0))
+        return UTSEC_ERR_INVALID_ARG;
+    /* Pass 0 validates everything; pass 1 writes. */
+    for (pass = 0; pass < 2; pass++) {
+        c.s = in;
+        c.len = in_len;
+        c.pos = 0;
+        count = 0;
+        skip_separators(&c);
+        while (!at_end(&c)) {
+            if ((rc = parse_challenge_raw(&c, &rp, &is_digest)) != 0)
+                return rc;
+            if (is_digest) {
+                if ((rc = scratch_need(&rp, &need)) != 0)
+                    return rc;
+                if (used + need > scratch_size)
+                    return UTSEC_ERR_BUFFER_TOO_SMALL;
+                decode_values(&rp, scratch, &used);
+                if (pass == 0) {
+                    if ((rc = fill_challenge(&rp, &tmp)) != 0)
+                        return rc;
+                    if (count == max_out)
+                        return UTSEC_ERR_TOO_MANY;
+                } else {
+                    (void)fill_challenge(&rp, &out[count]);
+                }
+                count++;
+            }
+            skip_separators(&c);
+        }
+        used = 0;
+    }
+    *n_out = count;
+    return 0;
+}
+
+int utsec_digest_each_challenge(const char *in, size_t in_len, char *scratch,
+                                size_t scratch_size, utsec_digest_challenge_fn fn,
+                                void *ctx)
+{
+    cursor_t c;
+    raw_params_t rp;
+    utsec_digest_challenge_t tmp;
+    size_t used, need;
+    int rc, is_digest;
+
+    if ((rc = check_input(in, in_len)) != 0)
+        return rc;
+    if (fn == NULL || (scratch == NULL && scratch_size != 0))
+        return UTSEC_ERR_INVALID_ARG;
+    c.s = in;
+    c.len = in_len;
+    c.pos = 0;
+    skip_separators(&c);
+    while (!at_end(&c)) {
+        if ((rc = parse_challenge_raw(&c, &rp, &is_digest)) != 0)
+            return rc;
+        if (is_digest) {
+            if ((rc = scratch_need(&rp, &need)) != 0)
+                return rc;
+            if (need <= scratch_size) { /* else: too many escapes, skipped */
+                used = 0;
+                decode_values(&rp, scratch, &used);
+                if ((rc = fill_challenge(&rp, &tmp)) != 0)
+                    return rc;
+                if ((rc = fn(ctx, &tmp)) != 0)
+                    return rc;
+            }
+        }
+        skip_separators(&c);
+    }
+    return 0;
+}
+
+/* Shared by the two single-value parsers: the raw parameters, validated,
+ * with the scratch space checked. */
+static int parse_single(const char *in, size_t in_len, int with_scheme,
+                        raw_params_t *rp, size_t scratch_size)
+{
+    cursor_t c;
+    size_t need;
+    int rc;
+
+    if ((rc = check_input(in, in_len)) != 0)
+        return rc;
+    c.s = in;
+    c.len = in_len;
+    c.pos = 0;
+    rp->n = 0;
+    skip_ows(&c);
+    if (with_scheme) {
+        size_t n = token_len(&c, c.pos);
+        if (n == 0 || !utsec_digest_ieq(in + c.pos, n, "Digest"))
+            return UTSEC_ERR_PARSE;
+        c.pos += n;
+        if (peek(&c) != ' ' && peek(&c) != '\t')
+            return UTSEC_ERR_PARSE;
+    }
+    if ((rc = parse_param_list(&c, rp, 0)) != 0)
+        return rc;
+    if ((rc = scratch_need(rp, &need)) != 0)
+        return rc;
+    if (need > scratch_size)
+        return UTSEC_ERR_BUFFER_TOO_SMALL;
+    return 0;
+}
+
+int utsec_digest_parse_authorization(const char *in, size_t in_len,
+                                     utsec_digest_authorization_t *out,
+                                     char *scratch, size_t scratch_size)
+{
+    raw_params_t rp;
+    utsec_digest_authorization_t tmp;
+    size_t used = 0;
+    int rc;
+
+    if (out == NULL || (scratch == NULL && scratch_size != 0))
+        return UTSEC_ERR_INVALID_ARG;
+    if ((rc = parse_single(in, in_len, 1, &rp, scratch_size)) != 0)
+        return rc;
+    decode_values(&rp, scratch, &used);
+    if ((rc = fill_authorization(&rp, &tmp)) != 0)
+        return rc;
+    memcpy(out, &tmp, sizeof(tmp));
+    return 0;
+}
+
+int utsec_digest_parse_auth_info(const char *in, size_t in_len,
+                                 utsec_digest_auth_info_t *out, char *scratch,
+                                 size_t scratch_size)
+{
+    raw_params_t rp;
+    utsec_digest_auth_info_t tmp;
+    size_t used = 0;
+    int rc;
+
+    if (out == NULL || (scratch == NULL && scratch_size != 0))
+        return UTSEC_ERR_INVALID_ARG;
+    if ((rc = parse_single(in, in_len, 0, &rp, scratch_size)) != 0)
+        return rc;
+    decode_values(&rp, scratch, &used);
+    if ((rc = fill_auth_info(&rp, &tmp)) != 0)
+        return rc;
+    memcpy(out, &tmp, sizeof(tmp));
+    return 0;
+}

@@ -1,0 +1,582 @@
+/*
+ * HTTP Digest server (RFC 7616 §3.3-3.5; RFC 3310 §3.2-3.4 for AKA):
+ * stateless nonces authenticated by HMAC-SHA-256 under a server secret,
+ * verification, nonce-count replay table, Authentication-Info.
+ *
+ * Nonce layouts (all base64, RFC 4648 §4):
+ *   plain: time(8, big-endian) || random(15) || MAC(16)             -> 52 chars
+ *   AKA:   RAND(16) || AUTN(16) || time(8) || MAC(16) (server data)  -> 76 chars
+ * MAC = HMAC-SHA-256(secret, type || time || random or RAND||AUTN),
+ * truncated to 128 bits; type is 0x01 (plain) or 0x02 (AKA). The key's
+ * inner and outer hash states are precomputed, so a MAC costs two SHA-256
+ * compressions.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include <string.h>
+
+#include "digest_internal.h"
+
+#define NONCE_RAND_LEN 15
+#define NONCE_MAC_LEN 16
+#define PLAIN_NONCE_LEN (8 + NONCE_RAND_LEN + NONCE_MAC_LEN)
+#define AKA_SERVER_DATA_LEN (8 + NONCE_MAC_LEN)
+#define DEFAULT_LIFETIME 300
+#define REPLAY_WAYS 4
+
+typedef char hash_state_fits[sizeof(utsec_hash_t) <=
+                                     sizeof(((utsec_digest_server_t *)0)->mac_inner)
+                                 ? 1
+                                 : -1];
+typedef char entry_size_ok[sizeof(utsec_digest_replay_entry_t) ==
+                                   UTSEC_DIGEST_REPLAY_ENTRY_SIZE
+                               ? 1
+                               : -1];
+
+static utsec_digest_str_t sv(const char *p, size_t n)
+{
+    utsec_digest_str_t s;
+
+    s.ptr = p;
+    s.len = n;
+    return s;
+}
+
+static void put64(uint8_t *p, int64_t v)
+{
+    uint64_t u = (uint64_t)v;
+    int i;
+
+    for (i = 7; i >= 0; i--) {
+        p[i] = (uint8_t)(u & 0xFF);
+        u >>= 8;
+    }
+}
+
+static int64_t get64(const uint8_t *p)
+{
+    uint64_t u = 0;
+    int i;
+
+    for (i = 0; i < 8; i++)
+        u = u << 8 | p[i];
+    return (int64_t)u;
+}
+
+/* ---- replay table -------------------------------------------------------- */
+
+int utsec_digest_replay_init(utsec_digest_replay_t *r,
+                             utsec_digest_replay_entry_t *entries,
+                             size_t n_entries)
+{
+    if (r == NULL || entries == NULL || n_entries == 0)
+        return UTSEC_ERR_INVALID_ARG;
+    memset(entries, 0, n_entries * sizeof(entries[0]));
+    r->entries = entries;
+    r->n_entries = n_entries;
+    r->floor = INT64_MIN;
+    return 0;
+}
+
+/*
+ * Accept nc for the nonce (issued, tag) once. Returns 0, UTSEC_ERR_REPLAY,
+ * or UTSEC_ERR_STALE when the nonce is not in the table and may have been
+ * evicted (issued at or before the floor).
+ */
+static int replay_check(utsec_digest_replay_t *r, int64_t issued,
+                        const uint8_t tag[8], uint32_t nc)
+{
+    utsec_digest_replay_entry_t *e, *set, *victim = NULL;
+    size_t i, ways, sets;
+    uint64_t t;
+
+    /* 4-way set-associative: the tag (MAC octets, uniformly distributed)
+     * picks the set, so a check costs four compares whatever the size. */
+    if (r->entries == NULL || r->n_entries == 0)
+        return UTSEC_ERR_STALE; /* no table (not reachable after init) */
+    ways = REPLAY_WAYS;
+    if (r->n_entries < REPLAY_WAYS)
+        ways = r->n_entries;
+    sets = r->n_entries / ways;
+    memcpy(&t, tag, sizeof(t));
+    set = r->entries + (size_t)(t % sets) * ways;
+    for (i = 0; i < ways; i++) {
+        e = &set[i];
+        if (e->in_use && e->issued == issued && memcmp(e->tag, tag, 8) == 0) {
+            if (nc > e->max_nc) {
+                uint32_t shift = nc - e->max_nc;
+                e->window = shift >= 64 ? 1 : (e->window << shift) | 1;
+                e->max_nc = nc;
+                return 0;
+            } else {
+                uint32_t d = e->max_nc - nc;
+                if (d >= UTSEC_DIGEST_REPLAY_WINDOW ||
+                    (e->window >> d) & 1)
+                    return UTSEC_ERR_REPLAY;
+                e->window |= (uint64_t)1 << d;
+                return 0;
+            }
+        }
+    }
+    if (issued <= r->floor)
+        return UTSEC_ERR_STALE; /* possibly evicted: never trust it again */
+    for (i = 0; i < ways; i++) {
+        e = &set[i];
+        if (!e->in_use) {
+            victim = e;
+            break;
+        }
+        if (victim == NULL || e->issued < victim->issued)
+            victim = e;
+    }
+    if (victim == NULL)
+        return UTSEC_ERR_STALE; /* no table (not reachable after init) */
+    if (victim->in_use) {
+        /* Eviction raises the floor to the evicted nonce's time, so that
+         * nonce (and anything older not in the table) is stale from now on. */
+        if (issued <= victim->issued)
+            return UTSEC_ERR_STALE;
+        if (victim->issued > r->floor)
+            r->floor = victim->issued;
+    }
+    memset(victim, 0, sizeof(*victim));
+    victim->in_use = 1;
+    victim->issued = issued;
+    memcpy(victim->tag, tag, 8);
+    victim->max_nc = nc;
+    victim->window = 1;
+    return 0;
+}
+
+/* ---- nonce MAC ----------------------------------------------------------- */
+
+int utsec_digest_server_init(utsec_digest_server_t *s,
+                             const utsec_digest_server_config_t *cfg)
+{
+    uint8_t block[64];
+    utsec_hash_t h;
+    size_t i;
+    int rc;
+
+    if (s == NULL || cfg == NULL || cfg->realm == NULL || cfg->realm_len == 0 ||
+        cfg->secret == NULL || cfg->secret_len < 16 || cfg->secret_len > 64 ||
+        cfg->rng == NULL || cfg->time == NULL || cfg->lookup == NULL ||
+        cfg->replay == NULL || cfg->replay->entries == NULL ||
+        cfg->alg_mask == 0 || (cfg->alg_mask & ~UTSEC_DIGEST_ALG_ALL) != 0 ||
+        (cfg->qop_mask & ~(unsigned)(UTSEC_DIGEST_QOP_AUTH |
+                                     UTSEC_DIGEST_QOP_AUTH_INT)) != 0 ||
+        cfg->nonce_lifetime < 0 || (cfg->opaque == NULL && cfg->opaque_len))
+        return UTSEC_ERR_INVALID_ARG;
+    memset(s, 0, sizeof(*s));
+    s->cfg = *cfg;
+    if (s->cfg.nonce_lifetime == 0)
+        s->cfg.nonce_lifetime = DEFAULT_LIFETIME;
+    /* RFC 2104: states after (K ^ ipad) and (K ^ opad), computed once. */
+    for (i = 0; i < 64; i++)
+        block[i] = (uint8_t)((i < cfg->secret_len ? cfg->secret[i] : 0) ^ 0x36);
+    if ((rc = utsec_hash_start(&h, UTSEC_HASH_SHA256)) != 0)
+        goto done;
+    (void)utsec_hash_update(&h, block, 64);
+    memcpy(s->mac_inner, &h, sizeof(h));
+    for (i = 0; i < 64; i++)
+        block[i] ^= 0x36 ^ 0x5c;
+    if ((rc = utsec_hash_start(&h, UTSEC_HASH_SHA256)) != 0)
+        goto done;
+    (void)utsec_hash_update(&h, block, 64);
+    memcpy(s->mac_outer, &h, sizeof(h));
+done:
+    utsec_wipe(&h, sizeof(h));
+    utsec_wipe(block, sizeof(block));
+    if (rc != 0)
+        utsec_wipe(s, sizeof(*s));
+    return rc;
+}
+
+void utsec_digest_server_free(utsec_digest_server_t *s)
+{
+    if (s != NULL)
+        utsec_wipe(s, sizeof(*s));
+}
+
+static void nonce_mac(const utsec_digest_server_t *s, uint8_t type,
+                      const uint8_t time8[8], const uint8_t *body,
+                      size_t body_len, uint8_t out[NONCE_MAC_LEN])
+{
+    utsec_hash_t h;
+    uint8_t d[32];
+
+    memcpy(&h, s->mac_inner, sizeof(h));
+    (void)utsec_hash_update(&h, &type, 1);
+    (void)utsec_hash_update(&h, time8, 8);
+    (void)utsec_hash_update(&h, body, body_len);
+    (void)utsec_hash_finish(&h, d);
+    memcpy(&h, s->mac_outer, sizeof(h));
+    (void)utsec_hash_update(&h, d, sizeof(d));
+    (void)utsec_hash_finish(&h, d);
+    memcpy(out, d, NONCE_MAC_LEN);
+    utsec_wipe(d, sizeof(d));
+}
+
+/* ---- challenges ---------------------------------------------------------- */
+
+static int is_aka(utsec_digest_alg_t a)
+{
+    return a == UTSEC_DIGEST_ALG_AKAV1_MD5 || a == UTSEC_DIGEST_ALG_AKAV2_MD5;
+}
+
+/* Offer order: strongest first (RFC 7616 §3.7). */
+static const utsec_digest_alg_t offer_order[] = {
+    UTSEC_DIGEST_ALG_SHA512_256, UTSEC_DIGEST_ALG_SHA512_256_SESS,
+    UTSEC_DIGEST_ALG_SHA256,     UTSEC_DIGEST_ALG_SHA256_SESS,
+    UTSEC_DIGEST_ALG_MD5,        UTSEC_DIGEST_ALG_MD5_SESS,
+    UTSEC_DIGEST_ALG_AKAV2_MD5,  UTSEC_DIGEST_ALG_AKAV1_MD5,
+};
+
+static int write_challenges(const utsec_digest_server_t *s, const char *nonce,
+                            size_t nonce_len, int aka, int stale, char *out,
+                            size_t out_size, size_t *out_len)
+{
+    utsec_digest_challenge_t c;
+    size_t i, len = 0, n;
+    int rc, any = 0;
+
+    for (i = 0; i < sizeof(offer_order) / sizeof(offer_order[0]); i++) {
+        utsec_digest_alg_t a = offer_order[i];
+        if (!(s->cfg.alg_mask & UTSEC_DIGEST_ALG_BIT(a)) || is_aka(a) != aka)
+            continue;
+        memset(&c, 0, sizeof(c));
+        c.realm = sv(s->cfg.realm, s->cfg.realm_len);
+        c.nonce = sv(nonce, nonce_len);
+        if (s->cfg.opaque != NULL)
+            c.opaque = sv(s->cfg.opaque, s->cfg.opaque_len);
+        c.alg = a;
+        c.qop_mask = s->cfg.qop_mask;
+        c.stale = stale;
+        if (any) {
+            if (out_size - len < 3)
+                return UTSEC_ERR_BUFFER_TOO_SMALL;
+            memcpy(out + len, ", ", 2);
+            len += 2;
+        }
+        if ((rc = utsec_digest_challenge_write(&c, out + len, out_size - len,
+                                               &n)) != 0)
+            return rc;
+        len += n;
+        any = 1;
+    }
+    if (!any)
+        return UTSEC_ERR_UNSUPPORTED;
+    if (out_len != NULL)
+        *out_len = len;
+    return 0;
+}
+
+int utsec_digest_server_challenge(utsec_digest_server_t *s, int stale,
+                                  char *out, size_t out_size, size_t *out_len)
+{
+    uint8_t raw[PLAIN_NONCE_LEN];
+    char nonce[UTSEC_BASE64_ENCODED_SIZE(PLAIN_NONCE_LEN)];
+    size_t nlen;
+    int rc;
+
+    if (s == NULL || out == NULL || out_size == 0)
+        return UTSEC_ERR_INVALID_ARG;
+    put64(raw, s->cfg.time(s->cfg.time_ctx));
+    if (s->cfg.rng(s->cfg.rng_ctx, raw + 8, NONCE_RAND_LEN) != 0)
+        return UTSEC_ERR_RNG;
+    nonce_mac(s, 1, raw, raw + 8, NONCE_RAND_LEN, raw + 8 + NONCE_RAND_LEN);
+    if ((rc = utsec_base64_encode(raw, sizeof(raw), nonce, sizeof(nonce),
+                                  &nlen)) != 0)
+        return rc;
+    rc = write_challenges(s, nonce, nlen, 0, stale, out, out_size, out_len);
+    if (rc != 0)
+        out[0] = '\0';
+    return rc;
+}
+
+int utsec_digest_server_challenge_aka(utsec_digest_server_t *s,
+                                      const uint8_t rand[UTSEC_AKA_RAND_LEN],
+                                      const uint8_t autn[UTSEC_AKA_AUTN_LEN],
+                                      int stale, char *out, size_t out_size,
+                                      size_t *out_len)
+{
+    uint8_t ra[32], sd[AKA_SERVER_DATA_LEN];
+    char nonce[UTSEC_BASE64_ENCODED_SIZE(32 + AKA_SERVER_DATA_LEN)];
+    size_t nlen;
+    int rc;
+
+    if (s == NULL || rand == NULL || autn == NULL || out == NULL || out_size == 0)
+        return UTSEC_ERR_INVALID_ARG;
+    memcpy(ra, rand, 16);
+    memcpy(ra + 16, autn, 16);
+    put64(sd, s->cfg.time(s->cfg.time_ctx));
+    nonce_mac(s, 2, sd, ra, sizeof(ra), sd + 8);
+    if ((rc = utsec_aka_nonce_encode(rand, autn, sd, sizeof(sd), nonce,
+                                     sizeof(nonce), &nlen)) != 0)
+        return rc;
+    rc = write_challenges(s, nonce, nlen, 1, stale, out, out_size, out_len);
+    if (rc != 0)
+        out[0] = '\0';
+    return rc;
+}
+
+/* ---- verification -------------------------------------------------------- */
+
+static int str_eq(const utsec_digest_str_t *a, const char *b, size_t n)
+{
+    return a->ptr != NULL && a->len == n && memcmp(a->ptr, b, n) == 0;
+}
+
+/*
+ * Strict base64 decode of exactly n octets for our own nonces. Nonces are
+ * public, so a table lookup is fine here (the library's general decoder is
+ * constant-time and an order of magnitude slower). Returns 0 or -1.
+ */
+static int nonce_b64(const char *in, size_t in_len, uint8_t *out, size_t n)
+{
+    static const signed char t[256] = {
+        ['A'] = 1,  ['B'] = 2,  ['C'] = 3,  ['D'] = 4,  ['E'] = 5,  ['F'] = 6,  ['G'] = 7,
+        ['H'] = 8,  ['I'] = 9,  ['J'] = 10, ['K'] = 11, ['L'] = 12, ['M'] = 13, ['N'] = 14,
+        ['O'] = 15, ['P'] = 16, ['Q'] = 17, ['R'] = 18, ['S'] = 19, ['T'] = 20, ['U'] = 21,
+        ['V'] = 22, ['W'] = 23, ['X'] = 24, ['Y'] = 25, ['Z'] = 26, ['a'] = 27, ['b'] = 28,
+        ['c'] = 29, ['d'] = 30, ['e'] = 31, ['f'] = 32, ['g'] = 33, ['h'] = 34, ['i'] = 35,
+        ['j'] = 36, ['k'] = 37, ['l'] = 38, ['m'] = 39, ['n'] = 40, ['o'] = 41, ['p'] = 42,
+        ['q'] = 43, ['r'] = 44, ['s'] = 45, ['t'] = 46, ['u'] = 47, ['v'] = 48, ['w'] = 49,
+        ['x'] = 50, ['y'] = 51, ['z'] = 52, ['0'] = 53, ['1'] = 54, ['2'] = 55, ['3'] = 56,
+        ['4'] = 57, ['5'] = 58, ['6'] = 59, ['7'] = 60, ['8'] = 61, ['9'] = 62, ['+'] = 63,
+        ['/'] = 64,
+    }; /* value + 1; 0 = not base64 */
+    size_t i, o = 0, full = n / 3, rem = n % 3;
+    uint32_t v;
+
+    if (in_len != (n + 2) / 3 * 4)
+        return -1;
+    for (i = 0; i < full; i++) {
+        const unsigned char *q = (const unsigned char *)in + 4 * i;
+        if (!t[q[0]] || !t[q[1]] || !t[q[2]] || !t[q[3]])
+            return -1;
+        v = (uint32_t)(t[q[0]] - 1) << 18 | (uint32_t)(t[q[1]] - 1) << 12 |
+            (uint32_t)(t[q[2]] - 1) << 6 | (uint32_t)(t[q[3]] - 1);
+        out[o++] = (uint8_t)(v >> 16);
+        out[o++] = (uint8_t)(v >> 8);
+        out[o++] = (uint8_t)v;
+    }
+    if (rem) {
+        const unsigned char *q = (const unsigned char *)in + 4 * full;
+        if (!t[q[0]] || !t[q[1]] || q[3] != '=' ||
+            (rem == 1 ? q[2] != '=' : !t[q[2]]))
+            return -1;
+        v = (uint32_t)(t[q[0]] - 1) << 18 | (uint32_t)(t[q[1]] - 1) << 12 |
+            (rem == 2 ? (uint32_t)(t[q[2]] - 1) << 6 : 0);
+        if ((rem == 1 ? v & 0xFFFF : v & 0xFF) != 0)
+            return -1; /* non-zero pad bits: not the canonical encoding */
+        out[o++] = (uint8_t)(v >> 16);
+        if (rem == 2)
+            out[o++] = (uint8_t)(v >> 8);
+    }
+    return 0;
+}
+
+/*
+ * The realm of the answer: the configured one, or for the combined GBA realm
+ * "A;B" (TS 24.109 §5.2.4, FACTS §2.1) one of its parts, since the UE answers
+ * with the single realm whose key it uses.
+ */
+static int realm_ok(const utsec_digest_server_t *s, const utsec_digest_str_t *r)
+{
+    const char *cr = s->cfg.realm;
+    size_t n = s->cfg.realm_len, start = 0, i;
+
+    if (str_eq(r, cr, n))
+        return 1;
+    for (i = 0; i <= n; i++) {
+        if (i < n && cr[i] != ';')
+            continue;
+        if (start > 0 || i < n) /* only when there is a ';' */
+            if (i > start && str_eq(r, cr + start, i - start))
+                return 1;
+        start = i + 1;
+    }
+    return 0;
+}
+
+/* Decode and authenticate the nonce; returns its time and MAC tag. */
+static int check_nonce(const utsec_digest_server_t *s,
+                       const utsec_digest_authorization_t *a, int aka,
+                       int64_t *issued, uint8_t tag[8],
+                       uint8_t rand[16], uint8_t autn[16])
+{
+    uint8_t mac[NONCE_MAC_LEN];
+    int ok;
+
+    if (aka) {
+        /* RFC 3310 §3.2: RAND || AUTN || server data (ours: time || MAC) */
+        uint8_t raw[32 + AKA_SERVER_DATA_LEN], *sd = raw + 32;
+        if (nonce_b64(a->nonce.ptr, a->nonce.len, raw, sizeof(raw)) != 0)
+            return UTSEC_ERR_NONCE;
+        memcpy(rand, raw, 16);
+        memcpy(autn, raw + 16, 16);
+        nonce_mac(s, 2, sd, raw, 32, mac);
+        ok = utsec_ct_equal(mac, sd + 8, NONCE_MAC_LEN);
+        *issued = get64(sd);
+        memcpy(tag, sd + 8, 8);
+    } else {
+        uint8_t raw[PLAIN_NONCE_LEN];
+        if (nonce_b64(a->nonce.ptr, a->nonce.len, raw, sizeof(raw)) != 0)
+            return UTSEC_ERR_NONCE;
+        nonce_mac(s, 1, raw, raw + 8, NONCE_RAND_LEN, mac);
+        ok = utsec_ct_equal(mac, raw + 8 + NONCE_RAND_LEN, NONCE_MAC_LEN);
+        *issued = get64(raw);
+        memcpy(tag, raw + 8 + NONCE_RAND_LEN, 8);
+    }
+    return ok ? 0 : UTSEC_ERR_NONCE;
+}
+
+int utsec_digest_server_verify(utsec_digest_server_t *s,
+                               const utsec_digest_authorization_t *a,
+                               const char *method, size_t method_len,
+                               const char *request_uri, size_t request_uri_len,
+                               const char *body_hash,
+                               utsec_digest_verify_result_t *result)
+{
+    utsec_digest_cred_request_t req;
+    utsec_digest_calc_t c;
+    uint8_t rnd[16], autn[16], tag[8], auts[UTSEC_AKA_AUTS_LEN];
+    uint8_t password[256];
+    char ha1[UTSEC_DIGEST_HEX_SIZE];
+    size_t password_len = 0;
+    int64_t issued, now;
+    int rc, aka, stale;
+
+    if (s == NULL || a == NULL || (method == NULL && method_len) ||
+        (request_uri == NULL && request_uri_len))
+        return UTSEC_ERR_INVALID_ARG;
+    if (a->alg == UTSEC_DIGEST_ALG_UNKNOWN ||
+        !(s->cfg.alg_mask & UTSEC_DIGEST_ALG_BIT(a->alg)))
+        return UTSEC_ERR_UNSUPPORTED;
+    if (s->cfg.qop_mask == 0 ? a->qop != UTSEC_DIGEST_QOP_NONE
+                             : (a->qop == UTSEC_DIGEST_QOP_NONE ||
+                                a->qop == UTSEC_DIGEST_QOP_UNKNOWN ||
+                                !(s->cfg.qop_mask & (unsigned)a->qop)))
+        return UTSEC_ERR_UNSUPPORTED;
+    if (request_uri != NULL && !str_eq(&a->uri, request_uri, request_uri_len))
+        return UTSEC_ERR_URI_MISMATCH;
+    if (!realm_ok(s, &a->realm))
+        return UTSEC_ERR_AUTH_FAILED;
+    if (s->cfg.opaque != NULL && !str_eq(&a->opaque, s->cfg.opaque, s->cfg.opaque_len))
+        return UTSEC_ERR_AUTH_FAILED;
+    aka = is_aka(a->alg);
+    if (a->auts.ptr != NULL) {
+        if (!aka)
+            return UTSEC_ERR_PARSE;
+        if (utsec_aka_auts_decode(a->auts.ptr, a->auts.len, auts) != 0)
+            return UTSEC_ERR_PARSE;
+    }
+    if ((rc = check_nonce(s, a, aka, &issued, tag, rnd, autn)) != 0)
+        return rc;
+
+    memset(&req, 0, sizeof(req));
+    req.real_username = a->username;
+    if (a->auts.ptr != NULL) {
+        /* RFC 3310 §3.4: the resynchronisation answer uses the empty
+         * password; AUTS itself is authenticated by MAC-S at the HSS. */
+        password_len = 0;
+    } else {
+        req.username = a->username;
+        req.userhash = a->userhash;
+        req.realm = a->realm;
+        req.alg = a->alg;
+        req.rand = aka ? rnd : NULL;
+        req.autn = aka ? autn : NULL;
+        rc = s->cfg.lookup(s->cfg.lookup_ctx, &req, password, sizeof(password),
+                           &password_len);
+        if (rc == UTSEC_ERR_NOT_FOUND) {
+            rc = UTSEC_ERR_AUTH_FAILED;
+            goto done;
+        }
+        if (rc != 0 || password_len > sizeof(password) ||
+            (a->userhash && req.real_username.ptr == a->username.ptr)) {
+            rc = rc == 0 && a->userhash ? UTSEC_ERR_AUTH_FAILED : UTSEC_ERR_CALLBACK;
+            goto done;
+        }
+    }
+    /* H(A1) once (kept for rspauth), then H(A2) and the response. */
+    memset(&c, 0, sizeof(c));
+    c.alg = a->alg;
+    c.username = req.real_username;
+    c.realm = a->realm;
+    c.password = password;
+    c.password_len = password_len;
+    c.nonce = a->nonce;
+    c.cnonce = a->cnonce;
+    if ((rc = utsec_digest_ha1(&c, ha1, sizeof(ha1), NULL)) != 0)
+        goto done;
+    rc = utsec_digest_check_as(a, req.real_username, method, method_len, NULL,
+                               0, ha1, body_hash);
+    if (rc != 0)
+        goto done;
+    now = s->cfg.time(s->cfg.time_ctx);
+    stale = now - issued > s->cfg.nonce_lifetime;
+    if (stale) {
+        rc = UTSEC_ERR_STALE;
+        goto done;
+    }
+    /* RFC 2069 form has no nc: the nonce is good for one request. */
+    rc = replay_check(s->cfg.replay, issued, tag,
+                      a->qop == UTSEC_DIGEST_QOP_NONE ? 1u : a->nc);
+    if (rc != 0)
+        goto done;
+    if (result != NULL) {
+        memset(result, 0, sizeof(*result));
+        result->alg = a->alg;
+        result->qop = a->qop;
+        result->nc = a->nc;
+        if (aka)
+            memcpy(result->rand, rnd, sizeof(rnd));
+        if (a->auts.ptr != NULL) {
+            result->has_auts = 1;
+            memcpy(result->auts, auts, sizeof(auts));
+        }
+        memcpy(result->ha1, ha1, sizeof(ha1));
+    }
+    rc = a->auts.ptr != NULL ? UTSEC_ERR_SYNC_FAILURE : 0;
+done:
+    utsec_wipe(password, sizeof(password));
+    utsec_wipe(ha1, sizeof(ha1));
+    return rc;
+}
+
+int utsec_digest_server_auth_info(const utsec_digest_server_t *s,
+                                  const utsec_digest_authorization_t *a,
+                                  const utsec_digest_verify_result_t *r,
+                                  const char *body_hash, char *out,
+                                  size_t out_size, size_t *out_len)
+{
+    utsec_digest_calc_t c;
+    utsec_digest_auth_info_t ai;
+    char rsp[UTSEC_DIGEST_HEX_SIZE];
+    size_t n;
+    int rc;
+
+    if (s == NULL || a == NULL || r == NULL || out == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    memset(&c, 0, sizeof(c));
+    c.alg = a->alg;
+    c.qop = a->qop;
+    c.ha1 = r->ha1;
+    c.nonce = a->nonce;
+    c.cnonce = a->cnonce;
+    c.nc = a->nc;
+    c.uri = a->uri;
+    c.body_hash = body_hash;
+    if ((rc = utsec_digest_rspauth(&c, rsp, sizeof(rsp), &n)) != 0)
+        return rc;
+    memset(&ai, 0, sizeof(ai));
+    ai.rspauth = sv(rsp, n);
+    ai.qop = a->qop;
+    if (a->qop != UTSEC_DIGEST_QOP_NONE) {
+        ai.nc = a->nc;
+        ai.cnonce = a->cnonce;
+    }
+    return utsec_digest_auth_info_write(&ai, out, out_size, out_len);
+}

@@ -1,0 +1,326 @@
+/*
+ * HTTP Digest header serializers (RFC 7616 §3.3-3.5): quoted-strings are
+ * escaped per RFC 7230 §3.2.6, tokens checked, `username*` encoded per
+ * RFC 8187 §3.2. A value that cannot be represented (a control character)
+ * is refused rather than mangled.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include <string.h>
+
+#include "digest_internal.h"
+
+void digest_buf_init(digest_buf_t *b, char *p, size_t size)
+{
+    b->p = p;
+    b->size = size;
+    b->len = 0;
+    b->overflow = 0;
+    b->invalid = 0;
+}
+
+void digest_buf_put(digest_buf_t *b, const char *s, size_t n)
+{
+    if (b->overflow || n == 0)
+        return;
+    if (b->size - b->len <= n) { /* keep one octet for the NUL */
+        b->overflow = 1;
+        return;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+}
+
+void digest_buf_puts(digest_buf_t *b, const char *s)
+{
+    digest_buf_put(b, s, strlen(s));
+}
+
+void digest_buf_name(digest_buf_t *b, const char *name)
+{
+    if (b->len > 0 && b->p[b->len - 1] != ' ')
+        digest_buf_put(b, ", ", 2);
+    digest_buf_puts(b, name);
+    digest_buf_put(b, "=", 1);
+}
+
+void digest_buf_quoted(digest_buf_t *b, const char *s, size_t n)
+{
+    size_t i;
+
+    if (s == NULL && n) {
+        b->invalid = 1;
+        return;
+    }
+    digest_buf_put(b, "\"", 1);
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t') || c == 0x7f) {
+            b->invalid = 1;
+            return;
+        }
+        if (c == '"' || c == '\\')
+            digest_buf_put(b, "\\", 1);
+        digest_buf_put(b, s + i, 1);
+    }
+    digest_buf_put(b, "\"", 1);
+}
+
+void digest_buf_token(digest_buf_t *b, const char *s, size_t n)
+{
+    size_t i;
+
+    if (s == NULL || n == 0) {
+        b->invalid = 1;
+        return;
+    }
+    for (i = 0; i < n; i++)
+        if (!utsec_digest_is_tchar((unsigned char)s[i])) {
+            b->invalid = 1;
+            return;
+        }
+    digest_buf_put(b, s, n);
+}
+
+int digest_buf_finish(digest_buf_t *b, size_t *out_len)
+{
+    if (b->invalid)
+        return UTSEC_ERR_INVALID_ARG;
+    if (b->overflow || b->size == 0)
+        return UTSEC_ERR_BUFFER_TOO_SMALL;
+    b->p[b->len] = '\0';
+    if (out_len != NULL)
+        *out_len = b->len;
+    return 0;
+}
+
+static int is_token_str(const utsec_digest_str_t *v)
+{
+    size_t i;
+
+    if (v->ptr == NULL || v->len == 0)
+        return 0;
+    for (i = 0; i < v->len; i++)
+        if (!utsec_digest_is_tchar((unsigned char)v->ptr[i]))
+            return 0;
+    return 1;
+}
+
+static void put_quoted_opt(digest_buf_t *b, const char *name,
+                           const utsec_digest_str_t *v)
+{
+    if (v->ptr == NULL)
+        return;
+    digest_buf_name(b, name);
+    digest_buf_quoted(b, v->ptr, v->len);
+}
+
+static void put_alg(digest_buf_t *b, utsec_digest_alg_t alg,
+                    const utsec_digest_str_t *text)
+{
+    const char *name = utsec_digest_alg_name(alg);
+
+    if (name != NULL) {
+        digest_buf_name(b, "algorithm");
+        digest_buf_puts(b, name);
+    } else if (text->ptr != NULL) {
+        digest_buf_name(b, "algorithm");
+        digest_buf_token(b, text->ptr, text->len);
+    }
+}
+
+static void put_nc(digest_buf_t *b, uint32_t nc)
+{
+    static const char hexd[] = "0123456789abcdef";
+    char s[8];
+    int i;
+
+    for (i = 0; i < 8; i++)
+        s[i] = hexd[(nc >> (28 - 4 * i)) & 0xF];
+    digest_buf_name(b, "nc");
+    digest_buf_put(b, s, 8);
+}
+
+/* Extension parameters, as given (the name must be a token). */
+static void put_unknown(digest_buf_t *b, const utsec_digest_param_t *params,
+                        size_t n)
+{
+    size_t i;
+
+    if (n > UTSEC_DIGEST_MAX_PARAMS) {
+        b->invalid = 1;
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        const utsec_digest_param_t *p = &params[i];
+        if (p->id != UTSEC_DIGEST_P_UNKNOWN)
+            continue;
+        if (b->len > 0 && b->p[b->len - 1] != ' ')
+            digest_buf_put(b, ", ", 2);
+        digest_buf_token(b, p->name.ptr, p->name.len);
+        digest_buf_put(b, "=", 1);
+        if (!p->quoted && is_token_str(&p->value))
+            digest_buf_put(b, p->value.ptr, p->value.len);
+        else
+            digest_buf_quoted(b, p->value.ptr, p->value.len);
+    }
+}
+
+int utsec_digest_challenge_write(const utsec_digest_challenge_t *c, char *out,
+                                 size_t out_size, size_t *out_len)
+{
+    digest_buf_t b;
+
+    if (c == NULL || out == NULL || c->realm.ptr == NULL || c->nonce.ptr == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    digest_buf_init(&b, out, out_size);
+    digest_buf_puts(&b, "Digest ");
+    put_quoted_opt(&b, "realm", &c->realm);
+    put_quoted_opt(&b, "domain", &c->domain);
+    put_quoted_opt(&b, "nonce", &c->nonce);
+    put_quoted_opt(&b, "opaque", &c->opaque);
+    if (c->stale) {
+        digest_buf_name(&b, "stale");
+        digest_buf_puts(&b, "true");
+    }
+    put_alg(&b, c->alg, &c->algorithm);
+    if (c->qop_mask & (UTSEC_DIGEST_QOP_AUTH | UTSEC_DIGEST_QOP_AUTH_INT)) {
+        digest_buf_name(&b, "qop");
+        if ((c->qop_mask & UTSEC_DIGEST_QOP_AUTH) &&
+            (c->qop_mask & UTSEC_DIGEST_QOP_AUTH_INT))
+            digest_buf_puts(&b, "\"auth,auth-int\"");
+        else if (c->qop_mask & UTSEC_DIGEST_QOP_AUTH)
+            digest_buf_puts(&b, "\"auth\"");
+        else
+            digest_buf_puts(&b, "\"auth-int\"");
+    }
+    if (c->charset.ptr != NULL) {
+        digest_buf_name(&b, "charset");
+        if (is_token_str(&c->charset))
+            digest_buf_put(&b, c->charset.ptr, c->charset.len);
+        else
+            digest_buf_quoted(&b, c->charset.ptr, c->charset.len);
+    }
+    if (c->userhash) {
+        digest_buf_name(&b, "userhash");
+        digest_buf_puts(&b, "true");
+    }
+    put_unknown(&b, c->params, c->n_params);
+    return digest_buf_finish(&b, out_len);
+}
+
+/* RFC 8187 §3.2: UTF-8'' then attr-chars and %XX. */
+static void put_ext_username(digest_buf_t *b, const utsec_digest_str_t *u)
+{
+    static const char hexd[] = "0123456789ABCDEF";
+    size_t i;
+
+    digest_buf_name(b, "username*");
+    digest_buf_puts(b, "UTF-8''");
+    for (i = 0; i < u->len; i++) {
+        unsigned char c = (unsigned char)u->ptr[i];
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+            (c >= 'A' && c <= 'Z') || (c != 0 && strchr("!#$&+-.^_`|~", c))) {
+            digest_buf_put(b, u->ptr + i, 1);
+        } else {
+            char e[3];
+            if (c == 0) {
+                b->invalid = 1;
+                return;
+            }
+            e[0] = '%';
+            e[1] = hexd[c >> 4];
+            e[2] = hexd[c & 0xF];
+            digest_buf_put(b, e, 3);
+        }
+    }
+}
+
+static int needs_ext(const utsec_digest_str_t *u)
+{
+    size_t i;
+
+    for (i = 0; i < u->len; i++)
+        if ((unsigned char)u->ptr[i] >= 0x7f || (unsigned char)u->ptr[i] < 0x20)
+            return 1;
+    return 0;
+}
+
+int utsec_digest_authorization_write(const utsec_digest_authorization_t *a,
+                                     char *out, size_t out_size,
+                                     size_t *out_len)
+{
+    return utsec_digest_authorization_write_int(a, out, out_size, out_len, 0);
+}
+
+int utsec_digest_authorization_write_int(const utsec_digest_authorization_t *a,
+                                         char *out, size_t out_size,
+                                         size_t *out_len, int response_is_hex)
+{
+    digest_buf_t b;
+
+    if (a == NULL || out == NULL || a->username.ptr == NULL ||
+        a->realm.ptr == NULL || a->nonce.ptr == NULL || a->uri.ptr == NULL ||
+        a->response.ptr == NULL || a->qop == UTSEC_DIGEST_QOP_UNKNOWN)
+        return UTSEC_ERR_INVALID_ARG;
+    digest_buf_init(&b, out, out_size);
+    digest_buf_puts(&b, "Digest ");
+    if (a->username_ext || needs_ext(&a->username)) {
+        if (a->username.len == 0)
+            return UTSEC_ERR_INVALID_ARG;
+        put_ext_username(&b, &a->username);
+    } else {
+        put_quoted_opt(&b, "username", &a->username);
+    }
+    put_quoted_opt(&b, "realm", &a->realm);
+    put_quoted_opt(&b, "nonce", &a->nonce);
+    put_quoted_opt(&b, "uri", &a->uri);
+    if (a->algorithm.ptr != NULL || a->alg != UTSEC_DIGEST_ALG_MD5)
+        put_alg(&b, a->alg, &a->algorithm);
+    if (response_is_hex) {
+        /* our own lower-case hex: copied without looking at the digits,
+         * which derive from H(A1) until they are on the wire */
+        digest_buf_name(&b, "response");
+        digest_buf_put(&b, "\"", 1);
+        digest_buf_put(&b, a->response.ptr, a->response.len);
+        digest_buf_put(&b, "\"", 1);
+    } else {
+        put_quoted_opt(&b, "response", &a->response);
+    }
+    put_quoted_opt(&b, "opaque", &a->opaque);
+    if (a->qop != UTSEC_DIGEST_QOP_NONE) {
+        digest_buf_name(&b, "qop");
+        digest_buf_puts(&b, utsec_digest_qop_name(a->qop));
+    }
+    if (a->nc != 0)
+        put_nc(&b, a->nc);
+    put_quoted_opt(&b, "cnonce", &a->cnonce);
+    if (a->userhash) {
+        digest_buf_name(&b, "userhash");
+        digest_buf_puts(&b, "true");
+    }
+    put_quoted_opt(&b, "auts", &a->auts);
+    put_unknown(&b, a->params, a->n_params);
+    return digest_buf_finish(&b, out_len);
+}
+
+int utsec_digest_auth_info_write(const utsec_digest_auth_info_t *ai, char *out,
+                                 size_t out_size, size_t *out_len)
+{
+    digest_buf_t b;
+
+    if (ai == NULL || out == NULL || ai->qop == UTSEC_DIGEST_QOP_UNKNOWN)
+        return UTSEC_ERR_INVALID_ARG;
+    digest_buf_init(&b, out, out_size);
+    put_quoted_opt(&b, "rspauth", &ai->rspauth);
+    if (ai->qop != UTSEC_DIGEST_QOP_NONE) {
+        digest_buf_name(&b, "qop");
+        digest_buf_puts(&b, utsec_digest_qop_name(ai->qop));
+    }
+    if (ai->nc != 0)
+        put_nc(&b, ai->nc);
+    put_quoted_opt(&b, "cnonce", &ai->cnonce);
+    put_quoted_opt(&b, "nextnonce", &ai->nextnonce);
+    put_unknown(&b, ai->params, ai->n_params);
+    return digest_buf_finish(&b, out_len);
+}
