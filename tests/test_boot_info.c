@@ -262,6 +262,21 @@ static void format_errors(void **state)
     assert_int_equal(utsec_boot_info_format(long_btid, 256, 0, NULL, doc, sizeof(doc), NULL),
                      UTSEC_ERR_INVALID_ARG);
     assert_int_equal(utsec_boot_info_format(long_btid, 255, 0, NULL, doc, sizeof(doc), NULL), 0);
+    /* worst case: every octet escaped, with the Extension: fits the bound */
+    {
+        static char amp[255], big[UTSEC_BOOT_INFO_FORMAT_MAX];
+        int64_t now = 0;
+        size_t n;
+        utsec_boot_info_t bi;
+        memset(amp, '&', sizeof(amp));
+        assert_int_equal(utsec_boot_info_format(amp, 255, INT64_C(253402300799), &now,
+                                                big, sizeof(big), &n), 0);
+        assert_true(n < sizeof(big));
+        assert_int_equal(utsec_boot_info_parse(big, n, &bi), 0);
+        assert_memory_equal(bi.btid, amp, 255);
+        assert_int_equal(utsec_boot_info_format(amp, 255, 0, NULL, doc, sizeof(doc), NULL),
+                         UTSEC_ERR_BUFFER_TOO_SMALL);
+    }
     assert_int_equal(utsec_boot_info_format(NULL, 3, 0, NULL, doc, sizeof(doc), NULL),
                      UTSEC_ERR_INVALID_ARG);
     assert_int_equal(utsec_boot_info_parse(NULL, 3, NULL), UTSEC_ERR_INVALID_ARG);

@@ -15,7 +15,7 @@ static int cmd_boot_info(const struct cli_args *a)
     const char *btid = cli_req(a, "btid"), *lt = cli_req(a, "lifetime");
     const char *ct_s = cli_opt(a, "current-time");
     int64_t lifetime, ct;
-    char doc[1024];
+    char doc[UTSEC_BOOT_INFO_FORMAT_MAX];
     size_t n;
     int rc;
 

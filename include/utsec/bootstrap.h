@@ -32,6 +32,9 @@ extern "C" {
 #define UTSEC_BOOT_INFO_MAX_DEPTH 16
 /** Longest B-TID accepted or produced, in octets. */
 #define UTSEC_BOOT_BTID_MAX 255
+/** Buffer size that holds any document utsec_boot_info_format() produces
+ *  (every B-TID octet escaped as `&amp;`, both times, the NUL). */
+#define UTSEC_BOOT_INFO_FORMAT_MAX (5 * UTSEC_BOOT_BTID_MAX + 256)
 
 /** What a BootstrappingInfo document carries. */
 typedef struct utsec_boot_info {
@@ -82,7 +85,8 @@ UTSEC_API int utsec_boot_info_parse(const char *xml, size_t len,
  * \param lifetime key expiry, Unix seconds.
  * \param current_time optional BSF clock (NULL to omit the Extension).
  * \param out output buffer; NUL-terminated.
- * \param out_size size of \p out (512 octets always suffice).
+ * \param out_size size of \p out (::UTSEC_BOOT_INFO_FORMAT_MAX always
+ *        suffices; 512 does for a B-TID without `&`, `<` or `>`).
  * \param out_len receives the document length; may be NULL.
  * \return 0, ::UTSEC_ERR_INVALID_ARG (bad B-TID), ::UTSEC_ERR_BAD_TIME or
  *         ::UTSEC_ERR_BUFFER_TOO_SMALL.

@@ -13,7 +13,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     utsec_boot_info_t a, b;
-    char doc[1024];
+    char doc[UTSEC_BOOT_INFO_FORMAT_MAX];
     size_t n;
 
     if (utsec_boot_info_parse((const char *)data, size, &a) != 0)
