@@ -19,10 +19,16 @@ struct field {
     unsigned bit;          /* UTSEC_ID_HDR_* or 0 */
 };
 
+/* What a validated head is reduced to. The fields themselves are not
+ * stored (UTSEC_ID_HTTP_MAX_FIELDS of them would cost ~5.6 KiB of stack):
+ * a caller that needs them walks the head again with field_next(). Each
+ * security field occurs at most once, so its line is kept by bit. */
 struct head {
     size_t reqline_end;    /* end of the request line, including CRLF */
-    size_t n;
-    struct field f[UTSEC_ID_HTTP_MAX_FIELDS];
+    size_t fields_end;     /* end of the last field line (the empty line) */
+    size_t n;              /* number of field lines */
+    unsigned present;      /* UTSEC_ID_HDR_* seen */
+    struct field sec[3];   /* by bit index: Authorization, Asserted, Intended */
 };
 
 static int tchar(int c)
@@ -61,11 +67,60 @@ static unsigned security_bit(utsec_id_view_t name)
     return 0;
 }
 
+static unsigned bit_index(unsigned bit)
+{
+    return bit == UTSEC_ID_HDR_AUTHORIZATION ? 0u
+           : bit == UTSEC_ID_HDR_ASSERTED    ? 1u
+                                             : 2u;
+}
+
+/* One field line at *pos of a head whose line endings are checked.
+ * n: fields before this one. Returns 1 and fills f (advancing *pos), 0 at
+ * the empty line ending the head (*pos at it), or an error. */
+static int field_next(const char *h, size_t len, size_t *pos, size_t n,
+                      struct field *f)
+{
+    const char *lf = *pos < len ? memchr(h + *pos, '\n', len - *pos) : NULL;
+    size_t i, p = *pos, end, colon, vb, ve;
+
+    if (lf == NULL)
+        return UTSEC_ERR_BAD_HEADER_BLOCK; /* no empty line */
+    end = (size_t)(lf - h) - 1;            /* at the CR */
+    if (end == p)
+        return 0;
+    if (h[p] == ' ' || h[p] == '\t')
+        return UTSEC_ERR_BAD_HEADER_BLOCK; /* obs-fold (RFC 9112 §5.2) */
+    if (n == UTSEC_ID_HTTP_MAX_FIELDS)
+        return UTSEC_ERR_TOO_MANY;
+    for (colon = p; colon < end && tchar((unsigned char)h[colon]); colon++)
+        ;
+    if (colon == p || colon == end || h[colon] != ':')
+        return UTSEC_ERR_BAD_HEADER_BLOCK; /* incl. space before ':' */
+    for (vb = colon + 1; vb < end && (h[vb] == ' ' || h[vb] == '\t'); vb++)
+        ;
+    for (ve = end; ve > vb && (h[ve - 1] == ' ' || h[ve - 1] == '\t'); ve--)
+        ;
+    for (i = vb; i < ve; i++) {
+        unsigned char c = (unsigned char)h[i];
+        if ((c < 0x20 && c != '\t') || c == 0x7f)
+            return UTSEC_ERR_BAD_HEADER_BLOCK;
+    }
+    f->line = p;
+    f->line_end = end + 2;
+    f->name.ptr = h + p;
+    f->name.len = colon - p;
+    f->value.ptr = h + vb;
+    f->value.len = ve - vb;
+    f->bit = security_bit(f->name);
+    *pos = end + 2;
+    return 1;
+}
+
 static int head_parse(const char *h, size_t len, struct head *hd)
 {
-    size_t i, pos = 0;
-    unsigned seen = 0;
-    int first = 1;
+    size_t i, end, pos;
+    const char *lf;
+    int rc;
 
     if (h == NULL)
         return UTSEC_ERR_INVALID_ARG;
@@ -77,54 +132,33 @@ static int head_parse(const char *h, size_t len, struct head *hd)
             (h[i] == '\n' && (i == 0 || h[i - 1] != '\r')))
             return UTSEC_ERR_BAD_HEADER_BLOCK;
     }
+    lf = len > 0 ? memchr(h, '\n', len) : NULL;
+    if (lf == NULL)
+        return UTSEC_ERR_BAD_HEADER_BLOCK;
+    end = (size_t)(lf - h) - 1; /* at the CR */
+    if (!request_line_ok(h, end))
+        return UTSEC_ERR_BAD_HEADER_BLOCK;
+    hd->reqline_end = pos = end + 2;
     hd->n = 0;
+    hd->present = 0;
+    memset(hd->sec, 0, sizeof(hd->sec));
     for (;;) {
-        const char *lf = pos < len ? memchr(h + pos, '\n', len - pos) : NULL;
-        size_t end, colon, vb, ve;
-        struct field *f;
-        if (lf == NULL)
-            return UTSEC_ERR_BAD_HEADER_BLOCK; /* no empty line */
-        end = (size_t)(lf - h) - 1;          /* at the CR */
-        if (first) {
-            if (!request_line_ok(h + pos, end - pos))
-                return UTSEC_ERR_BAD_HEADER_BLOCK;
-            hd->reqline_end = end + 2;
-            first = 0;
-            pos = end + 2;
-            continue;
-        }
-        if (end == pos) /* the empty line ends the head, and the input */
-            return end + 2 == len ? 0 : UTSEC_ERR_BAD_HEADER_BLOCK;
-        if (h[pos] == ' ' || h[pos] == '\t')
-            return UTSEC_ERR_BAD_HEADER_BLOCK; /* obs-fold (RFC 9112 §5.2) */
-        if (hd->n == UTSEC_ID_HTTP_MAX_FIELDS)
-            return UTSEC_ERR_TOO_MANY;
-        for (colon = pos; colon < end && tchar((unsigned char)h[colon]); colon++)
-            ;
-        if (colon == pos || colon == end || h[colon] != ':')
-            return UTSEC_ERR_BAD_HEADER_BLOCK; /* incl. space before ':' */
-        for (vb = colon + 1; vb < end && (h[vb] == ' ' || h[vb] == '\t'); vb++)
-            ;
-        for (ve = end; ve > vb && (h[ve - 1] == ' ' || h[ve - 1] == '\t'); ve--)
-            ;
-        for (i = vb; i < ve; i++) {
-            unsigned char c = (unsigned char)h[i];
-            if ((c < 0x20 && c != '\t') || c == 0x7f)
-                return UTSEC_ERR_BAD_HEADER_BLOCK;
-        }
-        f = &hd->f[hd->n++];
-        f->line = pos;
-        f->line_end = end + 2;
-        f->name.ptr = h + pos;
-        f->name.len = colon - pos;
-        f->value.ptr = h + vb;
-        f->value.len = ve - vb;
-        f->bit = security_bit(f->name);
-        if (f->bit & seen)
+        struct field f;
+        if ((rc = field_next(h, len, &pos, hd->n, &f)) < 0)
+            return rc;
+        if (rc == 0) /* the empty line ends the head, and the input */
+            break;
+        if (f.bit & hd->present)
             return UTSEC_ERR_DUPLICATE_HEADER;
-        seen |= f->bit;
-        pos = end + 2;
+        if (f.bit != 0)
+            hd->sec[bit_index(f.bit)] = f;
+        hd->present |= f.bit;
+        hd->n++;
     }
+    if (pos + 2 != len)
+        return UTSEC_ERR_BAD_HEADER_BLOCK;
+    hd->fields_end = pos;
+    return 0;
 }
 
 UTSEC_API int utsec_id_http_scan(const char *head, size_t len,
@@ -132,7 +166,6 @@ UTSEC_API int utsec_id_http_scan(const char *head, size_t len,
 {
     struct head hd;
     utsec_id_ue_headers_t r;
-    size_t k;
     int rc;
 
     if (out == NULL)
@@ -140,15 +173,13 @@ UTSEC_API int utsec_id_http_scan(const char *head, size_t len,
     if ((rc = head_parse(head, len, &hd)) != 0)
         return rc;
     memset(&r, 0, sizeof(r));
-    for (k = 0; k < hd.n; k++) {
-        r.present |= hd.f[k].bit;
-        if (hd.f[k].bit == UTSEC_ID_HDR_AUTHORIZATION)
-            r.authorization = hd.f[k].value;
-        else if (hd.f[k].bit == UTSEC_ID_HDR_ASSERTED)
-            r.asserted = hd.f[k].value;
-        else if (hd.f[k].bit == UTSEC_ID_HDR_INTENDED)
-            r.intended = hd.f[k].value;
-    }
+    r.present = hd.present;
+    if (hd.present & UTSEC_ID_HDR_AUTHORIZATION)
+        r.authorization = hd.sec[0].value;
+    if (hd.present & UTSEC_ID_HDR_ASSERTED)
+        r.asserted = hd.sec[1].value;
+    if (hd.present & UTSEC_ID_HDR_INTENDED)
+        r.intended = hd.sec[2].value;
     *out = r;
     return 0;
 }
@@ -160,7 +191,8 @@ UTSEC_API int utsec_id_http_rewrite(const char *head, size_t len,
 {
     struct head hd;
     utsec_id_view_t ids[UTSEC_ID_MAX_ITEMS];
-    size_t k, n, total, pos;
+    size_t k, n, total, pos, at;
+    unsigned b;
     int rc;
 
     if (out == NULL || out_len == NULL)
@@ -173,12 +205,13 @@ UTSEC_API int utsec_id_http_rewrite(const char *head, size_t len,
             return rc;
         remove |= UTSEC_ID_HDR_ASSERTED; /* ours replaces any other */
     }
-    total = hd.reqline_end + 2;
-    n = 0;
-    for (k = 0; k < hd.n; k++)
-        if (!(hd.f[k].bit & remove)) {
-            total += hd.f[k].line_end - hd.f[k].line;
-            n++;
+    /* every field line, minus the (at most one each) removed security ones */
+    total = hd.fields_end + 2;
+    n = hd.n;
+    for (b = 0; b < 3; b++)
+        if (hd.present & remove & (1u << b)) {
+            total -= hd.sec[b].line_end - hd.sec[b].line;
+            n--;
         }
     if (asserted != NULL) {
         total += sizeof(ASSERTED_NAME ": ") - 1 + asserted_len + 2;
@@ -193,12 +226,17 @@ UTSEC_API int utsec_id_http_rewrite(const char *head, size_t len,
         return UTSEC_ERR_BUFFER_TOO_SMALL;
     memcpy(out, head, hd.reqline_end);
     pos = hd.reqline_end;
-    for (k = 0; k < hd.n; k++)
-        if (!(hd.f[k].bit & remove)) {
-            memcpy(out + pos, head + hd.f[k].line,
-                   hd.f[k].line_end - hd.f[k].line);
-            pos += hd.f[k].line_end - hd.f[k].line;
+    at = hd.reqline_end;
+    for (k = 0; k < hd.n; k++) {
+        struct field f;
+        /* cannot fail: head_parse accepted these very lines */
+        if (field_next(head, len, &at, k, &f) != 1)
+            return UTSEC_ERR_BAD_HEADER_BLOCK;
+        if (!(f.bit & remove)) {
+            memcpy(out + pos, head + f.line, f.line_end - f.line);
+            pos += f.line_end - f.line;
         }
+    }
     if (asserted != NULL) {
         memcpy(out + pos, ASSERTED_NAME ": ", sizeof(ASSERTED_NAME ": ") - 1);
         pos += sizeof(ASSERTED_NAME ": ") - 1;
