@@ -114,7 +114,7 @@ UTSEC_API int utsec_boot_bsf_init(utsec_boot_bsf_t *bsf,
         cfg->n_pending == 0 || cfg->replay == NULL || cfg->rng == NULL ||
         cfg->key_lifetime <= 0 || cfg->nonce_lifetime < 0)
         return UTSEC_ERR_INVALID_ARG;
-    if (utsec_gba_host_valid(cfg->bsf_host, cfg->bsf_host_len) != 0)
+    if (!utsec_gba_host_valid(cfg->bsf_host, cfg->bsf_host_len))
         return UTSEC_ERR_BAD_HOST;
     rc = utsec_digest_replay_init(&bsf->replay, cfg->replay, cfg->n_replay);
     if (rc == 0)

@@ -95,7 +95,7 @@ UTSEC_API int utsec_boot_ue_init(utsec_boot_ue_t *ue,
                               cfg->product_len)
                  : copy_field(ue->product, &ue->product_len, default_product,
                               sizeof(default_product) - 1);
-    if (rc == 0 && utsec_gba_host_valid(ue->bsf_host, ue->bsf_host_len) != 0)
+    if (rc == 0 && !utsec_gba_host_valid(ue->bsf_host, ue->bsf_host_len))
         rc = UTSEC_ERR_BAD_HOST;
     if (rc == 0)
         rc = utsec_digest_client_init(&ue->cl, cfg->rng, cfg->rng_ctx);
