@@ -58,8 +58,7 @@ UTSEC_API void utsec_boot_ue_free(utsec_boot_ue_t *ue)
     if (ue == NULL)
         return;
     utsec_digest_client_free(&ue->cl);
-    utsec_wipe(ue, sizeof(*ue));
-    ue->state = UTSEC_BOOT_UE_FAILED;
+    utsec_wipe(ue, sizeof(*ue)); /* state IDLE with no IMPI: start refuses */
 }
 
 UTSEC_API int utsec_boot_ue_init(utsec_boot_ue_t *ue,

@@ -365,7 +365,8 @@ UTSEC_API int utsec_boot_ue_init(utsec_boot_ue_t *ue,
                                  const utsec_boot_ue_config_t *cfg);
 
 /**
- * \brief Wipe a UE context (Ks, CK, IK, RES, H(A1)).
+ * \brief Wipe a UE context (Ks, CK, IK, RES, H(A1)) and its configuration;
+ *        call utsec_boot_ue_init() before using it again.
  * \param ue the context; NULL is ignored.
  */
 UTSEC_API void utsec_boot_ue_free(utsec_boot_ue_t *ue);
@@ -644,7 +645,7 @@ typedef struct utsec_boot_bsf_reply {
 /**
  * \brief BSF context: the Digest server (Ub profile), outstanding
  *        challenges and the work areas of one request. Caller-owned (about
- *        10 KiB, no heap); release with utsec_boot_bsf_free(). Treat as
+ *        16 KiB, no heap); release with utsec_boot_bsf_free(). Treat as
  *        opaque. Not thread-safe: serialise calls.
  */
 typedef struct utsec_boot_bsf {
