@@ -696,7 +696,7 @@ UTSEC_API void utsec_boot_bsf_free(utsec_boot_bsf_t *bsf);
  *   RAND and AUTS, a new 401 (event RESYNCED, return 0); a MAC-S failure
  *   is ::UTSEC_ERR_MAC_S_FAILURE with status 403.
  * - The answer with the right RES (XRES as password): B-TID =
- *   base64(RAND)@BSF host, lifetime = now + key lifetime, the context is
+ *   `base64(RAND)@BSF-host`, lifetime = now + key lifetime, the context is
  *   stored, 200 with Authentication-Info (rspauth over the body, auth-int)
  *   and the BootstrappingInfo (event BOOTSTRAPPED, return 0).
  * - A wrong RES: ::UTSEC_ERR_AUTH_FAILED and a 401 with a fresh vector
