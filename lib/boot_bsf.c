@@ -48,7 +48,7 @@ static utsec_boot_bsf_pending_t *pending_find(utsec_boot_bsf_t *bsf,
 static void pending_put(utsec_boot_bsf_t *bsf, const char *user, size_t len,
                         int64_t now)
 {
-    utsec_boot_bsf_pending_t *slot = NULL;
+    utsec_boot_bsf_pending_t *slot = &bsf->cfg.pending[0]; /* n_pending >= 1 */
     size_t i;
 
     for (i = 0; i < bsf->cfg.n_pending; i++) {
@@ -57,7 +57,7 @@ static void pending_put(utsec_boot_bsf_t *bsf, const char *user, size_t len,
             slot = p;
             break;
         }
-        if (slot == NULL || p->issued < slot->issued)
+        if (p->issued < slot->issued)
             slot = p;
     }
     pending_drop(slot);
