@@ -179,7 +179,7 @@ static int challenge_av(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply,
     return 0;
 }
 
-/* A fresh vector from the HSS and a 401 (TS 24.109 §4.4.3). */
+/* A fresh vector from the HSS and a 401 (TS 24.109 §4.2). */
 static int challenge(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply,
                      int stale)
 {
@@ -241,7 +241,7 @@ static int make_context(utsec_boot_bsf_t *bsf, utsec_boot_bsf_pending_t *p)
 }
 
 /* Success: context, body, Authentication-Info over the body (auth-int),
- * then store (TS 24.109 §4.4.6). */
+ * then store (TS 24.109 §4.2). */
 static int bootstrapped(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply)
 {
     const utsec_digest_str_t *user = &bsf->auth.username;

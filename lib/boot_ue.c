@@ -202,7 +202,7 @@ UTSEC_API int utsec_boot_ue_on_401(utsec_boot_ue_t *ue,
         UTSEC_DIGEST_ALG_BIT(UTSEC_DIGEST_ALG_AKAV1_MD5), 1, NULL);
     if (rc != 0)
         return rc;
-    /* TS 24.109 §4.4.3: realm = the home network domain we asked for. */
+    /* TS 24.109 §4.2, A.3: realm = the home network domain we asked for. */
     rc = utsec_digest_client_realm(&ue->cl, &realm);
     if (rc != 0)
         return rc;
@@ -218,7 +218,7 @@ UTSEC_API int utsec_boot_ue_on_401(utsec_boot_ue_t *ue,
         UTSEC_BOOT_UB_URI, sizeof(UTSEC_BOOT_UB_URI) - 1, NULL, &ue->aka,
         &sync, authz, authz_size, authz_len);
     if (rc == UTSEC_ERR_MAC_FAILURE)
-        return fail(ue, rc); /* §4.4.4: the network is not genuine: stop */
+        return fail(ue, rc); /* TS 24.109 §4.4: the network is not genuine: stop */
     if (rc != 0) {
         utsec_aka_ue_result_wipe(&ue->aka);
         return rc;

@@ -1,5 +1,5 @@
 /*
- * Ub, UE side (TS 24.109 §4.4, A.3, A.4) against the self-computed FACTS §8
+ * Ub, UE side (TS 24.109 §4.2-4.5, A.3, A.4) against the self-computed FACTS §8
  * values: TS 35.208 Set 1 through the software USIM, the BSF messages
  * written by hand. Expected Digest values were computed independently
  * (python3 hashlib) for the cnonce of the fixed RNG; with cnonce
@@ -271,7 +271,7 @@ static void sync_failure_auts(void **state)
     fx_free(f);
 }
 
-/* Tampered AUTN: the USIM refuses the network, the UE stops (§4.4.4). */
+/* Tampered AUTN: the USIM refuses the network, the UE stops (TS 24.109 §4.4). */
 static void mac_failure_stops(void **state)
 {
     struct fx *f = fx_new(1);

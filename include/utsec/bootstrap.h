@@ -270,7 +270,7 @@ UTSEC_API int utsec_boot_zn_lookup(const utsec_boot_store_t *store,
 #define UTSEC_BOOT_UB_METHOD "GET"
 /** Request-target (and Digest `uri`) of every Ub request (TS 24.109 A.3). */
 #define UTSEC_BOOT_UB_URI "/"
-/** User-Agent product token announcing TMPI support (TS 24.109 §4.4.2, A.3). */
+/** User-Agent product token announcing TMPI support (TS 24.109 §4.2, A.3). */
 #define UTSEC_BOOT_UA_TOKEN_TMPI "3gpp-gba-tmpi"
 /** Longest configured text (user name, host, realm, product) in octets. */
 #define UTSEC_BOOT_FIELD_MAX 255
@@ -405,7 +405,7 @@ UTSEC_API int utsec_boot_ue_start(utsec_boot_ue_t *ue, char *authz,
 /**
  * \brief Take the BSF's 401: select the `AKAv1-MD5` challenge (qop
  *        auth-int), check its realm, run AKA on the USIM and produce the
- *        next Authorization value (TS 24.109 §4.4.3, §4.4.5, A.4).
+ *        next Authorization value (TS 24.109 §4.2, §4.5, A.3, A.4).
  *
  * - USIM success: the answer carries `response` computed with RES as the
  *   password; state ::UTSEC_BOOT_UE_SENT_RESPONSE.
@@ -413,7 +413,7 @@ UTSEC_API int utsec_boot_ue_start(utsec_boot_ue_t *ue, char *authz,
  *   the empty password (RFC 3310 §3.4); \p *resync is 1; state
  *   ::UTSEC_BOOT_UE_SENT_AUTS (the BSF answers with a new 401).
  * - MAC failure (the network failed to authenticate): no answer is
- *   produced and the run stops (TS 24.109 §4.4.4): ::UTSEC_ERR_MAC_FAILURE,
+ *   produced and the run stops (TS 24.109 §4.4): ::UTSEC_ERR_MAC_FAILURE,
  *   state ::UTSEC_BOOT_UE_FAILED.
  *
  * \param ue the context (state SENT_INITIAL, SENT_RESPONSE or SENT_AUTS).
@@ -439,7 +439,7 @@ UTSEC_API int utsec_boot_ue_on_401(utsec_boot_ue_t *ue,
  * \brief Take the BSF's 200 OK: verify `rspauth` over the response body
  *        (auth-int, mutual authentication), parse the BootstrappingInfo
  *        body, and keep Ks = CK || IK, RAND, B-TID and lifetime
- *        (TS 24.109 §4.4.6, §4.5.2; TS 33.220 §4.5.2).
+ *        (TS 24.109 §4.2, Annex C; TS 33.220 §4.5.2).
  * \param ue the context (state SENT_RESPONSE).
  * \param auth_info the Authentication-Info value (untrusted; NULL when the
  *        header is absent, which is ::UTSEC_ERR_RSPAUTH).
@@ -469,7 +469,7 @@ UTSEC_API int utsec_boot_ue_check(utsec_boot_ue_t *ue);
 
 /**
  * \brief Report that a NAF asked for bootstrapping renegotiation (a 401 to
- *        the current B-TID, TS 24.109 §5.2.2, TS 33.220 §4.5.3): keys and
+ *        the current B-TID, TS 24.109 §5.2.4-5.2.5, TS 33.220 §4.5.3): keys and
  *        B-TID are wiped, state ::UTSEC_BOOT_UE_RENEGOTIATE.
  * \param ue the context (state BOOTSTRAPPED or RENEGOTIATE).
  * \return 0 or ::UTSEC_ERR_STATE.
@@ -517,7 +517,7 @@ UTSEC_API int utsec_boot_ue_ks_naf(utsec_boot_ue_t *ue, const uint8_t *naf_id,
 
 /**
  * \brief The Ua HTTP Digest password base64(Ks_NAF) for a NAF
- *        (TS 24.109 §5.2.2; user name: the B-TID).
+ *        (TS 24.109 §5.2.2.1; user name: the B-TID).
  * \param ue the context.
  * \param fqdn the NAF FQDN the UE addressed.
  * \param fqdn_len its length.
@@ -572,7 +572,7 @@ typedef int (*utsec_boot_hss_resync_fn)(void *ctx, const char *impi,
                                         utsec_aka_vector_t *av);
 
 /**
- * \brief Optional user security settings (TS 33.220 §4.4.7): called before
+ * \brief Optional user security settings (USS, TS 33.220): called before
  *        a new context is stored, to add the user's identities
  *        (utsec_boot_ctx_add_id()) and set \c uicc.
  * \param ctx the caller's context.
@@ -700,7 +700,7 @@ UTSEC_API void utsec_boot_bsf_free(utsec_boot_bsf_t *bsf);
  *   stored, 200 with Authentication-Info (rspauth over the body, auth-int)
  *   and the BootstrappingInfo (event BOOTSTRAPPED, return 0).
  * - A wrong RES: ::UTSEC_ERR_AUTH_FAILED and a 401 with a fresh vector
- *   (TS 24.109 §4.4.4 leaves the status open: this BSF re-challenges); a
+ *   (TS 24.109 §4.3 leaves the status open: this BSF re-challenges); a
  *   stale, foreign or replayed nonce: that error and a fresh 401
  *   (`stale=true` for a stale one). Each vector is answered once.
  * - No or malformed Authorization: the parse error, status 400; unknown
