@@ -217,12 +217,11 @@ UTSEC_API int utsec_boot_ue_on_401(utsec_boot_ue_t *ue,
         UTSEC_BOOT_UB_METHOD, sizeof(UTSEC_BOOT_UB_METHOD) - 1,
         UTSEC_BOOT_UB_URI, sizeof(UTSEC_BOOT_UB_URI) - 1, NULL, &ue->aka,
         &sync, authz, authz_size, authz_len);
-    if (rc == UTSEC_ERR_MAC_FAILURE)
-        return fail(ue, rc); /* TS 24.109 §4.4: the network is not genuine: stop */
-    if (rc != 0) {
-        utsec_aka_ue_result_wipe(&ue->aka);
-        return rc;
-    }
+    /* MAC failure: TS 24.109 §4.4, the network is not genuine: stop. Any
+     * other error here comes after the USIM ran or the client took the new
+     * challenge: the earlier answer is gone, so the run ends too. */
+    if (rc != 0)
+        return fail(ue, rc);
     ue->rounds++;
     if (sync) {
         utsec_aka_ue_result_wipe(&ue->aka); /* AUTS is on the wire now */

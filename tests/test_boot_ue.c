@@ -484,6 +484,52 @@ static void out_of_order(void **state)
     fx_free(f);
 }
 
+static int reader_error(void *ctx, const uint8_t rand[16], const uint8_t autn[16],
+                        utsec_aka_ue_result_t *out)
+{
+    (void)ctx;
+    (void)rand;
+    (void)autn;
+    memset(out->ck, 0x77, 16); /* junk the UE must not keep */
+    return UTSEC_ERR_CALLBACK;
+}
+
+/* After the USIM ran (or failed), an error ends the run: nothing is half-kept. */
+static void usim_error_ends_run(void **state)
+{
+    struct fx *f = fx_new(1);
+    int i;
+
+    (void)state;
+    f->cfg.usim = reader_error;
+    assert_int_equal(utsec_boot_ue_init(&f->ue, &f->cfg), 0);
+    start(f);
+    assert_int_equal(utsec_boot_ue_on_401(&f->ue, S(www_set1), f->authz, sizeof(f->authz),
+                                          NULL, NULL), UTSEC_ERR_CALLBACK);
+    assert_int_equal(utsec_boot_ue_state(&f->ue), UTSEC_BOOT_UE_FAILED);
+    assert_true(tu_all_zero(&f->ue.aka, sizeof(f->ue.aka)));
+    /* a buffer too small for the answer, after RES was computed */
+    f->cfg.usim = utsec_aka_soft_usim;
+    assert_int_equal(utsec_boot_ue_init(&f->ue, &f->cfg), 0);
+    start(f);
+    assert_int_equal(utsec_boot_ue_on_401(&f->ue, S(www_set1), f->authz, 64, NULL, NULL),
+                     UTSEC_ERR_BUFFER_TOO_SMALL);
+    assert_int_equal(utsec_boot_ue_state(&f->ue), UTSEC_BOOT_UE_FAILED);
+    assert_true(tu_all_zero(&f->ue.aka, sizeof(f->ue.aka)));
+    /* while a RES is pending, a second 401 the card cannot answer ends the run
+     * (the first answer's keys are not kept for a later 200) */
+    start(f);
+    assert_int_equal(utsec_boot_ue_on_401(&f->ue, S(www_set1), f->authz, sizeof(f->authz),
+                                          NULL, NULL), 0);
+    f->ue.usim = reader_error;
+    assert_int_equal(utsec_boot_ue_on_401(&f->ue, S(www_set1), f->authz, sizeof(f->authz),
+                                          NULL, NULL), UTSEC_ERR_CALLBACK);
+    assert_int_equal(utsec_boot_ue_on_200(&f->ue, S(info_set1), S(body_set1)), UTSEC_ERR_STATE);
+    for (i = 0; i < 16; i++)
+        assert_int_equal(f->ue.boot.ks[i], 0);
+    fx_free(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -496,6 +542,7 @@ int main(void)
         cmocka_unit_test(malformed_info),
         cmocka_unit_test(expiry_and_renegotiation),
         cmocka_unit_test(out_of_order),
+        cmocka_unit_test(usim_error_ends_run),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

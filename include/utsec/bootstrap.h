@@ -426,9 +426,11 @@ UTSEC_API int utsec_boot_ue_start(utsec_boot_ue_t *ue, char *authz,
  * \return 0, ::UTSEC_ERR_STATE, ::UTSEC_ERR_MAC_FAILURE,
  *         ::UTSEC_ERR_BOOTSTRAP (realm differs from the configured one, or
  *         more than ::UTSEC_BOOT_UE_MAX_ROUNDS challenges: state FAILED),
- *         ::UTSEC_ERR_NO_CHALLENGE, a parse error, or the USIM's error. On
- *         errors other than MAC failure and BOOTSTRAP the state is
- *         unchanged.
+ *         ::UTSEC_ERR_NO_CHALLENGE, a parse error or ::UTSEC_ERR_TOO_LONG
+ *         (no usable challenge: state and pending keys unchanged), or, once
+ *         a challenge was taken, the USIM's error or
+ *         ::UTSEC_ERR_BUFFER_TOO_SMALL (the run ends: state FAILED, pending
+ *         keys wiped).
  */
 UTSEC_API int utsec_boot_ue_on_401(utsec_boot_ue_t *ue,
                                    const char *www_authenticate, size_t len,
