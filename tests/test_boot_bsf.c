@@ -161,6 +161,7 @@ static void fx_free(struct fx *f)
 {
     utsec_boot_ue_free(&f->ue);
     utsec_boot_bsf_free(&f->bsf);
+    assert_true(tu_all_zero(f->pending, sizeof(f->pending)));
     utsec_boot_mem_free(&f->mem);
     utsec_aka_key_free(&f->hss.key);
     utsec_aka_key_free(&f->ue_key);
@@ -451,6 +452,59 @@ static void request_errors(void **state)
     fx_free(f);
 }
 
+/* An answer after the nonce lifetime: stale=true and a fresh vector. */
+static void stale_nonce(void **state)
+{
+    struct fx *f = fx_new();
+
+    (void)state;
+    first_round(f);
+    ue_answers(f, 0);
+    test_clock += 301; /* default nonce lifetime 300 s */
+    assert_int_equal(bsf(f, f->authz), UTSEC_ERR_STALE);
+    assert_int_equal(f->r.status, 401);
+    assert_non_null(strstr(f->r.www_authenticate, "stale=true"));
+    assert_int_equal(f->hss.av_calls, 2);
+    ue_answers(f, 0);
+    finish(f);
+    fx_free(f);
+}
+
+/* The pending table is bounded: the oldest challenge is evicted, and its
+ * answer then fails like a wrong one. */
+static void pending_eviction(void **state)
+{
+    struct fx *f = fx_new();
+    static char old[UTSEC_BOOT_UE_AUTHZ_SIZE];
+    static const char first[] = "Digest username=\"001010123456789@ims.mnc001.mcc001."
+                                "3gppnetwork.org\", realm=\"bsf.mnc001.mcc001.pub."
+                                "3gppnetwork.org\", nonce=\"\", uri=\"/\", response=\"\"";
+    int i;
+
+    (void)state;
+    first_round(f);
+    ue_answers(f, 0);
+    snprintf(old, sizeof(old), "%s", f->authz);
+    for (i = 0; i < 4; i++) { /* four more challenges fill the 4 entries */
+        test_clock++;
+        assert_int_equal(bsf(f, first), 0);
+        assert_int_equal(f->r.status, 401);
+    }
+    assert_int_equal(bsf(f, old), UTSEC_ERR_AUTH_FAILED);
+    assert_int_equal(f->r.status, 401);
+    /* with room, the same sequence succeeds (control) */
+    utsec_boot_bsf_free(&f->bsf);
+    assert_int_equal(utsec_boot_bsf_init(&f->bsf, &f->bcfg), 0);
+    first_round(f);
+    ue_answers(f, 0);
+    snprintf(old, sizeof(old), "%s", f->authz);
+    for (i = 0; i < 3; i++)
+        assert_int_equal(bsf(f, first), 0);
+    assert_int_equal(bsf(f, old), 0);
+    assert_int_equal(f->r.status, 200);
+    fx_free(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -462,6 +516,8 @@ int main(void)
         cmocka_unit_test(wrong_res),
         cmocka_unit_test(expiry_renegotiation),
         cmocka_unit_test(request_errors),
+        cmocka_unit_test(stale_nonce),
+        cmocka_unit_test(pending_eviction),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
