@@ -505,6 +505,74 @@ static void pending_eviction(void **state)
     fx_free(f);
 }
 
+/* RES/XRES with 0x00 octets (leading and inside), 4 octets: the password is
+ * binary, never a C string (ANCHORS: Metaswitch/sprout#1599). */
+static const uint8_t zres[4] = {0x00, 0xa5, 0x00, 0x11};
+
+static int zero_usim(void *ctx, const uint8_t rand[16], const uint8_t autn[16],
+                     utsec_aka_ue_result_t *out)
+{
+    int *truncate = ctx;
+
+    (void)rand;
+    (void)autn;
+    memcpy(out->res, zres, 4);
+    out->res_len = *truncate ? 1 : 4; /* 1: what strlen-style code would send */
+    memset(out->ck, 0xc1, 16);
+    memset(out->ik, 0x1c, 16);
+    return 0;
+}
+
+static int zero_hss(void *ctx, const char *impi, size_t len, utsec_aka_vector_t *av)
+{
+    (void)ctx;
+    (void)impi;
+    (void)len;
+    memset(av, 0, sizeof(*av));
+    memset(av->rand, 0x42, 16);
+    memset(av->autn, 0x24, 16);
+    memcpy(av->xres, zres, 4);
+    av->xres_len = 4;
+    memset(av->ck, 0xc1, 16);
+    memset(av->ik, 0x1c, 16);
+    return 0;
+}
+
+static void res_with_zero_octets(void **state)
+{
+    struct fx *f = fx_new();
+    utsec_boot_ctx_t u;
+    int truncate = 0;
+
+    (void)state;
+    f->ucfg.usim = zero_usim;
+    f->ucfg.usim_ctx = &truncate;
+    assert_int_equal(utsec_boot_ue_init(&f->ue, &f->ucfg), 0);
+    utsec_boot_bsf_free(&f->bsf);
+    f->bcfg.hss_av = zero_hss;
+    assert_int_equal(utsec_boot_bsf_init(&f->bsf, &f->bcfg), 0);
+    first_round(f);
+    ue_answers(f, 0);
+    assert_int_equal(bsf(f, f->authz), 0);
+    assert_int_equal(f->r.status, 200);
+    assert_int_equal(utsec_boot_ue_on_200(&f->ue, f->r.auth_info, strlen(f->r.auth_info),
+                                          f->r.body, f->r.body_len), 0);
+    assert_int_equal(utsec_boot_ue_export(&f->ue, &u), 0);
+    assert_hex_equal(u.ks, 32, "c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1"
+                               "1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c");
+    assert_string_equal(u.btid, "QkJCQkJCQkJCQkJCQkJCQg==@bsf.mnc001.mcc001.pub.3gppnetwork.org");
+    utsec_boot_ctx_wipe(&u);
+    /* a RES cut at its first 0x00 octet (1 octet) is not a RES: the UE
+     * refuses to answer with it and ends the run */
+    truncate = 1;
+    first_round(f);
+    assert_int_equal(utsec_boot_ue_on_401(&f->ue, f->r.www_authenticate,
+                                          strlen(f->r.www_authenticate), f->authz,
+                                          sizeof(f->authz), NULL, NULL), UTSEC_ERR_CALLBACK);
+    assert_int_equal(utsec_boot_ue_state(&f->ue), UTSEC_BOOT_UE_FAILED);
+    fx_free(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -518,6 +586,7 @@ int main(void)
         cmocka_unit_test(request_errors),
         cmocka_unit_test(stale_nonce),
         cmocka_unit_test(pending_eviction),
+        cmocka_unit_test(res_with_zero_octets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
