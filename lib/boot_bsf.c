@@ -9,6 +9,7 @@
 #include "crypto.h"
 #include "utsec/bootstrap.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static int64_t bsf_now(const utsec_boot_bsf_t *bsf)
@@ -220,6 +221,8 @@ static int make_context(utsec_boot_bsf_t *bsf, utsec_boot_bsf_pending_t *p)
     int64_t now = bsf_now(bsf);
     int rc;
 
+    if (now < 0 || now > INT64_MAX - bsf->cfg.key_lifetime)
+        return UTSEC_ERR_BAD_TIME;
     rc = utsec_gba_btid_build(p->av.rand, bsf->cfg.bsf_host,
                               bsf->cfg.bsf_host_len, bsf->btid,
                               sizeof(bsf->btid), &btid_len);
@@ -286,7 +289,7 @@ static int bootstrapped(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply)
     return 0;
 }
 
-/* A refused answer: drop its vector (answered once), challenge afresh. */
+/* A refused answer: challenge afresh. */
 static int rechallenge(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply,
                        int why)
 {
@@ -294,7 +297,11 @@ static int rechallenge(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply,
     utsec_boot_bsf_pending_t *p;
     int rc;
 
-    if (utsec_aka_nonce_decode(bsf->auth.nonce.ptr, bsf->auth.nonce.len,
+    /* Only a wrong response to one of our nonces spends its vector: a
+     * foreign, stale or replayed nonce must not let anyone drop another
+     * user's outstanding challenge. */
+    if (why == UTSEC_ERR_AUTH_FAILED &&
+        utsec_aka_nonce_decode(bsf->auth.nonce.ptr, bsf->auth.nonce.len,
                                bsf->rand, bsf->autn, NULL, 0, NULL) == 0) {
         p = pending_find(bsf, bsf->rand, user->ptr, user->len);
         if (p != NULL)

@@ -573,6 +573,29 @@ static void res_with_zero_octets(void **state)
     fx_free(f);
 }
 
+/* A forged nonce carrying a victim's RAND cannot spend the victim's vector. */
+static void forged_nonce_keeps_vector(void **state)
+{
+    struct fx *f = fx_new();
+    static char forged[UTSEC_BOOT_UE_AUTHZ_SIZE];
+    char *p, *q;
+
+    (void)state;
+    first_round(f);
+    ue_answers(f, 0);
+    snprintf(forged, sizeof(forged), "%s", f->authz);
+    p = strstr(forged, " nonce=\"");
+    assert_non_null(p);
+    q = strchr(p + 8, '"');
+    assert_non_null(q);
+    q[-5] = q[-5] == 'A' ? 'B' : 'A'; /* inside the nonce MAC, RAND intact */
+    assert_int_equal(bsf(f, forged), UTSEC_ERR_NONCE);
+    assert_int_equal(f->r.status, 401);
+    /* the genuine answer still bootstraps */
+    finish(f);
+    fx_free(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -587,6 +610,7 @@ int main(void)
         cmocka_unit_test(stale_nonce),
         cmocka_unit_test(pending_eviction),
         cmocka_unit_test(res_with_zero_octets),
+        cmocka_unit_test(forged_nonce_keeps_vector),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
