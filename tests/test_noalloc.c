@@ -384,6 +384,138 @@ static int op_digest_exchange(void)
     return rc;
 }
 
+/* ---- Ub bootstrapping (issue 7): UE and BSF state machines, store, Zn ---- */
+
+static int boot_usim(void *ctx, const uint8_t r[16], const uint8_t a[16],
+                     utsec_aka_ue_result_t *out)
+{
+    (void)ctx;
+    (void)r;
+    (void)a;
+    memcpy(out->res, key32, 8);
+    out->res_len = 8;
+    memcpy(out->ck, key32, 16);
+    memcpy(out->ik, key32 + 16, 16);
+    return 0;
+}
+
+static int boot_hss_av(void *ctx, const char *id, size_t len, utsec_aka_vector_t *av)
+{
+    (void)ctx;
+    (void)id;
+    (void)len;
+    memset(av, 0, sizeof(*av));
+    memcpy(av->rand, rand16, 16);
+    memcpy(av->autn, autn16, 16);
+    memcpy(av->xres, key32, 8);
+    av->xres_len = 8;
+    memcpy(av->ck, key32, 16);
+    memcpy(av->ik, key32 + 16, 16);
+    return 0;
+}
+
+static int boot_hss_resync(void *ctx, const char *id, size_t len, const uint8_t r[16],
+                           const uint8_t auts[14], utsec_aka_vector_t *av)
+{
+    (void)r;
+    (void)auts;
+    return boot_hss_av(ctx, id, len, av);
+}
+
+/* A whole Ub run (first request, 401, answer, 200), then Ks_NAF, the Ua
+ * password and the Zn lookup on the stored context. */
+static int op_boot_ub(void)
+{
+    static utsec_boot_ue_t ue;
+    static utsec_boot_bsf_t b;
+    static utsec_boot_ctx_t slots[2];
+    static utsec_boot_mem_t mem;
+    static utsec_boot_store_t store;
+    static utsec_boot_bsf_pending_t pending[2];
+    static utsec_digest_replay_entry_t e[4];
+    static utsec_boot_zn_answer_t zn;
+    static char authz[UTSEC_BOOT_UE_AUTHZ_SIZE], ua[UTSEC_BOOT_UE_UA_SIZE];
+    utsec_boot_ue_config_t uc;
+    utsec_boot_bsf_config_t bc;
+    utsec_boot_bsf_reply_t r;
+    uint8_t k[32];
+    char pw[UTSEC_GBA_PASSWORD_SIZE];
+    int rc;
+
+    memset(&uc, 0, sizeof(uc));
+    uc.impi = impi;
+    uc.impi_len = sizeof(impi) - 1;
+    uc.bsf_host = bsf;
+    uc.bsf_host_len = sizeof(bsf) - 1;
+    uc.usim = boot_usim;
+    uc.rng = digest_rng;
+    uc.time = digest_time;
+    memset(&bc, 0, sizeof(bc));
+    bc.bsf_host = bsf;
+    bc.bsf_host_len = sizeof(bsf) - 1;
+    bc.realm = bsf;
+    bc.realm_len = sizeof(bsf) - 1;
+    bc.secret = key32;
+    bc.secret_len = 32;
+    bc.key_lifetime = 3600;
+    bc.rng = digest_rng;
+    bc.time = digest_time;
+    bc.hss_av = boot_hss_av;
+    bc.hss_resync = boot_hss_resync;
+    bc.store = &store;
+    bc.pending = pending;
+    bc.n_pending = 2;
+    bc.replay = e;
+    bc.n_replay = 4;
+    if ((rc = utsec_boot_mem_init(&mem, slots, 2, digest_time, NULL, &store)) != 0 ||
+        (rc = utsec_boot_ue_init(&ue, &uc)) != 0 ||
+        (rc = utsec_boot_bsf_init(&b, &bc)) != 0 ||
+        (rc = utsec_boot_ue_start(&ue, authz, sizeof(authz), NULL, ua, sizeof(ua), NULL)) != 0 ||
+        (rc = utsec_boot_bsf_handle(&b, "GET", 3, "/", 1, authz, strlen(authz), &r)) != 0 ||
+        (rc = utsec_boot_ue_on_401(&ue, r.www_authenticate, strlen(r.www_authenticate), authz,
+                                   sizeof(authz), NULL, NULL)) != 0 ||
+        (rc = utsec_boot_bsf_handle(&b, "GET", 3, "/", 1, authz, strlen(authz), &r)) != 0 ||
+        (rc = utsec_boot_ue_on_200(&ue, r.auth_info, strlen(r.auth_info), r.body,
+                                   r.body_len)) != 0 ||
+        (rc = utsec_boot_ue_check(&ue)) != 0 ||
+        (rc = utsec_boot_ue_ks_naf(&ue, naf_id, sizeof(naf_id) - 1, UTSEC_GBA_VARIANT_ME,
+                                   k)) != 0 ||
+        (rc = utsec_boot_ue_ua_password(&ue, "xcap.example.org", 16, UTSEC_GBA_UA_HTTP_DIGEST,
+                                        UTSEC_GBA_VARIANT_ME, pw, sizeof(pw))) != 0 ||
+        (rc = utsec_boot_zn_lookup(&store, r.btid, strlen(r.btid), naf_id, sizeof(naf_id) - 1,
+                                   UTSEC_GBA_VARIANT_ME, 1000, &zn)) != 0)
+        return rc;
+    rc = memcmp(k, zn.key, 32) == 0 ? utsec_boot_ue_renegotiate(&ue) : -999;
+    utsec_wipe(k, sizeof(k));
+    utsec_wipe(pw, sizeof(pw));
+    utsec_boot_ue_free(&ue);
+    utsec_boot_bsf_free(&b);
+    utsec_boot_mem_free(&mem);
+    return rc;
+}
+
+/* Error path: an answer without a request in flight. */
+static int op_boot_ue_state(void)
+{
+    static utsec_boot_ue_t ue;
+    static char authz[UTSEC_BOOT_UE_AUTHZ_SIZE];
+    utsec_boot_ue_config_t uc;
+    int rc;
+
+    memset(&uc, 0, sizeof(uc));
+    uc.impi = impi;
+    uc.impi_len = sizeof(impi) - 1;
+    uc.bsf_host = bsf;
+    uc.bsf_host_len = sizeof(bsf) - 1;
+    uc.usim = boot_usim;
+    uc.rng = digest_rng;
+    rc = utsec_boot_ue_init(&ue, &uc);
+    if (rc == 0)
+        rc = utsec_boot_ue_on_401(&ue, "Digest", 6, authz, sizeof(authz), NULL, NULL);
+    utsec_boot_ue_free(&ue);
+    return rc;
+}
+
 static int op_digest_parse_challenges(void)
 {
     static const char in[] = "Basic realm=\"x\", Digest realm=\"a\\\"b\", nonce=\"n\", "
@@ -543,6 +675,8 @@ static const struct alloc_case cases[] = {
     {"digest_parse_challenges + write", op_digest_parse_challenges, 0},
     {"digest_parse_auth_info (bad)", op_digest_parse_bad, UTSEC_ERR_PARSE},
     {"digest body hash + akav2_password", op_digest_body_akav2, 0},
+    {"boot Ub run (UE+BSF) + Ks_NAF + Zn", op_boot_ub, 0},
+    {"boot_ue_on_401 (out of order)", op_boot_ue_state, UTSEC_ERR_STATE},
 };
 
 static void skip_under_asan(void)

@@ -154,6 +154,106 @@ static void digest_body_finish(void *c)
     assert_int_equal(utsec_digest_body_hash_finish(c, hex, sizeof(hex)), 0);
 }
 
+/* ---- Ub bootstrapping: the UE with CK/IK/RES pending, the BSF with its
+ * nonce key and a vector issued ---- */
+static int boot_usim(void *ctx, const uint8_t r[16], const uint8_t a[16],
+                     utsec_aka_ue_result_t *out)
+{
+    (void)ctx;
+    (void)r;
+    (void)a;
+    memcpy(out->res, key, 8);
+    out->res_len = 8;
+    memcpy(out->ck, key, 16);
+    memcpy(out->ik, key + 16, 16);
+    return 0;
+}
+static const char boot_host[] = "bsf.example.org";
+static void boot_ue_setup(void *c)
+{
+    static const char www[] = "Digest realm=\"bsf.example.org\", algorithm=AKAv1-MD5, "
+                              "qop=\"auth-int\", nonce=\"DxItPEtaaXiHlqW0w9Lh8AAAAAAAAAAAAAAAAAAAAAA=\"";
+    utsec_boot_ue_config_t cfg;
+    char authz[UTSEC_BOOT_UE_AUTHZ_SIZE], ua[UTSEC_BOOT_UE_UA_SIZE];
+
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.impi = "user@example.org";
+    cfg.impi_len = 16;
+    cfg.bsf_host = boot_host;
+    cfg.bsf_host_len = sizeof(boot_host) - 1;
+    cfg.usim = boot_usim;
+    cfg.rng = wipe_rng;
+    assert_int_equal(utsec_boot_ue_init(c, &cfg), 0);
+    assert_int_equal(utsec_boot_ue_start(c, authz, sizeof(authz), NULL, ua, sizeof(ua), NULL), 0);
+    assert_int_equal(utsec_boot_ue_on_401(c, www, sizeof(www) - 1, authz, sizeof(authz), NULL,
+                                          NULL), 0);
+}
+static void boot_ue_release(void *c) { utsec_boot_ue_free(c); }
+static int boot_hss_av(void *ctx, const char *id, size_t len, utsec_aka_vector_t *av)
+{
+    (void)ctx;
+    (void)id;
+    (void)len;
+    memset(av, 0, sizeof(*av));
+    memcpy(av->rand, key, 16);
+    memcpy(av->xres, key, 8);
+    av->xres_len = 8;
+    memcpy(av->ck, key, 16);
+    memcpy(av->ik, key + 16, 16);
+    return 0;
+}
+static int boot_hss_resync(void *ctx, const char *id, size_t len, const uint8_t r[16],
+                           const uint8_t auts[14], utsec_aka_vector_t *av)
+{
+    (void)r;
+    (void)auts;
+    return boot_hss_av(ctx, id, len, av);
+}
+static int boot_put(void *ctx, const utsec_boot_ctx_t *bc)
+{
+    (void)ctx;
+    (void)bc;
+    return 0;
+}
+static utsec_boot_bsf_pending_t boot_pending[2];
+static utsec_digest_replay_entry_t boot_replay[4];
+static utsec_boot_store_t boot_store = {boot_put, NULL, NULL, NULL};
+static void boot_bsf_setup(void *c)
+{
+    static const char authz[] = "Digest username=\"user@example.org\", realm=\"bsf.example.org\", "
+                                "nonce=\"\", uri=\"/\", response=\"\"";
+    utsec_boot_bsf_config_t cfg;
+    utsec_boot_bsf_reply_t r;
+
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.bsf_host = boot_host;
+    cfg.bsf_host_len = sizeof(boot_host) - 1;
+    cfg.realm = boot_host;
+    cfg.realm_len = sizeof(boot_host) - 1;
+    cfg.secret = key;
+    cfg.secret_len = 32;
+    cfg.key_lifetime = 60;
+    cfg.rng = wipe_rng;
+    cfg.time = wipe_time;
+    cfg.hss_av = boot_hss_av;
+    cfg.hss_resync = boot_hss_resync;
+    cfg.store = &boot_store;
+    cfg.pending = boot_pending;
+    cfg.n_pending = 2;
+    cfg.replay = boot_replay;
+    cfg.n_replay = 4;
+    assert_int_equal(utsec_boot_bsf_init(c, &cfg), 0);
+    assert_int_equal(utsec_boot_bsf_handle(c, "GET", 3, "/", 1, authz, sizeof(authz) - 1, &r), 0);
+    assert_int_equal(r.status, 401);
+    assert_false(tu_all_zero(boot_pending, sizeof(boot_pending)));
+}
+static void boot_bsf_release(void *c)
+{
+    utsec_boot_bsf_free(c);
+    /* the outstanding vectors in the caller's array go too */
+    assert_true(tu_all_zero(boot_pending, sizeof(boot_pending)));
+}
+
 struct wipe_case {
     const char *name;
     size_t size;
@@ -185,11 +285,13 @@ static const struct wipe_case cases[] = {
     {"utsec_digest_client_free", sizeof(utsec_digest_client_t), digest_client_setup, digest_client_release, 0, 0},
     {"utsec_digest_server_free", sizeof(utsec_digest_server_t), digest_server_setup, digest_server_release, 0, 0},
     {"utsec_digest_body_hash_finish", sizeof(utsec_digest_body_hash_t), digest_body_setup, digest_body_finish, 0, 0},
+    {"utsec_boot_ue_free", sizeof(utsec_boot_ue_t), boot_ue_setup, boot_ue_release, 0, 0},
+    {"utsec_boot_bsf_free", sizeof(utsec_boot_bsf_t), boot_bsf_setup, boot_bsf_release, 0, 0},
 };
 
 static union {
     max_align_t align;
-    unsigned char bytes[8192]; /* the Digest client context is about 6 KB */
+    unsigned char bytes[32768]; /* the BSF context is about 20 KB */
 } storage;
 
 static void secrets_zero_after_release(void **state)
