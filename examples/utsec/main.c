@@ -12,9 +12,9 @@
 
 static const struct cli_cmd *const tables[] = {
     cli_gba_cmds,
-    cli_digest_cmds,
     cli_boot_cmds,
     cli_aka_cmds,
+    cli_digest_cmds,
     cli_tls_cmds,
     cli_identity_cmds,
 };
