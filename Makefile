@@ -81,6 +81,12 @@ SHARED_LIB := $(BUILD)/lib/libutsec.so.$(VERSION)
 TOOL_SRC := $(sort $(wildcard examples/utsec/*.c))
 TOOL := $(BUILD)/bin/utsec
 
+# The lab programs of examples/README.md: examples/<name>/*.c + the shared
+# plumbing in examples/common/ -> $(BUILD)/bin/<name>.
+EX_COMMON_SRC := $(sort $(wildcard examples/common/*.c))
+EX_PROGS := $(filter-out common utsec integrations demo identity,$(notdir $(patsubst %/,%,$(sort $(dir $(wildcard examples/*/*.c))))))
+EX_BIN := $(EX_PROGS:%=$(BUILD)/bin/%)
+
 TEST_SRC := $(filter-out $(EXPAT_OUT),$(sort $(wildcard tests/test_*.c)))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT := $(sort $(wildcard tests/support/*.c))
@@ -89,10 +95,12 @@ FUZZ_SRC := $(filter-out $(EXPAT_OUT),$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz-replay/%)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
-.PHONY: all lib tool tests test docs install uninstall clean fuzz fuzz-build \
+.PHONY: all lib tool examples tests test docs install uninstall clean fuzz fuzz-build \
         bench deps demo check-symbols test-install test-mbedtls3
 
-all: lib tool
+all: lib tool examples
+
+examples: $(EX_BIN)
 
 lib: $(STATIC_LIB) $(SHARED_LIB)
 
@@ -113,13 +121,17 @@ $(SHARED_LIB): $(LIB_OBJ) | $(BUILD)/lib
 $(TOOL): $(TOOL_SRC) $(wildcard examples/utsec/*.h) $(STATIC_LIB) | $(BUILD)/bin
 	$(CC) $(APP_CFLAGS) -o $@ $(TOOL_SRC) $(APP_LDFLAGS) $(STATIC_LIB) $(LIB_DEPS)
 
+.SECONDEXPANSION:
+$(BUILD)/bin/%: $$(wildcard examples/$$*/*.c examples/$$*/*.h) $(EX_COMMON_SRC) $(wildcard examples/common/*.h) $(STATIC_LIB) | $(BUILD)/bin
+	$(CC) $(APP_CFLAGS) -Iexamples/common -o $@ $(wildcard examples/$*/*.c) $(EX_COMMON_SRC) $(APP_LDFLAGS) $(STATIC_LIB) $(LIB_DEPS)
+
 $(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT) $(wildcard tests/*.h tests/support/*.h) $(STATIC_LIB) | $(BUILD)/tests
 	$(CC) $(APP_CFLAGS) -Itests -o $@ $< $(TEST_SUPPORT) $(APP_LDFLAGS) $(STATIC_LIB) -lcmocka $(LIB_DEPS)
 
 $(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay_main.c $(STATIC_LIB) | $(BUILD)/fuzz-replay
 	$(CC) $(APP_CFLAGS) -o $@ $< tests/fuzz/replay_main.c $(APP_LDFLAGS) $(STATIC_LIB) $(LIB_DEPS)
 
-tests: $(TEST_BIN) $(FUZZ_REPLAY) $(TOOL) $(SHARED_LIB)
+tests: $(TEST_BIN) $(FUZZ_REPLAY) $(TOOL) $(EX_BIN) $(SHARED_LIB)
 
 # One line per suite, then "N passed, N failed"; exit status non-zero on any failure.
 test: tests
