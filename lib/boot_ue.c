@@ -46,6 +46,37 @@ static void drop_keys(utsec_boot_ue_t *ue)
     utsec_wipe(&ue->info, sizeof(ue->info));
 }
 
+/* TS 33.220 §4.5.2: the BSF names the bootstrapping B-TID =
+ * base64(RAND) "@" BSF server name, with the RAND of the challenge the UE
+ * answered. A B-TID that is not exactly that (another RAND: a context of an
+ * earlier run or of someone else; another host) is refused. The base64 part
+ * is compared exactly; the host without regard to letter case (DNS names,
+ * RFC 4343). */
+static int btid_matches(const utsec_boot_ue_t *ue)
+{
+    uint8_t rand[UTSEC_AKA_RAND_LEN];
+    const char *host = NULL;
+    size_t host_len = 0, i;
+    int ok;
+
+    if (utsec_gba_btid_parse(ue->info.btid, ue->info.btid_len, rand, &host,
+                             &host_len) != 0)
+        return 0;
+    ok = utsec_ct_equal(rand, ue->pending_rand, sizeof(rand)) &&
+         host_len == ue->bsf_host_len;
+    for (i = 0; ok && i < host_len; i++) {
+        unsigned char a = (unsigned char)host[i];
+        unsigned char b = (unsigned char)ue->bsf_host[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a - 'A' + 'a');
+        if (b >= 'A' && b <= 'Z')
+            b = (unsigned char)(b - 'A' + 'a');
+        ok = a == b;
+    }
+    utsec_wipe(rand, sizeof(rand));
+    return ok;
+}
+
 static int fail(utsec_boot_ue_t *ue, int rc)
 {
     drop_keys(ue);
@@ -264,6 +295,8 @@ UTSEC_API int utsec_boot_ue_on_200(utsec_boot_ue_t *ue, const char *auth_info,
                                    &ue->info);
     if (rc != 0)
         return fail(ue, rc);
+    if (!btid_matches(ue))
+        return fail(ue, UTSEC_ERR_BTID_MISMATCH);
     now = ue_now(ue);
     if (ue->info.lifetime <= now)
         return fail(ue, UTSEC_ERR_EXPIRED);

@@ -26,6 +26,8 @@ static const char body_set1[] =
     "<lifetime>2026-01-01T00:00:00Z</lifetime>\n"
     "</BootstrappingInfo>";
 #define CNONCE "0a4f113b0a4f113b0a4f113b0a4f113b"
+/* base64(RAND of Set 1) "@" the BSF host */
+#define BTID_SET1 "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.mnc001.mcc001.pub.3gppnetwork.org"
 /* python3: MD5 Digest, password = RES a54211d5e3ba50bf, qop=auth-int, GET / */
 static const char resp_set1[] = "1c7aac38b5f2d7d5de39df1ad143eeae";
 /* ... password = "" (RFC 3310 §3.4 resync answer) */
@@ -395,9 +397,51 @@ static void malformed_info(void **state)
                  "2026-01-01T00:00:00Z</lifetime></BootstrappingInfo>", UTSEC_ERR_UNSUPPORTED);
     body_case(f, "<BootstrappingInfo xmlns=\"uri:3gpp-gba\"><btid>a@b</btid><lifetime>"
                  "2026-01-01T00:00:00</lifetime></BootstrappingInfo>", UTSEC_ERR_BAD_TIME);
-    /* a lifetime already over */
-    body_case(f, "<BootstrappingInfo xmlns=\"uri:3gpp-gba\"><btid>a@b</btid><lifetime>"
-                 "2025-12-31T22:59:59Z</lifetime></BootstrappingInfo>", UTSEC_ERR_EXPIRED);
+    /* a lifetime already over (with the right B-TID) */
+    body_case(f, "<BootstrappingInfo xmlns=\"uri:3gpp-gba\"><btid>" BTID_SET1 "</btid>"
+                 "<lifetime>2025-12-31T22:59:59Z</lifetime></BootstrappingInfo>",
+              UTSEC_ERR_EXPIRED);
+    fx_free(f);
+}
+
+#define INFO_DOC(btid)                                                              \
+    "<BootstrappingInfo xmlns=\"uri:3gpp-gba\"><btid>" btid "</btid><lifetime>"    \
+    "2026-01-01T00:00:00Z</lifetime></BootstrappingInfo>"
+
+/* TS 33.220 §4.5.2: B-TID = base64(RAND)@BSF host, for this run's RAND. */
+static void btid_must_match_run(void **state)
+{
+    struct fx *f = fx_new(1);
+    char btid[UTSEC_BOOT_BTID_MAX + 1];
+
+    (void)state;
+    /* the control: same route, the B-TID of this RAND and host */
+    body_case(f, INFO_DOC(BTID_SET1), 0);
+    /* another RAND (last octet 0x34 instead of 0x35) */
+    body_case(f, INFO_DOC("I1U8vpY3qJ0hiuZNrke/NA==@bsf.mnc001.mcc001.pub.3gppnetwork.org"),
+              UTSEC_ERR_BTID_MISMATCH);
+    /* another BSF host, a sub-domain of it, a host without the BSF's name */
+    body_case(f, INFO_DOC("I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.net"), UTSEC_ERR_BTID_MISMATCH);
+    body_case(f, INFO_DOC("I1U8vpY3qJ0hiuZNrke/NQ==@x.bsf.mnc001.mcc001.pub.3gppnetwork.org"),
+              UTSEC_ERR_BTID_MISMATCH);
+    body_case(f, INFO_DOC("I1U8vpY3qJ0hiuZNrke/NQ==@bsf.mnc001.mcc001.pub.3gppnetwork.or"),
+              UTSEC_ERR_BTID_MISMATCH);
+    /* not of the form at all: no '@', bad base64, RAND part too long */
+    body_case(f, INFO_DOC("a@b"), UTSEC_ERR_BTID_MISMATCH);
+    body_case(f, INFO_DOC("I1U8vpY3qJ0hiuZNrke/NQ=="), UTSEC_ERR_BTID_MISMATCH);
+    body_case(f, INFO_DOC("I1U8vpY3qJ0hiuZNrke/NR==@bsf.mnc001.mcc001.pub.3gppnetwork.org"),
+              UTSEC_ERR_BTID_MISMATCH);
+    body_case(f, INFO_DOC("I1U8vpY3qJ0hiuZNrke/NQ==A@bsf.mnc001.mcc001.pub.3gppnetwork.org"),
+              UTSEC_ERR_BTID_MISMATCH);
+    /* DNS names are case-insensitive: the host in capitals is the same BSF */
+    body_case(f, INFO_DOC("I1U8vpY3qJ0hiuZNrke/NQ==@BSF.mnc001.MCC001.pub.3gppnetwork.ORG"), 0);
+    assert_int_equal(utsec_boot_ue_btid(&f->ue, btid, sizeof(btid), NULL, NULL), 0);
+    assert_string_equal(btid, "I1U8vpY3qJ0hiuZNrke/NQ==@BSF.mnc001.MCC001.pub.3gppnetwork.ORG");
+    /* ... but the base64 part is compared exactly */
+    body_case(f, INFO_DOC("i1U8vpY3qJ0hiuZNrke/NQ==@bsf.mnc001.mcc001.pub.3gppnetwork.org"),
+              UTSEC_ERR_BTID_MISMATCH);
+    assert_string_equal(utsec_strerror(UTSEC_ERR_BTID_MISMATCH),
+                        "B-TID is not base64(RAND)@BSF host of this run");
     fx_free(f);
 }
 
@@ -540,6 +584,7 @@ int main(void)
         cmocka_unit_test(mac_failure_stops),
         cmocka_unit_test(bad_rspauth),
         cmocka_unit_test(malformed_info),
+        cmocka_unit_test(btid_must_match_run),
         cmocka_unit_test(expiry_and_renegotiation),
         cmocka_unit_test(out_of_order),
         cmocka_unit_test(usim_error_ends_run),

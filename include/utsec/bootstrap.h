@@ -440,8 +440,28 @@ UTSEC_API int utsec_boot_ue_on_401(utsec_boot_ue_t *ue,
 /**
  * \brief Take the BSF's 200 OK: verify `rspauth` over the response body
  *        (auth-int, mutual authentication), parse the BootstrappingInfo
- *        body, and keep Ks = CK || IK, RAND, B-TID and lifetime
- *        (TS 24.109 §4.2, Annex C; TS 33.220 §4.5.2).
+ *        body, check the B-TID, and keep Ks = CK || IK, RAND, B-TID and
+ *        lifetime (TS 24.109 §4.2, Annex C; TS 33.220 §4.5.2).
+ *
+ * The B-TID must be `base64(RAND)@<BSF host>` (TS 33.220 §4.5.2) for the
+ * RAND of the challenge this run answered and the configured BSF host
+ * (letter case of the host ignored); anything else is
+ * ::UTSEC_ERR_BTID_MISMATCH, so the UE never files Ks under a name that
+ * belongs to another run.
+ *
+ * Time: the key lifetime is checked against the UE's own clock (the
+ * configured time callback), here and in utsec_boot_ue_check(). The
+ * optional `currenttime` extension (the BSF's clock, Annex C) is parsed but
+ * ignored: it is not used to shift the lifetime or to correct the UE clock.
+ * The lifetime is an absolute UTC time that the BSF and the NAFs enforce
+ * with the network's clock (Zn lookups fail after it), so the UE-side
+ * check only spares a request that would fail; a skewed UE clock costs at
+ * most an early bootstrapping (clock ahead) or a renegotiation request from
+ * the NAF (clock behind), both handled by the normal flow, whereas trusting
+ * a clock sent by the network would let that one value extend or shorten
+ * the key's use on the UE. A 200 whose lifetime is not after the UE's
+ * current time is refused (::UTSEC_ERR_EXPIRED); a UE whose clock runs
+ * ahead by more than the key lifetime cannot bootstrap until it is fixed.
  * \param ue the context (state SENT_RESPONSE).
  * \param auth_info the Authentication-Info value (untrusted; NULL when the
  *        header is absent, which is ::UTSEC_ERR_RSPAUTH).
@@ -450,8 +470,10 @@ UTSEC_API int utsec_boot_ue_on_401(utsec_boot_ue_t *ue,
  * \param body_len its length.
  * \return 0 (state BOOTSTRAPPED), ::UTSEC_ERR_STATE (state unchanged),
  *         ::UTSEC_ERR_RSPAUTH or a parse error of the header,
- *         utsec_boot_info_parse()'s error, or ::UTSEC_ERR_EXPIRED (lifetime
- *         not after the current time); after any error but STATE the
+ *         utsec_boot_info_parse()'s error, ::UTSEC_ERR_BTID_MISMATCH (the
+ *         B-TID is not base64(RAND)@BSF host of this run), or
+ *         ::UTSEC_ERR_EXPIRED (lifetime not after the UE's current time);
+ *         after any error but STATE the
  *         pending keys are wiped and the state is FAILED.
  */
 UTSEC_API int utsec_boot_ue_on_200(utsec_boot_ue_t *ue, const char *auth_info,

@@ -110,7 +110,8 @@ typedef enum utsec_err {
     UTSEC_ERR_TOO_DEEP = -89,          /**< Identity: XML nesting deeper than allowed. */
 
     UTSEC_ERR_BOOTSTRAP = -100,        /**< Bootstrapping: the BSF exchange failed. */
-    UTSEC_ERR_RENEGOTIATE = -101       /**< Bootstrapping: the NAF asks for a new bootstrapping. */
+    UTSEC_ERR_RENEGOTIATE = -101,      /**< Bootstrapping: the NAF asks for a new bootstrapping. */
+    UTSEC_ERR_BTID_MISMATCH = -102     /**< Bootstrapping: the B-TID is not base64(RAND)@BSF host of this run. */
 } utsec_err_t;
 
 /**
