@@ -14,7 +14,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 WRAP=${DEMO_WRAP:-}
 W=$(mktemp -d "${TMPDIR:-/tmp}/utsec-demo.XXXXXX")
 PIDS=""
-pass=0 fail=0
+pass=0 fail=0 vg_bad=0
 
 cleanup() {
     for p in $PIDS; do kill -TERM "$p" 2>/dev/null; done
@@ -96,6 +96,10 @@ ue() { # label args... : run the UE, output into $W/out, shown indented
     $WRAP "$BIN/ue" "$@" > "$W/out" 2>&1
     ue_rc=$?
     sed 's/^/    /' "$W/out"
+    if [ $ue_rc = 99 ]; then   # DEMO_WRAP=valgrind --error-exitcode=99
+        echo "    (memcheck reported errors)"
+        vg_bad=$((vg_bad + 1))
+    fi
 }
 
 field() { # name [file] -> value of the last "name: value" line
@@ -227,6 +231,10 @@ if [ $srv_bad -ne 0 ]; then
     echo "servers: $srv_bad exited with an error on SIGTERM (logs in $W)"
     fail=$((fail + 1))
     DEMO_KEEP=1
+fi
+if [ $vg_bad -ne 0 ]; then
+    echo "ue: memcheck reported errors in $vg_bad runs"
+    fail=$((fail + 1))
 fi
 echo "demo: $pass of 11 steps as expected, $fail failed"
 [ $fail -eq 0 ]
