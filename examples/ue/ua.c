@@ -478,9 +478,8 @@ int ue_ua_run(ue_state_t *st, const char *path, const ue_ua_opts_t *o)
         ok = 1;
         if (o->out != NULL && o->cmd != UE_PUT && write_out(u) != 0)
             ok = 0;
-        if (o->cmd == UE_WATCHER)
-            printf("ue     watcher %s: %.*s\n", o->watcher, (int)strcspn(u->in.body, "\r\n"),
-                   u->in.body);
+        if (o->cmd == UE_WATCHER) /* RFC 5025 sub-handling for the watcher */
+            printf("sub-handling: %.*s\n", (int)strcspn(u->in.body, "\r\n"), u->in.body);
     }
     if (rc > 0 && o->replay)
         u->replay_status = o->psk ? psk_replay(u) : digest_replay(u);
