@@ -59,10 +59,15 @@ static int hss_resync(void *ctx, const char *impi, size_t len, const uint8_t ran
 
 static const char impu[] = "sip:+15551234567@ims.mnc001.mcc001.3gppnetwork.org";
 
+/* When non-zero, the USS gives this subscriber a key lifetime of its own. */
+static int64_t uss_lifetime;
+
 static int uss(void *ctx, utsec_boot_ctx_t *c)
 {
     (void)ctx;
     c->uicc = 1;
+    if (uss_lifetime != 0)
+        c->lifetime = c->boot_time + uss_lifetime;
     return utsec_boot_ctx_add_id(c, S(impu));
 }
 
@@ -272,6 +277,61 @@ static void success(void **state)
     /* the vector is spent: the same answer again is refused, and challenged */
     assert_int_equal(bsf(f, f->authz), UTSEC_ERR_AUTH_FAILED);
     assert_int_equal(f->r.status, 401);
+    fx_free(f);
+}
+
+/* The USS may set a per-subscriber lifetime: the 200's BootstrappingInfo,
+ * the reply and the stored context all carry it. */
+static void uss_sets_lifetime(void **state)
+{
+    struct fx *f = fx_new();
+    utsec_boot_ctx_t b;
+    utsec_boot_info_t info;
+    int64_t lt = 0;
+    char btid[UTSEC_BOOT_BTID_MAX + 1];
+
+    (void)state;
+    uss_lifetime = 3;
+    first_round(f);
+    ue_answers(f, 0);
+    assert_int_equal(bsf(f, f->authz), 0);
+    uss_lifetime = 0;
+    assert_int_equal(f->r.status, 200);
+    assert_int_equal(f->r.lifetime, T_2026 + 3);
+    assert_int_equal(utsec_boot_info_parse(f->r.body, f->r.body_len, &info), 0);
+    assert_int_equal(info.lifetime, T_2026 + 3);
+    assert_int_equal(f->store.get(f->store.ctx, f->r.btid, strlen(f->r.btid), &b), 0);
+    assert_int_equal(b.lifetime, T_2026 + 3);
+    utsec_boot_ctx_wipe(&b);
+    assert_int_equal(utsec_boot_ue_on_200(&f->ue, f->r.auth_info, strlen(f->r.auth_info),
+                                          f->r.body, f->r.body_len), 0);
+    assert_int_equal(utsec_boot_ue_btid(&f->ue, btid, sizeof(btid), NULL, &lt), 0);
+    assert_int_equal(lt, T_2026 + 3);
+    test_clock = T_2026 + 3;
+    assert_int_equal(utsec_boot_ue_check(&f->ue), UTSEC_ERR_RENEGOTIATE);
+    fx_free(f);
+}
+
+/* A UE that expects another BSF host refuses the B-TID this BSF issues
+ * (TS 33.220 §4.5.2), though rspauth verifies. */
+static void ue_refuses_foreign_btid(void **state)
+{
+    struct fx *f = fx_new();
+
+    (void)state;
+    utsec_boot_ue_free(&f->ue);
+    f->ucfg.bsf_host = "bsf2.mnc001.mcc001.pub.3gppnetwork.org";
+    f->ucfg.bsf_host_len = strlen(f->ucfg.bsf_host);
+    f->ucfg.realm = selfgen_bsf; /* same realm: the 401 is taken */
+    f->ucfg.realm_len = strlen(selfgen_bsf);
+    assert_int_equal(utsec_boot_ue_init(&f->ue, &f->ucfg), 0);
+    first_round(f);
+    ue_answers(f, 0);
+    assert_int_equal(bsf(f, f->authz), 0);
+    assert_int_equal(f->r.status, 200);
+    assert_int_equal(utsec_boot_ue_on_200(&f->ue, f->r.auth_info, strlen(f->r.auth_info),
+                                          f->r.body, f->r.body_len), UTSEC_ERR_BTID_MISMATCH);
+    assert_int_equal(utsec_boot_ue_state(&f->ue), UTSEC_BOOT_UE_FAILED);
     fx_free(f);
 }
 
@@ -600,6 +660,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(success),
+        cmocka_unit_test(uss_sets_lifetime),
+        cmocka_unit_test(ue_refuses_foreign_btid),
         cmocka_unit_test(resync),
         cmocka_unit_test(resync_mac_s_failure),
         cmocka_unit_test(mac_failure),

@@ -598,7 +598,10 @@ typedef int (*utsec_boot_hss_resync_fn)(void *ctx, const char *impi,
 /**
  * \brief Optional user security settings (USS, TS 33.220): called before
  *        a new context is stored, to add the user's identities
- *        (utsec_boot_ctx_add_id()) and set \c uicc.
+ *        (utsec_boot_ctx_add_id()) and set \c uicc. It may also set
+ *        \c lifetime (a per-subscriber key lifetime, after \c boot_time):
+ *        the BootstrappingInfo, the reply and the stored context then carry
+ *        that value.
  * \param ctx the caller's context.
  * \param c the new context (B-TID, RAND, Ks, IMPI and times already set).
  * \return 0 or a negative code (the bootstrapping then fails).
