@@ -204,7 +204,7 @@ int main(int argc, char **argv)
     uint16_t ub_port = 0, zn_port = 0;
     int i, ub_fd = -1, zn_fd = -1, rc = 1;
 
-    for (i = 1; i < argc; i++) {
+    for (i = 1; i < argc; i += 2) {
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (v == NULL)
             return usage();
@@ -218,7 +218,6 @@ int main(int argc, char **argv)
             fqdn = v;
         else
             return usage();
-        i++;
     }
     if (subs == NULL || ub_file == NULL || zn_file == NULL)
         return usage();
