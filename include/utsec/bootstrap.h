@@ -471,7 +471,7 @@ UTSEC_API int utsec_boot_ue_on_401(utsec_boot_ue_t *ue,
  * \return 0 (state BOOTSTRAPPED), ::UTSEC_ERR_STATE (state unchanged),
  *         ::UTSEC_ERR_RSPAUTH or a parse error of the header,
  *         utsec_boot_info_parse()'s error, ::UTSEC_ERR_BTID_MISMATCH (the
- *         B-TID is not base64(RAND)@BSF host of this run), or
+ *         B-TID is not `base64(RAND)@host` for this run and BSF), or
  *         ::UTSEC_ERR_EXPIRED (lifetime not after the UE's current time);
  *         after any error but STATE the
  *         pending keys are wiped and the state is FAILED.
