@@ -89,8 +89,11 @@ static int parse_line(hss_t *h, char *line)
     long long lt;
     int rc = -1;
 
-    for (f[n] = strtok_r(line, " \t\r\n", &save); f[n] != NULL && n < 6;)
-        f[++n] = strtok_r(NULL, " \t\r\n", &save);
+    f[0] = strtok_r(line, " \t\r\n", &save);
+    while (n < 6 && f[n] != NULL) {
+        n++;
+        f[n] = strtok_r(NULL, " \t\r\n", &save);
+    }
     if (n == 0)
         return 0; /* blank */
     if (n != 6 || f[6] != NULL || h->n_subs == HSS_MAX_SUBS)

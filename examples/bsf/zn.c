@@ -109,7 +109,7 @@ void zn_serve(const utsec_boot_store_t *store, ex_http_msg_t *in,
     const char *q, *bv = NULL, *nv = NULL;
     size_t bn = 0, nn = 0, len = 0, path_len, i;
     long btid_len = -1, naf_len = -1;
-    int status = 400, rc = UTSEC_ERR_PARSE;
+    int status = 400, rc;
 
     if (ex_http_read_request(c, in) != 0) {
         printf("bsf    Zn: unreadable request dropped\n");
