@@ -125,8 +125,8 @@ $(TOOL): $(TOOL_SRC) $(wildcard examples/utsec/*.h) $(STATIC_LIB) | $(BUILD)/bin
 $(BUILD)/bin/%: $$(wildcard examples/$$*/*.c examples/$$*/*.h) $(EX_COMMON_SRC) $(wildcard examples/common/*.h) $(STATIC_LIB) | $(BUILD)/bin
 	$(CC) $(APP_CFLAGS) -Iexamples/common -o $@ $(wildcard examples/$*/*.c) $(EX_COMMON_SRC) $(APP_LDFLAGS) $(STATIC_LIB) $(LIB_DEPS)
 
-$(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT) $(wildcard tests/*.h tests/support/*.h) $(STATIC_LIB) | $(BUILD)/tests
-	$(CC) $(APP_CFLAGS) -Itests -o $@ $< $(TEST_SUPPORT) $(APP_LDFLAGS) $(STATIC_LIB) -lcmocka $(LIB_DEPS)
+$(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT) $(EX_COMMON_SRC) $(wildcard examples/common/*.h) $(wildcard tests/*.h tests/support/*.h) $(STATIC_LIB) | $(BUILD)/tests
+	$(CC) $(APP_CFLAGS) -Itests -o $@ $< $(TEST_SUPPORT) $(if $(filter test_ex_%,$*),$(EX_COMMON_SRC)) $(APP_LDFLAGS) $(STATIC_LIB) -lcmocka $(LIB_DEPS)
 
 $(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay_main.c $(STATIC_LIB) | $(BUILD)/fuzz-replay
 	$(CC) $(APP_CFLAGS) -o $@ $< tests/fuzz/replay_main.c $(APP_LDFLAGS) $(STATIC_LIB) $(LIB_DEPS)
