@@ -77,8 +77,8 @@ watch() { # watcher (percent-encoded) -> body
     cat "$tmp/body"
 }
 check "watcher bob" allow "$(watch sip%3Abob%40example.net)"
-check "watcher mallory" block "$(watch sip%3Amallory%40example.net)"
-check "watcher carol" confirm "$(watch sip%3Acarol%40example.net)"
+check "watcher mallory" block "$(watch sip%3Amallory%40spam.example)"
+check "watcher carol (no rule)" block "$(watch sip%3Acarol%40example.net)"
 check "watcher missing" 400 "$(req ap -H "$ALICE" "$BASE/watcher-authorization")"
 
 # Refusals.
@@ -112,7 +112,7 @@ for line in "ps: peer CN=ap.example.net trusted-ap=yes" \
     "ps: peer CN=rogue.example.net trusted-ap=no" \
     "ps: 403 asserted identity from untrusted peer" \
     "ps: 403 no asserted identity" \
-    "ps: watcher sip:mallory@example.net of sip:alice@example.net -> block"; do
+    "ps: watcher sip:mallory@spam.example of sip:alice@example.net -> block"; do
     if grep -qF "$line" "$tmp/out"; then echo "ok   transcript: $line"; else
         echo "FAIL transcript lacks: $line"; fail=1; fi
 done
