@@ -126,6 +126,15 @@ $(TOOL): $(TOOL_SRC) $(wildcard examples/utsec/*.h) $(STATIC_LIB) | $(BUILD)/bin
 $(BUILD)/bin/%: $$(wildcard examples/$$*/*.c examples/$$*/*.h) $(EX_COMMON_SRC) $(wildcard examples/common/*.h) $(STATIC_LIB) | $(BUILD)/bin
 	$(CC) $(APP_CFLAGS) -Iexamples/common -o $@ $(wildcard examples/$*/*.c) $(EX_COMMON_SRC) $(APP_LDFLAGS) $(STATIC_LIB) $(LIB_DEPS)
 
+# examples/integrations/curl_gba.c (GBA for a libcurl client): links -lcurl,
+# so it is built only where pkg-config finds libcurl (Debian libcurl4-openssl-dev).
+CURL_GBA := $(BUILD)/bin/curl_gba
+ifneq ($(shell pkg-config --exists libcurl 2>/dev/null && echo yes),)
+examples tests: $(CURL_GBA)
+endif
+$(CURL_GBA): examples/integrations/curl_gba.c $(HEADERS) $(STATIC_LIB) | $(BUILD)/bin
+	$(CC) $(APP_CFLAGS) $(shell pkg-config --cflags libcurl) -o $@ $< $(APP_LDFLAGS) $(STATIC_LIB) $(shell pkg-config --libs libcurl) $(LIB_DEPS)
+
 $(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT) $(EX_COMMON_SRC) $(wildcard examples/common/*.h) $(wildcard tests/*.h tests/support/*.h) $(STATIC_LIB) | $(BUILD)/tests
 	$(CC) $(APP_CFLAGS) -Itests -o $@ $< $(TEST_SUPPORT) $(if $(filter test_ex_%,$*),$(EX_COMMON_SRC)) $(APP_LDFLAGS) $(STATIC_LIB) -lcmocka $(LIB_DEPS)
 

@@ -30,7 +30,9 @@
 int ex_listen(uint16_t port, uint16_t *bound);
 
 /* Accept one connection (SO_RCVTIMEO/SO_SNDTIMEO = EX_IO_TIMEOUT_S).
- * Returns the fd or -1. Retries EINTR. */
+ * Returns the fd or -1. Retries EINTR, so a server that must stop on a
+ * signal poll()s the listening socket first and calls this when it is
+ * readable. */
 int ex_accept(int lfd);
 
 /* Connect to 127.0.0.1:port with the same timeouts. Returns fd or -1. */
@@ -138,7 +140,8 @@ const char *ex_http_reason(int code);
  *   a message. Non-printable octets print as '?'. */
 void ex_log_msg(FILE *f, const char *who, const char *arrow, const ex_http_msg_t *m);
 
-/* Same for an outgoing message not yet sent. */
+/* Same for an outgoing message; called after ex_http_out_send() it also
+ * shows the Content-Type and Content-Length that the send added. */
 void ex_log_out(FILE *f, const char *who, const char *arrow, const ex_http_out_t *o);
 
 #endif
