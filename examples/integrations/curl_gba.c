@@ -64,9 +64,11 @@ static int usage(void)
 
 static int set(char *dst, size_t size, const char *src)
 {
-    if (strlen(src) >= size)
+    size_t n = strlen(src);
+
+    if (n >= size)
         return -1;
-    strcpy(dst, src);
+    memcpy(dst, src, n + 1);
     return 0;
 }
 

@@ -57,7 +57,7 @@ typedef struct ps_reply {
 
 /* Answer one request. peer_trusted: the verified client certificate is
  * the AP's (fingerprint match). Prints one `ps: ...` decision line. */
-void ps_handle(ps_store_t *st, int peer_trusted, const ex_http_msg_t *req,
+void ps_handle(ps_store_t *st, int peer_trusted, const ex_http_msg_t *m,
                ps_reply_t *r);
 
 /* Copy peer-supplied text (n octets at p) into buf for printing,
