@@ -43,10 +43,11 @@ const char *ps_printable(const char *p, size_t n, char *buf, size_t size)
 
     if (n >= size)
         n = size - 1;
-    for (i = 0; i < n; i++)
+    for (i = 0; i < n; i++) {
         buf[i] = p[i];
         if (p[i] < 0x20 || p[i] >= 0x7f)
             buf[i] = '?';
+    }
     buf[n] = '\0';
     return buf;
 }
