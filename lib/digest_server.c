@@ -296,6 +296,7 @@ int utsec_digest_server_challenge(utsec_digest_server_t *s, int stale,
     if ((rc = nonce_mac(s, 1, raw, raw + 8, NONCE_RAND_LEN,
                         raw + 8 + NONCE_RAND_LEN)) != 0)
         return rc;
+    UTSEC_CT_PUBLIC(raw + 8 + NONCE_RAND_LEN, NONCE_MAC_LEN); /* on the wire */
     if ((rc = utsec_base64_encode(raw, sizeof(raw), nonce, sizeof(nonce),
                                   &nlen)) != 0)
         return rc;
@@ -323,6 +324,7 @@ int utsec_digest_server_challenge_aka(utsec_digest_server_t *s,
     put64(sd, s->cfg.time(s->cfg.time_ctx));
     if ((rc = nonce_mac(s, 2, sd, ra, sizeof(ra), sd + 8)) != 0)
         return rc;
+    UTSEC_CT_PUBLIC(sd + 8, NONCE_MAC_LEN); /* on the wire */
     if ((rc = utsec_aka_nonce_encode(rand, autn, sd, sizeof(sd), nonce,
                                      sizeof(nonce), &nlen)) != 0)
         return rc;
@@ -587,6 +589,7 @@ int utsec_digest_server_auth_info(const utsec_digest_server_t *s,
     c.body_hash = body_hash;
     if ((rc = utsec_digest_rspauth(&c, rsp, sizeof(rsp), &n)) != 0)
         return rc;
+    UTSEC_CT_PUBLIC(rsp, n); /* rspauth goes on the wire */
     memset(&ai, 0, sizeof(ai));
     ai.rspauth = sv(rsp, n);
     ai.qop = a->qop;
