@@ -27,8 +27,9 @@ void aka_xor_f2345(const uint8_t k[16], const uint8_t rand[16], uint8_t *res,
  * functions (one TEMP for Milenage: 5 AES blocks in all): AK, RES (the
  * key's res_len octets), CK, IK, and MAC-A = f1(SQN, RAND, AMF) where SQN is
  * sqn_in, or sqn_in xor AK when sqn_concealed (the UE reading AUTN). SQN is
- * written to sqn_out. All pointers are required. Outputs are unspecified on
- * error: the caller wipes them. */
+ * written to sqn_out. res holds at least 8 octets (octets res_len..7 are
+ * zeroed). All pointers are required. Outputs are unspecified on error: the
+ * caller wipes them. */
 int aka_compute(utsec_aka_key_t *key, const uint8_t rand[16],
                 const uint8_t sqn_in[6], int sqn_concealed,
                 const uint8_t amf[2], uint8_t sqn_out[6], uint8_t mac_a[8],
@@ -42,6 +43,9 @@ int aka_milenage_compute(utsec_milenage_t *m, const uint8_t rand[16],
 /* SQN (6 octets, big-endian) <-> 48-bit integer. */
 uint64_t aka_sqn_get(const uint8_t sqn[UTSEC_AKA_SQN_LEN]);
 void aka_sqn_put(uint64_t v, uint8_t sqn[UTSEC_AKA_SQN_LEN]);
+/* Records SQN as accepted (Annex C.2); the caller has checked it with
+ * utsec_aka_sqn_check() on the same state. */
+void aka_sqn_store(utsec_aka_sqn_state_t *st, const uint8_t sqn[UTSEC_AKA_SQN_LEN]);
 
 #define AKA_SQN_MAX ((uint64_t)0xFFFFFFFFFFFFu)
 

@@ -201,15 +201,14 @@ int aka_compute(utsec_aka_key_t *key, const uint8_t rand[16],
                 const uint8_t amf[2], uint8_t sqn_out[6], uint8_t mac_a[8],
                 uint8_t *res, uint8_t ck[16], uint8_t ik[16], uint8_t ak[6])
 {
-    uint8_t full_res[8];
     int rc, i;
 
     if (key->alg == UTSEC_AKA_ALG_MILENAGE) {
+        /* f2 gives 8 octets in place; RES is its first res_len (4..8). */
         rc = aka_milenage_compute(&key->u.milenage, rand, sqn_in,
                                   sqn_concealed, amf, sqn_out, mac_a,
-                                  full_res, ck, ik, ak);
-        memcpy(res, full_res, key->res_len);
-        utsec_wipe(full_res, sizeof(full_res));
+                                  res, ck, ik, ak);
+        memset(res + key->res_len, 0, 8 - key->res_len);
         return rc;
     }
     rc = utsec_aka_f2345(key, rand, res, ck, ik, ak, NULL);

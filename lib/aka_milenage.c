@@ -126,6 +126,7 @@ struct milenage_work {
     uint8_t tx2[32];  /* (TEMP xor OPc) twice, so rot() is a plain offset */
     uint8_t x[16];    /* AES input */
     uint8_t out[16];  /* AES output */
+    uint8_t o[16];    /* OUTk, for aka_milenage_compute() */
 };
 
 static int milenage_temp(utsec_milenage_t *m, const uint8_t rand[16],
@@ -262,28 +263,28 @@ int aka_milenage_compute(utsec_milenage_t *m, const uint8_t rand[16],
                          uint8_t ik[16], uint8_t ak[6])
 {
     struct milenage_work w;
-    uint8_t o[16];
     int rc, i;
 
     if (!m->ready)
         return UTSEC_ERR_STATE;
     rc = milenage_temp(m, rand, &w);
     if (rc == 0) /* OUT2: AK and RES */
-        rc = milenage_out(m, &w, 0, 0x01, o);
+        rc = milenage_out(m, &w, 0, 0x01, w.o);
     if (rc == 0) {
-        memcpy(ak, o, 6);
-        memcpy(res, o + 8, 8);
+        memcpy(ak, w.o, 6);
+        memcpy(res, w.o + 8, 8);
+        /* SQN = SQN_in xor (AK and mask), mask all-ones when concealed */
+        uint8_t mask = (uint8_t)(0u - (unsigned)(sqn_concealed != 0));
         for (i = 0; i < 6; i++)
-            sqn_out[i] = (uint8_t)(sqn_in[i] ^ (sqn_concealed ? ak[i] : 0));
-        rc = milenage_out1(m, &w, sqn_out, amf, o);
+            sqn_out[i] = (uint8_t)(sqn_in[i] ^ (w.o[i] & mask));
+        rc = milenage_out1(m, &w, sqn_out, amf, w.o);
     }
     if (rc == 0) {
-        memcpy(mac_a, o, 8);
+        memcpy(mac_a, w.o, 8);
         rc = milenage_out(m, &w, 4, 0x02, ck);
     }
     if (rc == 0)
         rc = milenage_out(m, &w, 8, 0x04, ik);
     utsec_wipe(&w, sizeof(w));
-    utsec_wipe(o, sizeof(o));
     return rc;
 }

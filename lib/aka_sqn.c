@@ -10,12 +10,9 @@
 
 uint64_t aka_sqn_get(const uint8_t sqn[UTSEC_AKA_SQN_LEN])
 {
-    uint64_t v = 0;
-    int i;
-
-    for (i = 0; i < UTSEC_AKA_SQN_LEN; i++)
-        v = v << 8 | sqn[i];
-    return v;
+    return (uint64_t)sqn[0] << 40 | (uint64_t)sqn[1] << 32 |
+           (uint64_t)sqn[2] << 24 | (uint64_t)sqn[3] << 16 |
+           (uint64_t)sqn[4] << 8 | sqn[5];
 }
 
 void aka_sqn_put(uint64_t v, uint8_t sqn[UTSEC_AKA_SQN_LEN])
@@ -72,16 +69,20 @@ UTSEC_API int utsec_aka_sqn_check(const utsec_aka_sqn_state_t *st,
 UTSEC_API int utsec_aka_sqn_accept(utsec_aka_sqn_state_t *st,
                                    const uint8_t sqn[UTSEC_AKA_SQN_LEN])
 {
-    uint64_t v;
     int rc = utsec_aka_sqn_check(st, sqn);
 
-    if (rc != 0)
-        return rc;
-    v = aka_sqn_get(sqn);
+    if (rc == 0)
+        aka_sqn_store(st, sqn);
+    return rc;
+}
+
+void aka_sqn_store(utsec_aka_sqn_state_t *st, const uint8_t sqn[UTSEC_AKA_SQN_LEN])
+{
+    uint64_t v = aka_sqn_get(sqn);
+
     st->seq[v & (((uint64_t)1 << st->ind_bits) - 1)] = v >> st->ind_bits;
     if (v > st->sqn_ms)
         st->sqn_ms = v;
-    return 0;
 }
 
 UTSEC_API int utsec_aka_sqn_compose(uint64_t seq, unsigned ind,

@@ -41,9 +41,11 @@ UTSEC_API int utsec_aka_ue_check(utsec_aka_key_t *key,
                                  const uint8_t autn[UTSEC_AKA_AUTN_LEN],
                                  utsec_aka_ue_result_t *out)
 {
-    utsec_aka_ue_result_t r;
-    uint8_t ak[UTSEC_AKA_AK_LEN], sqn[UTSEC_AKA_SQN_LEN], sqn_ms[UTSEC_AKA_SQN_LEN];
-    uint8_t xmac[UTSEC_AKA_MAC_LEN];
+    /* The intermediate secrets, wiped together on every path. */
+    struct {
+        uint8_t ak[UTSEC_AKA_AK_LEN], sqn[UTSEC_AKA_SQN_LEN];
+        uint8_t sqn_ms[UTSEC_AKA_SQN_LEN], xmac[UTSEC_AKA_MAC_LEN];
+    } t;
     int rc;
 
     if (out == NULL)
@@ -52,15 +54,15 @@ UTSEC_API int utsec_aka_ue_check(utsec_aka_key_t *key,
     if (key == NULL || st == NULL || rand == NULL || autn == NULL ||
         st->ind_bits > UTSEC_AKA_IND_BITS_MAX || st->delta < 1)
         return UTSEC_ERR_INVALID_ARG;
-    memset(&r, 0, sizeof(r));
     /* AK = f5(RAND), SQN = (SQN xor AK) xor AK, XMAC-A = f1(SQN, RAND, AMF);
      * RES/CK/IK from the same evaluation (shared TEMP for Milenage, one
-     * Keccak run for TUAK), released only on success. */
-    rc = aka_compute(key, rand, autn, 1, autn + 6, sqn, xmac, r.res, r.ck,
-                     r.ik, ak);
+     * Keccak run for TUAK), computed in place in *out, which is wiped again
+     * unless the check succeeds: the caller sees them only on success. */
+    rc = aka_compute(key, rand, autn, 1, autn + 6, t.sqn, t.xmac, out->res,
+                     out->ck, out->ik, t.ak);
     /* XMAC-A against MAC-A, in constant time; only the verdict is public */
     if (rc == 0) {
-        int mac_ok = utsec_ct_equal(xmac, autn + 8, UTSEC_AKA_MAC_LEN);
+        int mac_ok = utsec_ct_equal(t.xmac, autn + 8, UTSEC_AKA_MAC_LEN);
         UTSEC_CT_PUBLIC(&mac_ok, sizeof(mac_ok));
         if (!mac_ok)
             rc = UTSEC_ERR_MAC_FAILURE;
@@ -68,30 +70,25 @@ UTSEC_API int utsec_aka_ue_check(utsec_aka_key_t *key,
     if (rc == 0) {
         /* SQN is concealed on the air by AK, not secret from the USIM: the
          * freshness check of Annex C branches on it. */
-        UTSEC_CT_PUBLIC(sqn, sizeof(sqn));
-        rc = utsec_aka_sqn_check(st, sqn);
-        if (rc == UTSEC_ERR_SYNC_FAILURE) {
+        UTSEC_CT_PUBLIC(t.sqn, sizeof(t.sqn));
+        rc = utsec_aka_sqn_check(st, t.sqn);
+        if (rc == 0) {
+            aka_sqn_store(st, t.sqn);
+            out->res_len = utsec_aka_key_res_len(key);
+        } else if (rc == UTSEC_ERR_SYNC_FAILURE) {
             /* AUTS from the highest accepted SQN (Annex C.2) */
-            utsec_wipe(&r, sizeof(r));
-            aka_sqn_put(st->sqn_ms, sqn_ms);
-            rc = utsec_aka_auts_generate(key, rand, sqn_ms, r.auts);
-            if (rc == 0) {
-                memcpy(out->auts, r.auts, UTSEC_AKA_AUTS_LEN);
+            utsec_aka_ue_result_wipe(out);
+            aka_sqn_put(st->sqn_ms, t.sqn_ms);
+            rc = utsec_aka_auts_generate(key, rand, t.sqn_ms, out->auts);
+            if (rc == 0)
                 rc = UTSEC_ERR_SYNC_FAILURE;
-            }
-        } else if (rc == 0) {
-            rc = utsec_aka_sqn_accept(st, sqn);
-            if (rc == 0) {
-                r.res_len = utsec_aka_key_res_len(key);
-                memcpy(out, &r, sizeof(r));
-            }
+            else
+                utsec_aka_ue_result_wipe(out);
         }
     }
-    utsec_wipe(&r, sizeof(r));
-    utsec_wipe(ak, sizeof(ak));
-    utsec_wipe(sqn, sizeof(sqn));
-    utsec_wipe(sqn_ms, sizeof(sqn_ms));
-    utsec_wipe(xmac, sizeof(xmac));
+    if (rc != 0 && rc != UTSEC_ERR_SYNC_FAILURE)
+        utsec_aka_ue_result_wipe(out);
+    utsec_wipe(&t, sizeof(t));
     return rc;
 }
 

@@ -34,21 +34,54 @@
 
 UTSEC_API void utsec_wipe(void *p, size_t len)
 {
-    if (p != NULL && len > 0)
-        mbedtls_platform_zeroize(p, len);
+    if (p == NULL || len == 0)
+        return;
+#if defined(__GNUC__) || defined(__clang__)
+    /* memset followed by a compiler barrier that claims to read the
+     * buffer: the stores cannot be elided as dead (the technique of
+     * explicit_bzero / OPENSSL_cleanse), and the call is a plain memset
+     * instead of mbedTLS's call through a volatile function pointer. */
+    memset(p, 0, len);
+    __asm__ __volatile__("" : : "r"(p) : "memory");
+#else
+    mbedtls_platform_zeroize(p, len);
+#endif
 }
+
+/* Hides v from the optimiser (GCC/clang), so that the accumulation below
+ * cannot be turned into an early exit. Elsewhere the volatile loads of the
+ * byte loop do the same job. */
+#if defined(__GNUC__) || defined(__clang__)
+#define CT_BARRIER(v) __asm__("" : "+r"(v))
+#else
+#define CT_BARRIER(v) ((void)0)
+#endif
 
 UTSEC_API int utsec_ct_equal(const void *a, const void *b, size_t len)
 {
-    const volatile uint8_t *x = a;
-    const volatile uint8_t *y = b;
-    uint8_t diff = 0;
-    size_t i;
+    const uint8_t *x = a;
+    const uint8_t *y = b;
+    uint64_t diff = 0;
+    size_t i = 0;
 
-    for (i = 0; i < len; i++)
-        diff |= (uint8_t)(x[i] ^ y[i]);
-    /* 1 when diff == 0, without a data-dependent branch. */
-    return (int)(1u & (((unsigned)diff - 1u) >> 8));
+#if defined(__GNUC__) || defined(__clang__)
+    /* 8 octets at a time; memcpy keeps the loads alignment-safe. */
+    for (; len - i >= 8; i += 8) {
+        uint64_t u, v;
+        memcpy(&u, x + i, 8);
+        memcpy(&v, y + i, 8);
+        diff |= u ^ v;
+        CT_BARRIER(diff);
+    }
+#endif
+    for (; i < len; i++) {
+        diff |= (uint8_t)(((const volatile uint8_t *)x)[i] ^
+                          ((const volatile uint8_t *)y)[i]);
+        CT_BARRIER(diff);
+    }
+    /* 1 when diff == 0, without a data-dependent branch: (diff | -diff)
+     * has its top bit set exactly when diff != 0. */
+    return (int)(1u ^ (unsigned)((diff | (0u - diff)) >> 63));
 }
 
 size_t utsec_hash_len(utsec_hash_alg_t alg)

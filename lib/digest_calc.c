@@ -95,22 +95,25 @@ static unsigned in_range(unsigned v, unsigned lo, unsigned hi)
 }
 
 /* Whether s is exactly n lower-case hex digits (a NUL-terminated string).
- * Branch-free over the digits: s may be H(A1), which is password-equivalent. */
+ * s may be H(A1), which is password-equivalent: its length is public (the
+ * loop stops at the terminator, so a short string is never over-read), its
+ * digits are checked without a branch, and only the verdict, which the
+ * caller reveals as an error code, is declassified. */
 static int is_lhex(const char *s, size_t n)
 {
     unsigned ok = 1;
     size_t i;
 
-    /* the length first (it is public): never read past the terminator */
-    for (i = 0; i < n; i++)
-        if (s[i] == '\0')
-            return 0;
-    if (s[n] != '\0')
-        return 0;
-    for (i = 0; i < n; i++) {
+    for (i = 0; i <= n; i++) {
         unsigned c = (unsigned char)s[i];
-        ok &= in_range(c, '0', '9') | in_range(c, 'a', 'f');
+        int end = c == 0;
+        UTSEC_CT_PUBLIC(&end, sizeof(end)); /* where the string ends */
+        if (end != (i == n))
+            return 0;
+        if (i < n)
+            ok &= in_range(c, '0', '9') | in_range(c, 'a', 'f');
     }
+    UTSEC_CT_PUBLIC(&ok, sizeof(ok));
     return (int)ok;
 }
 
@@ -494,8 +497,10 @@ int utsec_digest_check_as(const utsec_digest_authorization_t *a,
         return rc;
     if (a->response.len != n) /* public: the length on the wire */
         return UTSEC_ERR_AUTH_FAILED;
-    /* The verdict without a branch on it: the caller reveals it anyway. */
+    /* The verdict without a branch on it; the caller reveals it anyway (a
+     * 200 or a 401), so it is declassified for the constant-time check. */
     ok = utsec_ct_equal(a->response.ptr, expect, n);
+    UTSEC_CT_PUBLIC(&ok, sizeof(ok));
     utsec_wipe(expect, sizeof(expect));
     return (ok - 1) & UTSEC_ERR_AUTH_FAILED;
 }

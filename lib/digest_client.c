@@ -460,6 +460,7 @@ int utsec_digest_client_verify_info(utsec_digest_client_t *cl,
     if ((rc = utsec_digest_compute_int(&c, 1, expect, sizeof(expect), &n)) != 0)
         return rc;
     ok = ai->rspauth.len == n && utsec_ct_equal(ai->rspauth.ptr, expect, n);
+    UTSEC_CT_PUBLIC(&ok, sizeof(ok)); /* the verdict: the caller acts on it */
     utsec_wipe(expect, sizeof(expect));
     if (!ok)
         return UTSEC_ERR_RSPAUTH;

@@ -1305,6 +1305,53 @@ static void aka_resync_round_trip(void **state)
     }
 }
 
+/* The nonce MAC (lib/digest_server.c): AES-128 CBC-MAC, zero IV, of
+ * type || time || random-or-RAND||AUTN zero-padded to whole blocks, under
+ * HMAC-SHA-256(secret, "libutsec digest nonce MAC key")[0..15]. Expected
+ * nonces computed independently with Python hmac/hashlib and
+ * `openssl enc -aes-128-cbc -nopad -iv 0` (last block). Time 1000000, random
+ * octets (i + 1) * 131 mod 256 (fake_rng). */
+static void nonce_mac_known_answer(void **state)
+{
+    struct rig r;
+    utsec_digest_server_config_t cfg;
+    utsec_digest_server_t srv, copy;
+    uint8_t rnd[16], autn[16];
+    char hdr[1024];
+    size_t len;
+
+    (void)state;
+    rig_init(&r, 4, UTSEC_DIGEST_ALG_BIT(UTSEC_DIGEST_ALG_MD5), UTSEC_DIGEST_QOP_AUTH, "r");
+    assert_int_equal(utsec_digest_server_challenge(&r.srv, 0, hdr, sizeof(hdr), &len), 0);
+    assert_non_null(strstr(hdr, "nonce=\"AAAAAAAPQkCDBokMjxKVGJseoSSnKq3dKR7tcYW2UrkEjx4dC8A3\""));
+    /* AKA: RAND || AUTN || time || MAC, secret = its first 16 octets */
+    assert_int_equal(utsec_digest_profile_ub(&cfg, S(selfgen_bsf_realm)), 0);
+    cfg.secret = secret;
+    cfg.secret_len = 16;
+    cfg.rng = fake_rng;
+    cfg.rng_ctx = &r.rng_srv;
+    cfg.time = fake_time;
+    cfg.lookup = lookup;
+    cfg.lookup_ctx = &r.st;
+    cfg.replay = &r.replay;
+    assert_int_equal(utsec_digest_server_init(&srv, &cfg), 0);
+    hex(selfgen_rand, rnd, 16);
+    hex(selfgen_autn, autn, 16);
+    assert_int_equal(utsec_digest_server_challenge_aka(&srv, rnd, autn, 0, hdr, sizeof(hdr),
+                                                       &len), 0);
+    assert_non_null(strstr(hdr, "nonce=\"I1U8vpY3qJ0hiuZNrke/NVXzKLQ1d7m5Sp/6w1Tfr7MAAAAAAA9CQAArh7wr"
+                                "Lw6utCHXa4pQVgQ=\""));
+    /* A copy of a server is self-contained: it goes on issuing the same
+     * MACs after the original is wiped (no pointer into the original). */
+    copy = srv;
+    utsec_digest_server_free(&srv);
+    assert_int_equal(utsec_digest_server_challenge_aka(&copy, rnd, autn, 0, hdr, sizeof(hdr),
+                                                       &len), 0);
+    assert_non_null(strstr(hdr, "Lw6utCHXa4pQVgQ=\""));
+    utsec_digest_server_free(&copy);
+    utsec_digest_server_free(&r.srv);
+}
+
 static void aka_nonce_checks(void **state)
 {
     struct rig r;
@@ -1391,6 +1438,7 @@ int main(void)
         cmocka_unit_test(aka_client_selfgen_header),
         cmocka_unit_test(aka_resync_round_trip),
         cmocka_unit_test(aka_nonce_checks),
+        cmocka_unit_test(nonce_mac_known_answer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

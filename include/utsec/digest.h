@@ -759,8 +759,8 @@ typedef struct utsec_digest_server_config {
 typedef struct utsec_digest_server {
     /** \cond INTERNAL */
     utsec_digest_server_config_t cfg;
-    unsigned char mac_inner[512]; /* hash state after key^ipad (secret) */
-    unsigned char mac_outer[512]; /* hash state after key^opad (secret) */
+    unsigned char mac_key[16];     /* nonce MAC key, AES-128 (secret) */
+    unsigned char reserved[1008];  /* zero; keeps the size of 0.1 */
     /** \endcond */
 } utsec_digest_server_t;
 
@@ -768,13 +768,15 @@ typedef struct utsec_digest_server {
  * \brief Initialise a server.
  * \param s caller-owned context; release with utsec_digest_server_free().
  * \param cfg configuration (copied; the pointed-to data is not).
- * \return 0 or ::UTSEC_ERR_INVALID_ARG.
+ *        The nonce MAC key, HMAC-SHA-256(secret, "libutsec digest nonce
+ *        MAC key") truncated to 128 bits, is derived here.
+ * \return 0, ::UTSEC_ERR_INVALID_ARG or ::UTSEC_ERR_CRYPTO.
  */
 UTSEC_API int utsec_digest_server_init(utsec_digest_server_t *s,
                                        const utsec_digest_server_config_t *cfg);
 
 /**
- * \brief Wipe a server context (the MAC key schedule is secret).
+ * \brief Wipe a server context (the nonce MAC key is secret).
  * \param s the server; NULL is ignored.
  */
 UTSEC_API void utsec_digest_server_free(utsec_digest_server_t *s);
@@ -782,16 +784,17 @@ UTSEC_API void utsec_digest_server_free(utsec_digest_server_t *s);
 /**
  * \brief A WWW-Authenticate value: one challenge per configured plain
  *        algorithm, strongest first, each with a fresh nonce
- *        base64(time(8) || random(16) || MAC(16)), MAC = HMAC-SHA-256(secret,
- *        label || time || random || realm) truncated.
+ *        base64(time(8) || random(15) || MAC(16)), MAC = AES-128 CBC-MAC
+ *        of 0x01 || time || random under a key derived from the secret
+ *        (see docs/digest.md).
  * \param s the server.
  * \param stale set `stale=true` (after ::UTSEC_ERR_STALE).
  * \param out receives the value.
  * \param out_size its size.
  * \param out_len receives its length; may be NULL.
  * \return 0, ::UTSEC_ERR_RNG, ::UTSEC_ERR_UNSUPPORTED (only AKA algorithms
- *         configured: use utsec_digest_server_challenge_aka()) or
- *         ::UTSEC_ERR_BUFFER_TOO_SMALL.
+ *         configured: use utsec_digest_server_challenge_aka()),
+ *         ::UTSEC_ERR_BUFFER_TOO_SMALL or ::UTSEC_ERR_CRYPTO.
  */
 UTSEC_API int utsec_digest_server_challenge(utsec_digest_server_t *s, int stale,
                                             char *out, size_t out_size,
@@ -808,7 +811,8 @@ UTSEC_API int utsec_digest_server_challenge(utsec_digest_server_t *s, int stale,
  * \param out receives the value.
  * \param out_size its size.
  * \param out_len receives its length; may be NULL.
- * \return 0, ::UTSEC_ERR_UNSUPPORTED or ::UTSEC_ERR_BUFFER_TOO_SMALL.
+ * \return 0, ::UTSEC_ERR_UNSUPPORTED, ::UTSEC_ERR_BUFFER_TOO_SMALL or
+ *         ::UTSEC_ERR_CRYPTO.
  */
 UTSEC_API int utsec_digest_server_challenge_aka(utsec_digest_server_t *s,
                                                 const uint8_t rand[UTSEC_AKA_RAND_LEN],
@@ -851,7 +855,8 @@ typedef struct utsec_digest_verify_result {
  *         opaque mismatch), ::UTSEC_ERR_NONCE (not our nonce),
  *         ::UTSEC_ERR_REPLAY (nc already used or below the window),
  *         ::UTSEC_ERR_UNSUPPORTED (algorithm/qop not configured),
- *         ::UTSEC_ERR_URI_MISMATCH, ::UTSEC_ERR_CALLBACK.
+ *         ::UTSEC_ERR_URI_MISMATCH, ::UTSEC_ERR_CALLBACK,
+ *         ::UTSEC_ERR_CRYPTO (the nonce MAC could not be computed).
  */
 UTSEC_API int utsec_digest_server_verify(utsec_digest_server_t *s,
                                          const utsec_digest_authorization_t *auth,

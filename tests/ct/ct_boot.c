@@ -1,17 +1,17 @@
 /*
- * Constant-time check of Ub bootstrapping (see ct.h). A whole run of the
- * UE and BSF state machines is made on defined values; then Ks as both
- * sides hold it (the UE's context and the BSF's stored context) is marked
- * secret and the per-NAF calls are checked: Ks_NAF / Ks_int_NAF, the Ua
+ * Constant-time check of Ub bootstrapping (see ct.h): a whole run of the
+ * UE and BSF state machines with every secret marked -- the subscriber key
+ * K and OP on both sides (a software USIM on the UE, vector generation in
+ * the HSS callback), hence RES, CK and IK on the UE and XRES, CK and IK at
+ * the BSF, the BSF's nonce-MAC secret, and Ks. What goes on the wire is
+ * published: RAND and AUTN (by the HSS callback), the Authorization with
+ * its response (by the test, as the transport would send it), the BSF's
+ * replies. Inside the library only the verdicts (MAC-A, nonce MAC,
+ * digest response, rspauth, H(A1) format) and SQN after its MAC verified
+ * are declassified (UTSEC_CT_PUBLIC). After the run, Ks as both sides hold
+ * it is checked through the per-NAF calls: Ks_NAF / Ks_int_NAF, the Ua
  * password, export, and the Zn lookup. Only the final key comparison is
  * published.
- *
- * Not marked (yet): RES/CK/IK during the run and XRES/CK/IK at the BSF.
- * memcheck reports three verdicts in the Digest module that are not
- * declassified -- utsec_digest_server_verify() after
- * utsec_digest_check_as(), utsec_digest_client_verify_info() after the
- * rspauth compare, and is_lhex() over a secret H(A1) in check_calc() --
- * which belong to that module (see the issue 7 report).
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -25,11 +25,15 @@ static const char bsf_host[] = "bsf.mnc001.mcc001.pub.3gppnetwork.org";
 static const uint8_t naf_id[] = "xcap.example.org\x01\x00\x00\x00\x02";
 static const uint8_t rand_ref[16] = {0x23, 0x55, 0x3c, 0xbe, 0x96, 0x37, 0xa8, 0x9d,
                                      0x21, 0x8a, 0xe6, 0x4d, 0xae, 0x47, 0xbf, 0x35};
-static const uint8_t res_ref[8] = {0xa5, 0x42, 0x11, 0xd5, 0xe3, 0xba, 0x50, 0xbf};
-static const uint8_t ck_ref[16] = {0xb4, 0x0b, 0xa9, 0xa3, 0xc5, 0x8b, 0x2a, 0x05,
-                                   0xbb, 0xf0, 0xd9, 0x87, 0xb2, 0x1b, 0xf8, 0xcb};
-static const uint8_t ik_ref[16] = {0xf7, 0x69, 0xbc, 0xd7, 0x51, 0x04, 0x46, 0x04,
-                                   0x12, 0x76, 0x72, 0x71, 0x1c, 0x6d, 0x34, 0x41};
+/* TS 35.207 test set 1 */
+static const uint8_t k_ref[16] = {0x46, 0x5b, 0x5c, 0xe8, 0xb1, 0x99, 0xb4, 0x9f,
+                                  0xaa, 0x5f, 0x0a, 0x2e, 0xe2, 0x38, 0xa6, 0xbc};
+static const uint8_t op_ref[16] = {0xcd, 0xc2, 0x02, 0xd5, 0x12, 0x3e, 0x20, 0xf6,
+                                   0x2b, 0x6d, 0x67, 0x6a, 0xc7, 0x2c, 0xb3, 0x18};
+
+static utsec_aka_key_t key_ue, key_hn;
+static utsec_aka_sqn_state_t sqn_ue;
+static uint64_t seq_hn = 1;
 
 static int64_t clk(void *ctx)
 {
@@ -44,31 +48,46 @@ static int rng(void *ctx, unsigned char *out, size_t len)
     return 0;
 }
 
-static int usim(void *ctx, const uint8_t r[16], const uint8_t a[16], utsec_aka_ue_result_t *out)
+/* K and OP secret before the key schedule and OPc are computed. */
+static void key_setup(utsec_aka_key_t *key)
 {
-    (void)ctx;
-    (void)r;
-    (void)a;
-    memcpy(out->res, res_ref, 8);
-    out->res_len = 8;
-    memcpy(out->ck, ck_ref, 16);
-    memcpy(out->ik, ik_ref, 16);
-    return 0;
+    uint8_t k[16], op[16];
+
+    memcpy(k, k_ref, 16);
+    memcpy(op, op_ref, 16);
+    CT_SECRET(k, sizeof(k));
+    CT_SECRET(op, sizeof(op));
+    utsec_aka_key_init(key);
+    CT_EXPECT(utsec_aka_key_setup_milenage(key, k, op, 1, 8) == 0);
+    utsec_wipe(k, sizeof(k));
+    utsec_wipe(op, sizeof(op));
 }
 
+static int usim(void *ctx, const uint8_t r[16], const uint8_t a[16], utsec_aka_ue_result_t *out)
+{
+    utsec_aka_soft_usim_t u;
+
+    (void)ctx;
+    u.key = &key_ue;
+    u.sqn = &sqn_ue;
+    return utsec_aka_soft_usim(&u, r, a, out);
+}
+
+/* The HSS: a fresh vector from the secret K; RAND and AUTN go on the air. */
 static int hss_av(void *ctx, const char *id, size_t len, utsec_aka_vector_t *av)
 {
+    uint8_t sqn[6], amf[2] = {0x80, 0x00};
+    int rc;
+
     (void)ctx;
     (void)id;
     (void)len;
-    memset(av, 0, sizeof(*av));
-    memcpy(av->rand, rand_ref, 16);
-    memset(av->autn, 0x55, 16);
-    memcpy(av->xres, res_ref, 8);
-    av->xres_len = 8;
-    memcpy(av->ck, ck_ref, 16);
-    memcpy(av->ik, ik_ref, 16);
-    return 0;
+    CT_EXPECT(utsec_aka_sqn_compose(seq_hn++, 0, UTSEC_AKA_IND_BITS_DEFAULT, sqn) == 0);
+    rc = utsec_aka_vector_from_rand(&key_hn, rand_ref, sqn, amf, av);
+    CT_PUBLISH(av->rand, sizeof(av->rand));
+    CT_PUBLISH(av->autn, sizeof(av->autn));
+    CT_PUBLISH(&rc, sizeof(rc));
+    return rc;
 }
 
 static int hss_resync(void *ctx, const char *id, size_t len, const uint8_t r[16],
@@ -88,7 +107,7 @@ static utsec_boot_bsf_pending_t pending[2];
 static utsec_digest_replay_entry_t replay[4];
 static utsec_boot_zn_answer_t zn;
 static char authz[UTSEC_BOOT_UE_AUTHZ_SIZE], ua[UTSEC_BOOT_UE_UA_SIZE];
-static const uint8_t secret[16] = "nonce-mac-secret";
+static uint8_t secret[16] = "nonce-mac-secret";
 
 /* The peer sees the whole reply. */
 static void publish_reply(utsec_boot_bsf_reply_t *r)
@@ -112,6 +131,11 @@ static void ub_run(void)
     char pw[UTSEC_GBA_PASSWORD_SIZE];
     int rc, same, i;
 
+    key_setup(&key_ue);
+    key_setup(&key_hn);
+    CT_EXPECT(utsec_aka_sqn_init(&sqn_ue, UTSEC_AKA_IND_BITS_DEFAULT,
+                                 UTSEC_AKA_DELTA_DEFAULT, 0) == 0);
+    CT_SECRET(secret, sizeof(secret));
     memset(&uc, 0, sizeof(uc));
     uc.impi = impi;
     uc.impi_len = sizeof(impi) - 1;
@@ -180,6 +204,8 @@ static void ub_run(void)
     utsec_boot_ue_free(&ue);
     utsec_boot_bsf_free(&bsf);
     utsec_boot_mem_free(&mem);
+    utsec_aka_key_free(&key_ue);
+    utsec_aka_key_free(&key_hn);
 }
 
 int main(void)
