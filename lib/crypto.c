@@ -36,16 +36,7 @@ UTSEC_API void utsec_wipe(void *p, size_t len)
 {
     if (p == NULL || len == 0)
         return;
-#if defined(__GNUC__) || defined(__clang__)
-    /* memset followed by a compiler barrier that claims to read the
-     * buffer: the stores cannot be elided as dead (the technique of
-     * explicit_bzero / OPENSSL_cleanse), and the call is a plain memset
-     * instead of mbedTLS's call through a volatile function pointer. */
-    memset(p, 0, len);
-    __asm__ __volatile__("" : : "r"(p) : "memory");
-#else
     mbedtls_platform_zeroize(p, len);
-#endif
 }
 
 /* Hides v from the optimiser (GCC/clang), so that the accumulation below
