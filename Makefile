@@ -11,7 +11,8 @@
 #                         loader (its source, tests, fuzzer and CLI command)
 #   make bench            benchmarks (rates and ratios to the raw primitives)
 #   make deps             install Debian build/test dependencies (apt-get)
-#   make demo             the worked GBA example (see README)
+#   make demo             the Ut lab scenario: bsf, ap, presence-server, ue (examples/README.md)
+#   make demo-gba         the worked GBA key example with the utsec tool
 
 VERSION_MAJOR := 0
 VERSION_MINOR := 1
@@ -96,7 +97,7 @@ FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz-replay/%)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
 .PHONY: all lib tool examples tests test docs install uninstall clean fuzz fuzz-build \
-        bench deps demo check-symbols test-install test-mbedtls3
+        bench deps demo demo-gba check-symbols test-install test-mbedtls3
 
 all: lib tool examples
 
@@ -125,8 +126,8 @@ $(TOOL): $(TOOL_SRC) $(wildcard examples/utsec/*.h) $(STATIC_LIB) | $(BUILD)/bin
 $(BUILD)/bin/%: $$(wildcard examples/$$*/*.c examples/$$*/*.h) $(EX_COMMON_SRC) $(wildcard examples/common/*.h) $(STATIC_LIB) | $(BUILD)/bin
 	$(CC) $(APP_CFLAGS) -Iexamples/common -o $@ $(wildcard examples/$*/*.c) $(EX_COMMON_SRC) $(APP_LDFLAGS) $(STATIC_LIB) $(LIB_DEPS)
 
-$(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT) $(wildcard tests/*.h tests/support/*.h) $(STATIC_LIB) | $(BUILD)/tests
-	$(CC) $(APP_CFLAGS) -Itests -o $@ $< $(TEST_SUPPORT) $(APP_LDFLAGS) $(STATIC_LIB) -lcmocka $(LIB_DEPS)
+$(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT) $(EX_COMMON_SRC) $(wildcard examples/common/*.h) $(wildcard tests/*.h tests/support/*.h) $(STATIC_LIB) | $(BUILD)/tests
+	$(CC) $(APP_CFLAGS) -Itests -o $@ $< $(TEST_SUPPORT) $(if $(filter test_ex_%,$*),$(EX_COMMON_SRC)) $(APP_LDFLAGS) $(STATIC_LIB) -lcmocka $(LIB_DEPS)
 
 $(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay_main.c $(STATIC_LIB) | $(BUILD)/fuzz-replay
 	$(CC) $(APP_CFLAGS) -o $@ $< tests/fuzz/replay_main.c $(APP_LDFLAGS) $(STATIC_LIB) $(LIB_DEPS)
@@ -199,7 +200,12 @@ bench: $(STATIC_LIB)
 	$(CC) $(APP_CFLAGS) -O2 -o $(BUILD)/bench/bench $(BENCH_SRC) $(APP_LDFLAGS) $(STATIC_LIB) $(LIB_DEPS)
 	$(BUILD)/bench/bench
 
-demo: $(TOOL)
+# The README's main command: the 11-step Ut lab scenario (examples/README.md).
+demo: $(TOOL) $(EX_BIN)
+	@sh examples/demo/run_demo.sh $(BUILD)/bin
+
+# The worked GBA key example with the `utsec` tool (AKA outputs to Ut keys).
+demo-gba: $(TOOL)
 	@sh examples/gba_worked_example.sh $(TOOL)
 
 DEBIAN_DEPS := build-essential clang libmbedtls-dev libcmocka-dev doxygen valgrind pkg-config libexpat1-dev openssl curl python3 python3-requests libcurl4-openssl-dev cppcheck clang-tidy

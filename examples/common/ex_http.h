@@ -72,7 +72,8 @@ typedef struct ex_http_header {
 
 /* One parsed request or response. Strings point into buf. */
 typedef struct ex_http_msg {
-    char buf[EX_HTTP_HEAD_MAX + EX_HTTP_BODY_MAX + 1];
+    char buf[EX_HTTP_HEAD_MAX + EX_HTTP_BODY_MAX + 1]; /* raw head, body, NUL */
+    char strs[EX_HTTP_HEAD_MAX + 1]; /* NUL-terminated copies of the fields */
     size_t len;                 /* octets held in buf */
     const char *method;         /* requests: "GET"...; else NULL */
     const char *target;         /* requests: request-target */
@@ -87,7 +88,9 @@ typedef struct ex_http_msg {
 } ex_http_msg_t;
 
 /* Read one request / one response (start line, headers, Content-Length
- * body). 0, or -1 on I/O error, timeout, malformed or oversized message.
+ * body; a response without Content-Length is read to the close). 0, or -1
+ * on I/O error, timeout, malformed or oversized message (obs-fold, control
+ * octets, Transfer-Encoding, conflicting Content-Length are malformed).
  * The raw header block stays available in head/head_len (for
  * utsec_id_http_scan / utsec_id_http_rewrite). */
 int ex_http_read_request(ex_conn_t *c, ex_http_msg_t *m);
