@@ -149,7 +149,9 @@ int ap_respond(ap_t *ap, ex_conn_t *c, const ap_answer_t *ans, const char *www_a
         ex_http_out_header(&ap->out, "WWW-Authenticate", "%s", www_auth);
     if (auth_info != NULL)
         ex_http_out_header(&ap->out, "Authentication-Info", "%s", auth_info);
+    if (ans->ctype != NULL) /* here rather than by ex_http_out_send: for the transcript */
+        ex_http_out_header(&ap->out, "Content-Type", "%s", ans->ctype);
     ex_log_out(stdout, "ap", "-> ue", &ap->out);
     fflush(stdout);
-    return ex_http_out_send(c, &ap->out, ans->ctype, ans->body, ans->body_len);
+    return ex_http_out_send(c, &ap->out, NULL, ans->body, ans->body_len);
 }
