@@ -18,23 +18,11 @@
 #include "utsec/digest.h"
 #include "utsec/identity.h"
 #include "utsec/tls_psk.h"
+#include "zn.h"
 
 #define AP_PS_HOST "presence.example.net" /* checked in the PS certificate */
-#define AP_MAX_IMPU 16
-#define AP_IMPI_MAX 255
 #define AP_REPLAY_ENTRIES 64
 
-/* What the BSF answered over Zn for one B-TID and NAF_Id. Holds Ks_NAF:
- * wipe with ap_zn_clear() as soon as it is used. */
-typedef struct ap_zn {
-    int status;                      /* HTTP status of the answer, 0: none */
-    char impi[AP_IMPI_MAX + 1];
-    uint8_t ks_naf[UTSEC_TLS_KEY_LEN]; /* Ks_(ext)_NAF (secret) */
-    int64_t lifetime;                /* Unix seconds */
-    char ids[UTSEC_TLS_IDS_SIZE];    /* the IMPUs, each NUL-terminated */
-    utsec_id_view_t impu[AP_MAX_IMPU]; /* views into ids */
-    size_t n_impu;
-} ap_zn_t;
 
 /* An answer to the UE: status, content type (may be NULL) and body. */
 typedef struct ap_answer {
@@ -91,7 +79,6 @@ typedef struct ap {
  * status). Prints the exchange and one decision line. */
 int ap_zn_query(ap_t *ap, const char *btid, size_t btid_len, const uint8_t *naf_id,
                 size_t naf_id_len, ap_zn_t *out);
-void ap_zn_clear(ap_zn_t *zn);
 
 /* ua_psk.c / ua_digest.c: set up the listener's TLS configuration (and
  * Digest server), serve one accepted connection, release. */

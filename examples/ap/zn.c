@@ -12,26 +12,10 @@
 #include "ap.h"
 #include "utsec/gba.h"
 
-void ap_zn_clear(ap_zn_t *zn)
-{
-    utsec_wipe(zn, sizeof(*zn));
-}
-
 static int unreserved(unsigned char ch)
 {
     return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
            ch == '-' || ch == '.' || ch == '_' || ch == '~';
-}
-
-static int hexval(char ch)
-{
-    if (ch >= '0' && ch <= '9')
-        return ch - '0';
-    if (ch >= 'a' && ch <= 'f')
-        return ch - 'a' + 10;
-    if (ch >= 'A' && ch <= 'F')
-        return ch - 'A' + 10;
-    return -1;
 }
 
 /* Request target /zn?btid=<percent-encoded>&naf_id=<hex>. 0 or -1. */
@@ -77,76 +61,6 @@ static int printable(const char *p, size_t n)
     return n > 0;
 }
 
-/*
- * The 200 body: lines "name: value" (impi, ks_naf, lifetime once each,
- * impu any number of times); unknown names are ignored. Everything is
- * checked before *out is trusted; the caller wipes *out on error.
- */
-static int zn_parse(const char *body, size_t len, ap_zn_t *out)
-{
-    const char *p = body, *end = body + len;
-    int have_impi = 0, have_key = 0, have_life = 0;
-    size_t ids_used = 0;
-
-    while (p < end) {
-        const char *eol = memchr(p, '\n', (size_t)(end - p)), *colon, *v;
-        size_t nlen, vlen, i;
-
-        if (eol == NULL)
-            eol = end;
-        vlen = (size_t)(eol - p);
-        if (vlen > 0 && p[vlen - 1] == '\r')
-            vlen--;
-        colon = memchr(p, ':', vlen);
-        if (vlen == 0 || colon == NULL)
-            goto next; /* blank or not a field: skip */
-        nlen = (size_t)(colon - p);
-        v = colon + 1;
-        while (v < p + vlen && *v == ' ')
-            v++;
-        vlen = (size_t)(p + vlen - v);
-        if (nlen == 4 && memcmp(p, "impi", 4) == 0) {
-            if (have_impi++ || vlen > AP_IMPI_MAX || !printable(v, vlen))
-                return UTSEC_ERR_PARSE;
-            memcpy(out->impi, v, vlen);
-            out->impi[vlen] = '\0';
-        } else if (nlen == 6 && memcmp(p, "ks_naf", 6) == 0) {
-            if (have_key++ || vlen != 2 * UTSEC_TLS_KEY_LEN)
-                return UTSEC_ERR_PARSE;
-            for (i = 0; i < UTSEC_TLS_KEY_LEN; i++) {
-                int hi = hexval(v[2 * i]), lo = hexval(v[2 * i + 1]);
-                if (hi < 0 || lo < 0)
-                    return UTSEC_ERR_PARSE;
-                out->ks_naf[i] = (uint8_t)(hi << 4 | lo);
-            }
-        } else if (nlen == 8 && memcmp(p, "lifetime", 8) == 0) {
-            int64_t t = 0;
-            if (have_life++ || vlen == 0 || vlen > 12)
-                return UTSEC_ERR_PARSE;
-            for (i = 0; i < vlen; i++) {
-                if (v[i] < '0' || v[i] > '9')
-                    return UTSEC_ERR_PARSE;
-                t = t * 10 + (v[i] - '0');
-            }
-            out->lifetime = t;
-        } else if (nlen == 4 && memcmp(p, "impu", 4) == 0) {
-            if (out->n_impu == AP_MAX_IMPU || ids_used + vlen + 1 > sizeof(out->ids))
-                return UTSEC_ERR_TOO_MANY;
-            if (utsec_id_uri_validate(v, vlen) != 0)
-                return UTSEC_ERR_PARSE;
-            memcpy(out->ids + ids_used, v, vlen);
-            out->ids[ids_used + vlen] = '\0';
-            out->impu[out->n_impu].ptr = out->ids + ids_used;
-            out->impu[out->n_impu].len = vlen;
-            out->n_impu++;
-            ids_used += vlen + 1;
-        }
-    next:
-        p = eol + 1;
-    }
-    return have_impi && have_key && have_life ? 0 : UTSEC_ERR_PARSE;
-}
-
 int ap_zn_query(ap_t *ap, const char *btid, size_t btid_len, const uint8_t *naf_id,
                 size_t naf_id_len, ap_zn_t *out)
 {
@@ -173,7 +87,7 @@ int ap_zn_query(ap_t *ap, const char *btid, size_t btid_len, const uint8_t *naf_
     ex_log_msg(stdout, "ap", "<- bsf (Zn)", &ap->resp);
     out->status = ap->resp.status;
     if (ap->resp.status == 200) {
-        rc = zn_parse(ap->resp.body, ap->resp.body_len, out);
+        rc = ap_zn_parse(ap->resp.body, ap->resp.body_len, out);
         if (rc == 0)
             rc = utsec_gba_key_valid(out->lifetime, utsec_time_now(NULL));
     } else if (ap->resp.status == 404) {
