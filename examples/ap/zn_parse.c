@@ -47,29 +47,28 @@ int ap_zn_parse(const char *body, size_t len, ap_zn_t *out)
     size_t ids_used = 0;
 
     while (p < end) {
-        const char *eol = memchr(p, '\n', (size_t)(end - p)), *colon, *v;
+        const char *eol = memchr(p, '\n', (size_t)(end - p)), *le, *colon, *v;
         size_t nlen, vlen, i;
 
         if (eol == NULL)
             eol = end;
-        vlen = (size_t)(eol - p);
-        if (vlen > 0 && p[vlen - 1] == '\r')
-            vlen--;
-        colon = memchr(p, ':', vlen);
-        if (vlen == 0 || colon == NULL)
+        le = eol; /* line end, without a CR before the LF */
+        if (le > p && le[-1] == '\r')
+            le--;
+        colon = memchr(p, ':', (size_t)(le - p));
+        if (colon == NULL)
             goto next; /* blank or not a field: skip */
         nlen = (size_t)(colon - p);
-        v = colon + 1;
-        while (v < p + vlen && *v == ' ')
+        for (v = colon + 1; v < le && *v == ' ';)
             v++;
-        vlen = (size_t)(p + vlen - v);
+        vlen = (size_t)(le - v);
         if (nlen == 4 && memcmp(p, "impi", 4) == 0) {
             if (have_impi++ || vlen > AP_IMPI_MAX || !zn_printable(v, vlen))
                 return UTSEC_ERR_PARSE;
             memcpy(out->impi, v, vlen);
             out->impi[vlen] = '\0';
         } else if (nlen == 6 && memcmp(p, "ks_naf", 6) == 0) {
-            if (have_key++ || vlen != 2 * UTSEC_TLS_KEY_LEN)
+            if (have_key++ || vlen != (size_t)2 * UTSEC_TLS_KEY_LEN)
                 return UTSEC_ERR_PARSE;
             for (i = 0; i < UTSEC_TLS_KEY_LEN; i++) {
                 int hi = hexval(v[2 * i]), lo = hexval(v[2 * i + 1]);
