@@ -89,7 +89,9 @@ int ap_zn_parse(const char *body, size_t len, ap_zn_t *out)
         } else if (nlen == 4 && memcmp(p, "impu", 4) == 0) {
             if (out->n_impu == AP_MAX_IMPU || ids_used + vlen + 1 > sizeof(out->ids))
                 return UTSEC_ERR_TOO_MANY;
-            if (utsec_id_uri_validate(v, vlen) != 0)
+            /* printable first: utsec_id_uri_validate() lets a NUL through
+             * in a tel: parameter value (lib/id_tel_uri.c, pvalue_ok) */
+            if (!zn_printable(v, vlen) || utsec_id_uri_validate(v, vlen) != 0)
                 return UTSEC_ERR_PARSE;
             memcpy(out->ids + ids_used, v, vlen);
             out->ids[ids_used + vlen] = '\0';
