@@ -48,7 +48,7 @@ static int pvalue_ok(const char *s, size_t n)
             if (!id_escape_ok(s, n, i))
                 return 0;
             i += 2;
-        } else if (!id_is_unreserved(c) && strchr("[]/:&+$", c) == NULL) {
+        } else if (!id_is_unreserved(c) && (c == 0 || strchr("[]/:&+$", c) == NULL)) {
             return 0;
         }
     }

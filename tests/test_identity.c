@@ -393,6 +393,10 @@ static void test_tel_parse(void **st)
     for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
         if (utsec_id_tel_uri_parse(bad[i], strlen(bad[i]), &u) != UTSEC_ERR_BAD_URI)
             fail_msg("invalid TEL URI accepted: %s", bad[i]);
+    /* A NUL inside a parameter value is not an allowed character (found by
+     * fuzzing the example AP's Zn parser). */
+    assert_int_equal(utsec_id_tel_uri_parse("tel:+1;a=b\0c", 12, &u), UTSEC_ERR_BAD_URI);
+    assert_int_equal(utsec_id_uri_validate("tel:+1;a=\0", 10), UTSEC_ERR_BAD_URI);
     assert_int_equal(utsec_id_tel_uri_parse(S("tel:863-1234;phone-context=+1-914-555"), &u), 0);
     assert_int_equal(u.global, 0);
     assert_view(u.number, "863-1234");
