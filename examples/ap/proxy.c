@@ -71,8 +71,9 @@ static int forward(ap_t *ap, size_t len)
     if (ex_tls_handshake(&ssl, &ap->node.conf, &c.fd, AP_PS_HOST) != 0)
         goto out;
     c.ssl = &ssl;
+    ex_http_out_end(&ap->out, NULL, ap->req.body, ap->req.body_len);
     ex_log_out(stdout, "ap", "-> ps", &ap->out);
-    if (ex_http_out_send(&c, &ap->out, NULL, ap->req.body, ap->req.body_len) != 0 ||
+    if (ex_http_out_flush(&c, &ap->out) != 0 ||
         ex_http_read_response(&c, &ap->resp) != 0) {
         printf("ap: exchange with the presence server failed\n");
         goto out;
@@ -149,9 +150,7 @@ int ap_respond(ap_t *ap, ex_conn_t *c, const ap_answer_t *ans, const char *www_a
         ex_http_out_header(&ap->out, "WWW-Authenticate", "%s", www_auth);
     if (auth_info != NULL)
         ex_http_out_header(&ap->out, "Authentication-Info", "%s", auth_info);
-    if (ans->ctype != NULL) /* here rather than by ex_http_out_send: for the transcript */
-        ex_http_out_header(&ap->out, "Content-Type", "%s", ans->ctype);
+    ex_http_out_end(&ap->out, ans->ctype, ans->body, ans->body_len);
     ex_log_out(stdout, "ap", "-> ue", &ap->out);
-    fflush(stdout);
-    return ex_http_out_send(c, &ap->out, NULL, ans->body, ans->body_len);
+    return ex_http_out_flush(c, &ap->out);
 }

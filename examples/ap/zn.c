@@ -74,8 +74,9 @@ int ap_zn_query(ap_t *ap, const char *btid, size_t btid_len, const uint8_t *naf_
     if (zn_target(target, sizeof(target), btid, btid_len, naf_id, naf_id_len) != 0)
         return UTSEC_ERR_INVALID_ARG;
     ex_http_out_request(&ap->out, "GET", target, "127.0.0.1");
+    ex_http_out_end(&ap->out, NULL, NULL, 0);
     ex_log_out(stdout, "ap", "-> bsf (Zn)", &ap->out);
-    if ((c.fd = ex_connect(ap->zn_port)) < 0 || ex_http_out_send(&c, &ap->out, NULL, NULL, 0) != 0 ||
+    if ((c.fd = ex_connect(ap->zn_port)) < 0 || ex_http_out_flush(&c, &ap->out) != 0 ||
         ex_http_read_response(&c, &ap->resp) != 0) {
         if (c.fd >= 0)
             ex_close(c.fd);

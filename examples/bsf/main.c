@@ -101,8 +101,9 @@ static void serve_ub(bsf_app_t *a, ex_conn_t *c)
         ex_http_out_header(&a->out, "WWW-Authenticate", "%s", r.www_authenticate);
     if (r.auth_info != NULL)
         ex_http_out_header(&a->out, "Authentication-Info", "%s", r.auth_info);
+    ex_http_out_end(&a->out, r.content_type, r.body, r.body_len);
     ex_log_out(stdout, "bsf", "-> ue", &a->out);
-    if (ex_http_out_send(c, &a->out, r.content_type, r.body, r.body_len) != 0)
+    if (ex_http_out_flush(c, &a->out) != 0)
         printf("bsf    Ub: send failed\n");
 }
 

@@ -154,8 +154,9 @@ void zn_serve(const utsec_boot_store_t *store, ex_http_msg_t *in,
         }
     }
     ex_http_out_status(out, status, ex_http_reason(status));
+    ex_http_out_end(out, status == 200 ? "text/plain" : NULL, body, len);
     ex_log_out(stdout, "bsf", "-> ap", out);
-    if (ex_http_out_send(c, out, status == 200 ? "text/plain" : NULL, body, len) != 0)
+    if (ex_http_out_flush(c, out) != 0)
         printf("bsf    Zn: send failed\n");
     utsec_wipe(&ans, sizeof(ans));
     utsec_wipe(key_hex, sizeof(key_hex));

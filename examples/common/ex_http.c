@@ -298,17 +298,28 @@ void ex_http_out_raw(ex_http_out_t *o, const char *p, size_t n)
     out_append(o, p, n);
 }
 
-int ex_http_out_send(ex_conn_t *c, ex_http_out_t *o, const char *ctype,
-                     const void *body, size_t body_len)
+void ex_http_out_end(ex_http_out_t *o, const char *ctype, const void *body,
+                     size_t body_len)
 {
     if (ctype != NULL)
         out_printf(o, "Content-Type: %s\r\n", ctype);
     out_printf(o, "Content-Length: %zu\r\n\r\n", body_len);
     if (body_len > 0)
         out_append(o, body, body_len);
+}
+
+int ex_http_out_flush(ex_conn_t *c, const ex_http_out_t *o)
+{
     if (o->overflow)
         return -1;
     return ex_conn_send(c, o->buf, o->len);
+}
+
+int ex_http_out_send(ex_conn_t *c, ex_http_out_t *o, const char *ctype,
+                     const void *body, size_t body_len)
+{
+    ex_http_out_end(o, ctype, body, body_len);
+    return ex_http_out_flush(c, o);
 }
 
 const char *ex_http_reason(int code)

@@ -121,8 +121,14 @@ void ex_http_out_header(ex_http_out_t *o, const char *name, const char *fmt, ...
     __attribute__((format(printf, 3, 4)));
 /* Append raw header lines (each ending CRLF), e.g. a rewritten block. */
 void ex_http_out_raw(ex_http_out_t *o, const char *p, size_t n);
-/* Finish (Content-Type if ctype != NULL, Content-Length, blank line, body)
- * and send. 0 or -1. */
+/* Finish the message: Content-Type if ctype != NULL, Content-Length, the
+ * blank line and the body. Log it with ex_log_out() after this to show
+ * every header. */
+void ex_http_out_end(ex_http_out_t *o, const char *ctype, const void *body,
+                     size_t body_len);
+/* Send a finished message. 0, or -1 on an I/O error or an overflow. */
+int ex_http_out_flush(ex_conn_t *c, const ex_http_out_t *o);
+/* ex_http_out_end() + ex_http_out_flush(). 0 or -1. */
 int ex_http_out_send(ex_conn_t *c, ex_http_out_t *o, const char *ctype,
                      const void *body, size_t body_len);
 
@@ -140,8 +146,8 @@ const char *ex_http_reason(int code);
  *   a message. Non-printable octets print as '?'. */
 void ex_log_msg(FILE *f, const char *who, const char *arrow, const ex_http_msg_t *m);
 
-/* Same for an outgoing message; called after ex_http_out_send() it also
- * shows the Content-Type and Content-Length that the send added. */
+/* Same for an outgoing message (after ex_http_out_end() it also shows the
+ * Content-Type and Content-Length added there). */
 void ex_log_out(FILE *f, const char *who, const char *arrow, const ex_http_out_t *o);
 
 #endif

@@ -82,9 +82,9 @@ static void serve_one(ps_server_t *s, int fd)
     }
     ex_log_msg(stdout, "ps", "<-", &s->req);
     ps_handle(&s->store, trusted, &s->req, &s->rep);
+    ex_http_out_end(&s->rep.out, NULL, s->rep.body, s->rep.body_len);
     ex_log_out(stdout, "ps", "->", &s->rep.out);
-    fflush(stdout);
-    if (ex_http_out_send(&c, &s->rep.out, NULL, s->rep.body, s->rep.body_len) != 0)
+    if (ex_http_out_flush(&c, &s->rep.out) != 0)
         puts("ps: sending the response failed");
     else
         (void)mbedtls_ssl_close_notify(&ssl);

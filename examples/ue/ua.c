@@ -140,9 +140,10 @@ static int request(ua_t *u, ex_conn_t *c, const char *authz)
         ex_http_out_header(&u->out, "X-3GPP-Intended-Identity", "\"%s\"", u->o->intended);
     if (u->o->forge != NULL)
         ex_http_out_header(&u->out, "X-3GPP-Asserted-Identity", "\"%s\"", u->o->forge);
+    ex_http_out_end(&u->out, u->doc != NULL ? "application/auth-policy+xml" : NULL, u->doc,
+                    u->doc_len);
     ex_log_out(stdout, "ue", "-> ap", &u->out);
-    if (ex_http_out_send(c, &u->out, u->doc != NULL ? "application/auth-policy+xml" : NULL,
-                         u->doc, u->doc_len) != 0 ||
+    if (ex_http_out_flush(c, &u->out) != 0 ||
         ex_http_read_response(c, &u->in) != 0) {
         printf("ue     Ua: no answer from the AP\n");
         return -1;

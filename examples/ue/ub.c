@@ -87,8 +87,9 @@ static int exchange(ub_run_t *r, uint16_t port)
     ex_http_out_request(&r->out, UTSEC_BOOT_UB_METHOD, UTSEC_BOOT_UB_URI, UE_BSF_HOST);
     ex_http_out_header(&r->out, "User-Agent", "%s", r->ua);
     ex_http_out_header(&r->out, "Authorization", "%s", r->authz);
+    ex_http_out_end(&r->out, NULL, NULL, 0);
     ex_log_out(stdout, "ue", "-> bsf", &r->out);
-    if (ex_http_out_send(&c, &r->out, NULL, NULL, 0) == 0 &&
+    if (ex_http_out_flush(&c, &r->out) == 0 &&
         ex_http_read_response(&c, &r->in) == 0) {
         ex_log_msg(stdout, "ue", "<- bsf", &r->in);
         rc = 0;
