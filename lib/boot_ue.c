@@ -52,17 +52,17 @@ static void drop_keys(utsec_boot_ue_t *ue)
  * earlier run or of someone else; another host) is refused. The base64 part
  * is compared exactly; the host without regard to letter case (DNS names,
  * RFC 4343). */
-static int btid_matches(const utsec_boot_ue_t *ue)
+static int btid_matches(const utsec_boot_ue_t *ue, const char *btid,
+                        size_t btid_len, const uint8_t run_rand[UTSEC_AKA_RAND_LEN])
 {
     uint8_t rand[UTSEC_AKA_RAND_LEN];
     const char *host = NULL;
     size_t host_len = 0, i;
     int ok;
 
-    if (utsec_gba_btid_parse(ue->info.btid, ue->info.btid_len, rand, &host,
-                             &host_len) != 0)
+    if (utsec_gba_btid_parse(btid, btid_len, rand, &host, &host_len) != 0)
         return 0;
-    ok = utsec_ct_equal(rand, ue->pending_rand, sizeof(rand)) &&
+    ok = utsec_ct_equal(rand, run_rand, sizeof(rand)) &&
          host_len == ue->bsf_host_len;
     for (i = 0; ok && i < host_len; i++) {
         unsigned char a = (unsigned char)host[i];
@@ -295,7 +295,7 @@ UTSEC_API int utsec_boot_ue_on_200(utsec_boot_ue_t *ue, const char *auth_info,
                                    &ue->info);
     if (rc != 0)
         return fail(ue, rc);
-    if (!btid_matches(ue))
+    if (!btid_matches(ue, ue->info.btid, ue->info.btid_len, ue->pending_rand))
         return fail(ue, UTSEC_ERR_BTID_MISMATCH);
     now = ue_now(ue);
     if (ue->info.lifetime <= now)
@@ -373,6 +373,30 @@ UTSEC_API int utsec_boot_ue_export(utsec_boot_ue_t *ue, utsec_boot_ctx_t *out)
     if (rc == 0)
         memcpy(out, &ue->boot, sizeof(*out));
     return rc;
+}
+
+UTSEC_API int utsec_boot_ue_import(utsec_boot_ue_t *ue, const utsec_boot_ctx_t *c)
+{
+    size_t i;
+
+    if (ue == NULL || c == NULL || c->btid_len == 0 || c->btid_len > UTSEC_BOOT_BTID_MAX ||
+        c->btid[c->btid_len] != '\0' || c->impi_len > UTSEC_BOOT_IMPI_MAX ||
+        c->impi[c->impi_len] != '\0' || c->n_ids > UTSEC_BOOT_MAX_IDS)
+        return UTSEC_ERR_INVALID_ARG;
+    for (i = 0; i < c->n_ids; i++)
+        if (memchr(c->ids[i], '\0', sizeof(c->ids[i])) == NULL)
+            return UTSEC_ERR_INVALID_ARG;
+    if (c->impi_len != ue->impi_len || memcmp(c->impi, ue->impi, ue->impi_len) != 0)
+        return UTSEC_ERR_IMPI_MISMATCH;
+    if (!btid_matches(ue, c->btid, c->btid_len, c->rand))
+        return UTSEC_ERR_BTID_MISMATCH;
+    /* TS 33.220 §4.5.2: an expired key is not used. */
+    if (utsec_gba_key_valid(c->lifetime, ue_now(ue)) != 0)
+        return UTSEC_ERR_EXPIRED;
+    drop_keys(ue);
+    memcpy(&ue->boot, c, sizeof(ue->boot));
+    ue->state = UTSEC_BOOT_UE_BOOTSTRAPPED;
+    return 0;
 }
 
 UTSEC_API int utsec_boot_ue_ks_naf(utsec_boot_ue_t *ue, const uint8_t *naf_id,

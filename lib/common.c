@@ -70,6 +70,7 @@ UTSEC_API const char *utsec_strerror(int err)
     case UTSEC_ERR_BOOTSTRAP: return "bootstrapping failed";
     case UTSEC_ERR_RENEGOTIATE: return "bootstrapping renegotiation required";
     case UTSEC_ERR_BTID_MISMATCH: return "B-TID is not base64(RAND)@BSF host of this run";
+    case UTSEC_ERR_IMPI_MISMATCH: return "bootstrapping context belongs to another IMPI";
     }
     return "unknown error";
 }

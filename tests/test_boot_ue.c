@@ -483,6 +483,79 @@ static void expiry_and_renegotiation(void **state)
     fx_free(f);
 }
 
+/* A saved bootstrapping restored into a fresh context (an application
+ * restart): the same keys come out (FACTS §8.3); every refusal leaves the
+ * context as it was. */
+static void export_import(void **state)
+{
+    struct fx *f = fx_new(1);
+    static utsec_boot_ue_t ue2;
+    utsec_boot_ctx_t c, bad;
+    uint8_t naf_id[64], key[32];
+    size_t n = selfgen_naf_id(naf_id, sizeof(naf_id)), bl = 0;
+    char btid[UTSEC_BOOT_BTID_MAX + 1];
+    utsec_boot_ue_config_t cfg2;
+
+    (void)state;
+    bootstrap_set1(f);
+    assert_int_equal(utsec_boot_ue_export(&f->ue, &c), 0);
+    assert_int_equal(utsec_boot_ue_init(&ue2, &f->cfg), 0);
+    assert_int_equal(utsec_boot_ue_import(NULL, &c), UTSEC_ERR_INVALID_ARG);
+    assert_int_equal(utsec_boot_ue_import(&ue2, NULL), UTSEC_ERR_INVALID_ARG);
+
+    /* malformed contexts */
+    bad = c;
+    bad.btid_len = 0;
+    assert_int_equal(utsec_boot_ue_import(&ue2, &bad), UTSEC_ERR_INVALID_ARG);
+    bad = c;
+    bad.btid[bad.btid_len] = 'x';
+    assert_int_equal(utsec_boot_ue_import(&ue2, &bad), UTSEC_ERR_INVALID_ARG);
+    bad = c;
+    bad.impi_len = UTSEC_BOOT_IMPI_MAX + 1;
+    assert_int_equal(utsec_boot_ue_import(&ue2, &bad), UTSEC_ERR_INVALID_ARG);
+    bad = c;
+    bad.n_ids = 1;
+    memset(bad.ids[0], 'a', sizeof(bad.ids[0]));
+    assert_int_equal(utsec_boot_ue_import(&ue2, &bad), UTSEC_ERR_INVALID_ARG);
+    /* someone else's context */
+    bad = c;
+    bad.impi[0] ^= 1;
+    assert_int_equal(utsec_boot_ue_import(&ue2, &bad), UTSEC_ERR_IMPI_MISMATCH);
+    /* RAND that is not the B-TID's, or a B-TID of another BSF */
+    bad = c;
+    bad.rand[15] ^= 1;
+    assert_int_equal(utsec_boot_ue_import(&ue2, &bad), UTSEC_ERR_BTID_MISMATCH);
+    cfg2 = f->cfg;
+    cfg2.bsf_host = "bsf.example.net";
+    cfg2.bsf_host_len = 15;
+    assert_int_equal(utsec_boot_ue_init(&f->ue, &cfg2), 0);
+    assert_int_equal(utsec_boot_ue_import(&f->ue, &c), UTSEC_ERR_BTID_MISMATCH);
+    assert_int_equal(utsec_boot_ue_state(&f->ue), UTSEC_BOOT_UE_IDLE);
+    /* expired */
+    test_clock = T_2026;
+    assert_int_equal(utsec_boot_ue_import(&ue2, &c), UTSEC_ERR_EXPIRED);
+    assert_int_equal(utsec_boot_ue_state(&ue2), UTSEC_BOOT_UE_IDLE);
+    assert_true(tu_all_zero(&ue2.boot, sizeof(ue2.boot)));
+
+    /* restored, also over a run in progress */
+    test_clock = T_2026 - 60;
+    assert_int_equal(utsec_boot_ue_start(&ue2, f->authz, sizeof(f->authz), NULL, f->ua,
+                                         sizeof(f->ua), NULL), 0);
+    assert_int_equal(utsec_boot_ue_import(&ue2, &c), 0);
+    utsec_boot_ctx_wipe(&c);
+    assert_int_equal(utsec_boot_ue_state(&ue2), UTSEC_BOOT_UE_BOOTSTRAPPED);
+    assert_int_equal(utsec_boot_ue_btid(&ue2, btid, sizeof(btid), &bl, NULL), 0);
+    assert_string_equal(btid, BTID_SET1);
+    assert_int_equal(utsec_boot_ue_ks_naf(&ue2, naf_id, n, UTSEC_GBA_VARIANT_ME, key), 0);
+    assert_hex_equal(key, 32, selfgen_ks_naf);
+    /* and it still expires */
+    test_clock = T_2026;
+    assert_int_equal(utsec_boot_ue_check(&ue2), UTSEC_ERR_RENEGOTIATE);
+    utsec_wipe(key, sizeof(key));
+    utsec_boot_ue_free(&ue2);
+    fx_free(f);
+}
+
 static void out_of_order(void **state)
 {
     struct fx *f = fx_new(1);
@@ -586,6 +659,7 @@ int main(void)
         cmocka_unit_test(malformed_info),
         cmocka_unit_test(btid_must_match_run),
         cmocka_unit_test(expiry_and_renegotiation),
+        cmocka_unit_test(export_import),
         cmocka_unit_test(out_of_order),
         cmocka_unit_test(usim_error_ends_run),
     };

@@ -9,9 +9,11 @@
  *    Digest client: user name = B-TID, password = base64(Ks_NAF) with
  *    NAF_Id = FQDN || 01 00 01 yy zz for the negotiated TLS suite.
  *
- * Ks_NAF comes from the saved context with gba.h (utsec_gba_ks_naf): the
- * UE state machine of bootstrap.h has no way to restore a saved
- * utsec_boot_ctx_t, so the per-run utsec_boot_ue_t cannot be rebuilt here.
+ * Ks_NAF comes from the saved context with gba.h (utsec_gba_ks_naf) and, in
+ * psk mode, the TLS glue's CK/IK/RAND/IMPI input. A phone stack would
+ * restore a utsec_boot_ue_t with utsec_boot_ue_import() instead, which
+ * refuses an expired key: the lab's --use-expired must be able to present
+ * one, to show the AP asking for renegotiation.
  *
  * Bootstrapping renegotiation (TS 24.109 §5.2.4/§5.3.3): when the key has
  * expired locally, when the AP answers an authorised Digest request with a

@@ -525,6 +525,26 @@ UTSEC_API int utsec_boot_ue_btid(utsec_boot_ue_t *ue, char *btid,
 UTSEC_API int utsec_boot_ue_export(utsec_boot_ue_t *ue, utsec_boot_ctx_t *out);
 
 /**
+ * \brief Restore a bootstrapping saved with utsec_boot_ue_export(), e.g.
+ *        after the application restarted: GBA_ME keeps Ks, B-TID, RAND and
+ *        the key lifetime in the ME (TS 33.220 §4.5.2, §4.5.4) and uses
+ *        them until they expire.
+ *
+ * The context is checked before anything changes: its IMPI must be this
+ * UE's configured IMPI, its B-TID `base64(RAND)@<BSF host>` for its own
+ * RAND and this UE's BSF host (the check utsec_boot_ue_on_200() makes),
+ * and its lifetime not passed. Then any run in progress and any earlier
+ * keys are wiped and the state is ::UTSEC_BOOT_UE_BOOTSTRAPPED.
+ * \param ue a context initialised with utsec_boot_ue_init(), in any state.
+ * \param c the saved context (copied; secret: the caller wipes its copy).
+ * \return 0, ::UTSEC_ERR_INVALID_ARG (NULL, or lengths/termination not
+ *         those of a context), ::UTSEC_ERR_IMPI_MISMATCH,
+ *         ::UTSEC_ERR_BTID_MISMATCH or ::UTSEC_ERR_EXPIRED; on error \p ue
+ *         is unchanged.
+ */
+UTSEC_API int utsec_boot_ue_import(utsec_boot_ue_t *ue, const utsec_boot_ctx_t *c);
+
+/**
  * \brief Ks_(ext)_NAF or Ks_int_NAF for a NAF_Id (TS 33.220 §4.5.2, B.3),
  *        derived on demand from Ks.
  * \param ue the context.

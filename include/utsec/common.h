@@ -111,7 +111,8 @@ typedef enum utsec_err {
 
     UTSEC_ERR_BOOTSTRAP = -100,        /**< Bootstrapping: the BSF exchange failed. */
     UTSEC_ERR_RENEGOTIATE = -101,      /**< Bootstrapping: the NAF asks for a new bootstrapping. */
-    UTSEC_ERR_BTID_MISMATCH = -102     /**< Bootstrapping: the B-TID is not `base64(RAND)@host` of this run and BSF. */
+    UTSEC_ERR_BTID_MISMATCH = -102,    /**< Bootstrapping: the B-TID is not `base64(RAND)@host` of this run and BSF. */
+    UTSEC_ERR_IMPI_MISMATCH = -103     /**< Bootstrapping: a saved context belongs to another IMPI. */
 } utsec_err_t;
 
 /**
