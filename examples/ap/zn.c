@@ -11,43 +11,25 @@
 
 #include "ap.h"
 #include "utsec/gba.h"
-
-static int unreserved(unsigned char ch)
-{
-    return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-           ch == '-' || ch == '.' || ch == '_' || ch == '~';
-}
+#include "ex_text.h"
 
 /* Request target /zn?btid=<percent-encoded>&naf_id=<hex>. 0 or -1. */
 static int zn_target(char *out, size_t size, const char *btid, size_t btid_len,
                      const uint8_t *naf_id, size_t naf_id_len)
 {
-    static const char hx[] = "0123456789abcdef";
-    size_t n = 0, i;
-    const char *pre = "/zn?btid=", *mid = "&naf_id=";
+    char b[UTSEC_TLS_BTID_MAX + 1], enc[3 * UTSEC_TLS_BTID_MAX + 1];
+    char hex[2 * UTSEC_TLS_NAF_ID_SIZE + 1];
+    int n;
 
-    if (strlen(pre) + 3 * btid_len + strlen(mid) + 2 * naf_id_len + 1 > size)
+    if (btid_len >= sizeof(b) || naf_id_len > UTSEC_TLS_NAF_ID_SIZE)
         return -1;
-    memcpy(out, pre, strlen(pre));
-    n = strlen(pre);
-    for (i = 0; i < btid_len; i++) {
-        unsigned char ch = (unsigned char)btid[i];
-        if (unreserved(ch)) {
-            out[n++] = (char)ch;
-        } else {
-            out[n++] = '%';
-            out[n++] = hx[ch >> 4];
-            out[n++] = hx[ch & 15];
-        }
-    }
-    memcpy(out + n, mid, strlen(mid));
-    n += strlen(mid);
-    for (i = 0; i < naf_id_len; i++) {
-        out[n++] = hx[naf_id[i] >> 4];
-        out[n++] = hx[naf_id[i] & 15];
-    }
-    out[n] = '\0';
-    return 0;
+    memcpy(b, btid, btid_len);
+    b[btid_len] = '\0';
+    if (ex_pct_encode(b, "", enc, sizeof(enc)) != 0)
+        return -1;
+    ex_hex_encode(naf_id, naf_id_len, hex);
+    n = snprintf(out, size, "/zn?btid=%s&naf_id=%s", enc, hex);
+    return n > 0 && (size_t)n < size ? 0 : -1;
 }
 
 /* Is [p, p+n) a run of printable ASCII without spaces? */

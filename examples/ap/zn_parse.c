@@ -7,21 +7,11 @@
 #include <string.h>
 
 #include "zn.h"
+#include "ex_text.h"
 
 void ap_zn_clear(ap_zn_t *zn)
 {
     utsec_wipe(zn, sizeof(*zn));
-}
-
-static int hexval(char ch)
-{
-    if (ch >= '0' && ch <= '9')
-        return ch - '0';
-    if (ch >= 'a' && ch <= 'f')
-        return ch - 'a' + 10;
-    if (ch >= 'A' && ch <= 'F')
-        return ch - 'A' + 10;
-    return -1;
 }
 
 /* Is [p, p+n) a run of printable ASCII without spaces? */
@@ -68,14 +58,9 @@ int ap_zn_parse(const char *body, size_t len, ap_zn_t *out)
             memcpy(out->impi, v, vlen);
             out->impi[vlen] = '\0';
         } else if (nlen == 6 && memcmp(p, "ks_naf", 6) == 0) {
-            if (have_key++ || vlen != (size_t)2 * UTSEC_TLS_KEY_LEN)
+            if (have_key++ || vlen != (size_t)2 * UTSEC_TLS_KEY_LEN ||
+                ex_hex_decode(v, vlen, out->ks_naf, UTSEC_TLS_KEY_LEN) != UTSEC_TLS_KEY_LEN)
                 return UTSEC_ERR_PARSE;
-            for (i = 0; i < UTSEC_TLS_KEY_LEN; i++) {
-                int hi = hexval(v[2 * i]), lo = hexval(v[2 * i + 1]);
-                if (hi < 0 || lo < 0)
-                    return UTSEC_ERR_PARSE;
-                out->ks_naf[i] = (uint8_t)(hi << 4 | lo);
-            }
         } else if (nlen == 8 && memcmp(p, "lifetime", 8) == 0) {
             int64_t t = 0;
             if (have_life++ || vlen == 0 || vlen > 12)

@@ -9,36 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "ex_text.h"
 
 #define SQN_MAX ((uint64_t)1 << 48)
 static const uint8_t amf[UTSEC_AKA_AMF_LEN] = {0x00, 0x00};
-
-static int hexval(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-/* Exactly 2n hex digits into out[n]. 0 or -1. */
-static int hex_exact(const char *s, uint8_t *out, size_t n)
-{
-    size_t i;
-
-    if (strlen(s) != 2 * n)
-        return -1;
-    for (i = 0; i < n; i++) {
-        int hi = hexval(s[2 * i]), lo = hexval(s[2 * i + 1]);
-        if (hi < 0 || lo < 0)
-            return -1;
-        out[i] = (uint8_t)(hi << 4 | lo);
-    }
-    return 0;
-}
 
 /* 1..12 hex digits: a 48-bit SQN. */
 static int parse_sqn(const char *s, uint64_t *out)
@@ -49,7 +23,7 @@ static int parse_sqn(const char *s, uint64_t *out)
     if (n == 0 || n > 12)
         return -1;
     for (i = 0; i < n; i++) {
-        int d = hexval(s[i]);
+        int d = ex_hexval(s[i]);
         if (d < 0)
             return -1;
         v = v << 4 | (uint64_t)d;
@@ -104,7 +78,7 @@ static int parse_line(hss_t *h, char *line)
     errno = 0;
     lt = strtoll(f[4], &end, 10);
     if (strlen(f[0]) == 0 || strlen(f[0]) > UTSEC_BOOT_IMPI_MAX ||
-        hex_exact(f[1], k, 16) != 0 || hex_exact(f[2], opc, 16) != 0 ||
+        ex_hex_exact(f[1], k, 16) != 0 || ex_hex_exact(f[2], opc, 16) != 0 ||
         parse_sqn(f[3], &s->sqn) != 0 || *end != '\0' || errno != 0 ||
         lt < 1 || lt > 10L * 365 * 86400 || parse_impus(s, f[5]) != 0)
         goto out;

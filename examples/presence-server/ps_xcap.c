@@ -13,6 +13,7 @@
 
 #include "ps.h"
 #include "utsec/common.h"
+#include "ex_text.h"
 
 #ifndef UTSEC_WITH_EXPAT
 #define UTSEC_WITH_EXPAT 1
@@ -249,51 +250,6 @@ static void xcap(ps_store_t *st, const ex_http_msg_t *m, const utsec_id_view_t *
 
 /* ------------------------------------------------- watcher authorisation */
 
-static int unhex(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-/* The percent-decoded value of query parameter name (RFC 3986 §2.1; '+'
- * stays '+', as tel: URIs need it). 0, or -1 if absent, badly escaped,
- * holding a NUL or longer than size - 1. */
-static int query_param(const char *q, const char *name, char *out, size_t size,
-                       size_t *out_len)
-{
-    size_t nl = strlen(name), n = 0;
-    const char *p = q;
-
-    while (p != NULL && *p != '\0') {
-        if (strncmp(p, name, nl) == 0 && p[nl] == '=') {
-            for (p += nl + 1; *p != '\0' && *p != '&'; p++) {
-                int c = (unsigned char)*p;
-                if (c == '%') {
-                    int hi = unhex(p[1]), lo = hi < 0 ? -1 : unhex(p[2]);
-                    if (lo < 0 || (c = hi * 16 + lo) == 0)
-                        return -1;
-                    p += 2;
-                }
-                if (n + 1 >= size)
-                    return -1;
-                out[n++] = (char)c;
-            }
-            out[n] = '\0';
-            *out_len = n;
-            return 0;
-        }
-        p = strchr(p, '&');
-        if (p != NULL)
-            p++;
-    }
-    return -1;
-}
-
 static void watcher(ps_store_t *st, const ex_http_msg_t *m, const utsec_id_view_t *ids,
                     size_t n_ids, ps_reply_t *r)
 {
@@ -302,7 +258,9 @@ static void watcher(ps_store_t *st, const ex_http_msg_t *m, const utsec_id_view_
     utsec_id_watcher_t w;
     utsec_id_sub_handling_t sh;
     ps_doc_t *d = NULL;
-    size_t len, i;
+    const char *qv = NULL;
+    size_t qn = 0, len = 0, i;
+    long dec_len;
     int rc;
 
     if (strcmp(m->method, "GET") != 0) {
@@ -312,11 +270,14 @@ static void watcher(ps_store_t *st, const ex_http_msg_t *m, const utsec_id_view_
         ex_http_out_header(&r->out, "Allow", "GET");
         return;
     }
-    if (q == NULL || query_param(q + 1, "watcher", uri, sizeof(uri), &len) != 0) {
+    /* RFC 3986 §2.1 percent-decoding; '+' stays '+', as tel: URIs need it */
+    if (q == NULL || ex_query_param(q + 1, "watcher", &qv, &qn) != 0 ||
+        (dec_len = ex_pct_decode(qv, qn, uri, sizeof(uri))) < 0) {
         say("400 watcher-authorization without a usable watcher= parameter");
         refuse(r, 400, "give ?watcher=<percent-encoded URI>\n");
         return;
     }
+    len = (size_t)dec_len;
     /* The presentity is the asserted identity: the first one (in the AP's
      * order) that has a document. */
     for (i = 0; i < n_ids && d == NULL; i++)

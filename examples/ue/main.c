@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "ue.h"
+#include "ex_text.h"
 
 static int usage(void)
 {
@@ -76,8 +77,8 @@ static int cmd_bootstrap(const char *path, int argc, char **argv)
         return usage();
     memset(&st, 0, sizeof(st));
     ok = strlen(impi) > 0 && strlen(impi) < sizeof(st.impi) &&
-         ue_hex_decode(k, st.k, sizeof(st.k)) == 0 &&
-         ue_hex_decode(opc, st.opc, sizeof(st.opc)) == 0 &&
+         ex_hex_exact(k, st.k, sizeof(st.k)) == 0 &&
+         ex_hex_exact(opc, st.opc, sizeof(st.opc)) == 0 &&
          parse_sqn(sqn, &st.sqn_ms) == 0 && parse_port(port, &st.bsf_port) == 0;
     if (!ok) {
         ue_state_wipe(&st);

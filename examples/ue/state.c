@@ -15,44 +15,7 @@
 #include <unistd.h>
 
 #include "ue.h"
-
-static int hexval(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-int ue_hex_decode(const char *s, uint8_t *out, size_t n)
-{
-    size_t i;
-
-    if (strlen(s) != 2 * n)
-        return -1;
-    for (i = 0; i < n; i++) {
-        int hi = hexval(s[2 * i]), lo = hexval(s[2 * i + 1]);
-        if (hi < 0 || lo < 0)
-            return -1;
-        out[i] = (uint8_t)(hi << 4 | lo);
-    }
-    return 0;
-}
-
-void ue_hex_encode(const uint8_t *p, size_t n, char *out)
-{
-    static const char d[] = "0123456789abcdef";
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        out[2 * i] = d[p[i] >> 4];
-        out[2 * i + 1] = d[p[i] & 15];
-    }
-    out[2 * n] = '\0';
-}
+#include "ex_text.h"
 
 void ue_state_wipe(ue_state_t *st)
 {
@@ -91,9 +54,9 @@ static int set_field(ue_state_t *st, const char *name, const char *v, unsigned *
     if (strcmp(name, "impi") == 0)
         return *seen |= 1, set_text(st->impi, sizeof(st->impi), v);
     if (strcmp(name, "k") == 0)
-        return *seen |= 2, ue_hex_decode(v, st->k, sizeof(st->k));
+        return *seen |= 2, ex_hex_exact(v, st->k, sizeof(st->k));
     if (strcmp(name, "opc") == 0)
-        return *seen |= 4, ue_hex_decode(v, st->opc, sizeof(st->opc));
+        return *seen |= 4, ex_hex_exact(v, st->opc, sizeof(st->opc));
     if (strcmp(name, "sqn_ms") == 0)
         return *seen |= 8, parse_u64(v, 16, 0xFFFFFFFFFFFFull, &st->sqn_ms);
     if (strcmp(name, "bsf_port") == 0) {
@@ -106,9 +69,9 @@ static int set_field(ue_state_t *st, const char *name, const char *v, unsigned *
     if (strcmp(name, "btid") == 0)
         return *seen |= 32, set_text(st->btid, sizeof(st->btid), v);
     if (strcmp(name, "rand") == 0)
-        return *seen |= 64, ue_hex_decode(v, st->rand, sizeof(st->rand));
+        return *seen |= 64, ex_hex_exact(v, st->rand, sizeof(st->rand));
     if (strcmp(name, "ks") == 0)
-        return *seen |= 128, ue_hex_decode(v, st->ks, sizeof(st->ks));
+        return *seen |= 128, ex_hex_exact(v, st->ks, sizeof(st->ks));
     if (strcmp(name, "lifetime") == 0) {
         *seen |= 256;
         if (parse_u64(v, 10, (uint64_t)INT64_MAX, &x) != 0)
@@ -164,13 +127,13 @@ int ue_state_save(const ue_state_t *st, const char *path)
     if (strlen(path) + 5 > sizeof(tmp))
         return -1;
     snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-    ue_hex_encode(st->k, 16, k);
-    ue_hex_encode(st->opc, 16, opc);
+    ex_hex_encode(st->k, 16, k);
+    ex_hex_encode(st->opc, 16, opc);
     n = snprintf(buf, sizeof(buf), "impi %s\nk %s\nopc %s\nsqn_ms %012llx\nbsf_port %u\n",
                  st->impi, k, opc, (unsigned long long)st->sqn_ms, (unsigned)st->bsf_port);
     if (n > 0 && (size_t)n < sizeof(buf) && st->have_keys) {
-        ue_hex_encode(st->rand, 16, rand);
-        ue_hex_encode(st->ks, 32, ks);
+        ex_hex_encode(st->rand, 16, rand);
+        ex_hex_encode(st->ks, 32, ks);
         n += snprintf(buf + n, sizeof(buf) - (size_t)n, "btid %s\nrand %s\nks %s\nlifetime %lld\n",
                       st->btid, rand, ks, (long long)st->lifetime);
     }

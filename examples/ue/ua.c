@@ -37,6 +37,7 @@
 #include "utsec/digest.h"
 #include "utsec/gba.h"
 #include "utsec/tls_psk.h"
+#include "ex_text.h"
 
 #define UA_RENEGOTIATE (-1000) /* attempt result: the AP wants a new B-TID */
 #define UA_REC_MAX 65536
@@ -70,30 +71,10 @@ typedef struct ua {
 
 static ua_t ua_area;
 
-/* Percent-encode s for a path segment (keep RFC 3986 pchar) or a query. */
-static int pct(char *out, size_t size, const char *s, int query)
-{
-    static const char hx[] = "0123456789ABCDEF";
-    size_t o = 0;
-
-    for (; *s != '\0'; s++) {
-        unsigned char ch = (unsigned char)*s;
-        int keep = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-                   (ch >= '0' && ch <= '9') || strchr("-._~!$'()*,;:@", ch) != NULL ||
-                   (!query && strchr("&=+", ch) != NULL);
-        if (o + 4 > size)
-            return -1;
-        if (keep) {
-            out[o++] = (char)ch;
-        } else {
-            out[o++] = '%';
-            out[o++] = hx[ch >> 4];
-            out[o++] = hx[ch & 15];
-        }
-    }
-    out[o] = '\0';
-    return 0;
-}
+/* RFC 3986 pchar stays in a path segment; in a query value '&', '=' and
+ * '+' are escaped as well. */
+#define PCT_KEEP_PATH "!$'()*,;:@&=+"
+#define PCT_KEEP_QUERY "!$'()*,;:@"
 
 static int build_target(ua_t *u)
 {
@@ -102,11 +83,11 @@ static int build_target(ua_t *u)
 
     u->method = o->cmd == UE_PUT ? "PUT" : o->cmd == UE_DELETE ? "DELETE" : "GET";
     if (o->cmd == UE_WATCHER) {
-        if (pct(enc, sizeof(enc), o->watcher, 1) != 0)
+        if (ex_pct_encode(o->watcher, PCT_KEEP_QUERY, enc, sizeof(enc)) != 0)
             return -1;
         snprintf(u->target, sizeof(u->target), "/watcher-authorization?watcher=%s", enc);
     } else {
-        if (pct(enc, sizeof(enc), o->xui, 0) != 0)
+        if (ex_pct_encode(o->xui, PCT_KEEP_PATH, enc, sizeof(enc)) != 0)
             return -1;
         snprintf(u->target, sizeof(u->target), "/pres-rules/users/%s/index", enc);
     }

@@ -39,9 +39,6 @@ int ue_state_load(ue_state_t *st, const char *path);
 int ue_state_save(const ue_state_t *st, const char *path);
 void ue_state_wipe(ue_state_t *st);
 
-/* hex helpers shared by the ue files */
-int ue_hex_decode(const char *s, uint8_t *out, size_t n);
-void ue_hex_encode(const uint8_t *p, size_t n, char *out);
 
 /* ub.c: run Ub against the BSF on st->bsf_port with the stored
  * subscription; on success fills the context fields of st (and SQN_MS in

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../../examples/ap/zn_parse.c"
+#include "../../examples/common/ex_text.c"
 
 static ap_zn_t a, b;
 static char text[8192];
