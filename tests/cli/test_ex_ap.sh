@@ -10,43 +10,12 @@
 # listeners, a wrong password -> 401, an intended identity that is not the
 # subscriber's -> 403, a UE-asserted identity -> 403, a replayed
 # Authorization -> 401, and a clean exit on SIGTERM.
-set -u
-UTSEC=${UTSEC:-build/bin/utsec}
-BIN=$(dirname "$UTSEC")
-W=${UTSEC_WRAP:-}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/utsec_ex_ap.XXXXXX")
-pids=""
-fail=0
-cleanup() {
-    for p in $pids; do kill "$p" 2>/dev/null; done
-    [ -z "${AP_TEST_KEEP:-}" ] || cp -r "$tmp" "$AP_TEST_KEEP"
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 2' INT TERM
+. tests/cli/ex_lib.sh
 
 for tool in curl python3 openssl; do
     command -v $tool >/dev/null 2>&1 || { echo "SKIP: $tool missing"; exit 0; }
 done
 [ -x "$BIN/ap" ] || { echo "FAIL: $BIN/ap not built"; exit 1; }
-
-check() { # name expected actual
-    if [ "$2" != "$3" ]; then
-        echo "FAIL $1: expected [$2], got [$3]"
-        fail=1
-    else
-        echo "ok   $1"
-    fi
-}
-
-wait_file() {
-    i=0
-    while [ ! -s "$1" ]; do
-        i=$((i + 1))
-        [ $i -gt 100 ] && { echo "FAIL: no $1 after 10 s"; cat "$tmp"/*.log; exit 1; }
-        sleep 0.1
-    done
-}
 
 CK=b40ba9a3c58b2a05bbf0d987b21bf8cb
 IK=f769bcd751044604127672711c6d3441

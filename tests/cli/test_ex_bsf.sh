@@ -6,29 +6,9 @@
 # K is a MAC failure (exit 1, no B-TID); Zn with curl: 200 with the IMPI,
 # the IMPUs and the Ks_NAF that `utsec ks-naf` derives from the UE's saved
 # Ks (UE and BSF agree), 404 for an unknown B-TID, 400 for a malformed query.
-set -u
-UTSEC=${UTSEC:-build/bin/utsec}
-W=${UTSEC_WRAP:-}
-BIN=$(dirname "$UTSEC")
-fail=0
-tmp=$(mktemp -d)
-pid=""
-cleanup() {
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
+. tests/cli/ex_lib.sh
 
 command -v curl >/dev/null 2>&1 || { echo "SKIP: curl missing (make deps)"; exit 1; }
-
-check() { # name expected actual
-    if [ "$2" != "$3" ]; then
-        echo "FAIL $1: expected [$2], got [$3]"
-        fail=1
-    else
-        echo "ok   $1"
-    fi
-}
 
 cat >"$tmp/subs" <<'EOF'
 # IMPI K OPc SQN(next) LIFETIME_S IMPUs
@@ -39,9 +19,8 @@ EOF
 $W "$BIN/bsf" --subscribers "$tmp/subs" --ub-port-file "$tmp/ub" --zn-port-file "$tmp/zn" \
     >"$tmp/bsf.log" 2>&1 &
 pid=$!
-i=0
-while [ ! -s "$tmp/zn" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-[ -s "$tmp/zn" ] || { echo "FAIL bsf did not start"; cat "$tmp/bsf.log"; exit 1; }
+pids=$pid
+wait_file "$tmp/zn"
 UB=$(cat "$tmp/ub")
 ZN=$(cat "$tmp/zn")
 
@@ -113,7 +92,7 @@ check "Ub port refuses a request without credentials" 400 "$code"
 kill "$pid"
 wait "$pid"
 check "bsf exits cleanly on SIGTERM" 0 $?
-pid=""
+pids=""
 check "bsf never prints keys" 0 "$(grep -ci "$(echo "$KS" | cut -c1-16)" "$tmp/bsf.log")"
 [ $fail -eq 0 ] && echo "ex_bsf: all passed"
 exit $fail

@@ -7,35 +7,14 @@
 #     `ue` state file;
 #  3. refusals: wrong Ks (401, exit 1), unknown CA (TLS error, exit 1).
 # curl_gba is built only where libcurl is installed: SKIP (pass) otherwise.
-set -u
-UTSEC=${UTSEC:-build/bin/utsec}
-W=${UTSEC_WRAP:-}
-BIN=$(dirname "$UTSEC")
+. tests/cli/ex_lib.sh
 CG="$BIN/curl_gba"
-fail=0
-tmp=$(mktemp -d)
-pids=""
-cleanup() {
-    for p in $pids; do kill "$p" 2>/dev/null; done
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
 
 if [ ! -x "$CG" ]; then
     echo "SKIP: $CG not built (needs libcurl4-openssl-dev)"
     exit 0
 fi
 command -v python3 >/dev/null 2>&1 || { echo "FAIL: python3 missing (make deps)"; exit 1; }
-
-check() { # name expected actual
-    if [ "$2" != "$3" ]; then
-        echo "FAIL $1: expected [$2], got [$3]"
-        fail=1
-    else
-        echo "ok   $1"
-    fi
-}
 
 # TS 33.220 vector material (FACTS §8): Ks = CK || IK, RAND in the B-TID.
 BTID='I1U8vpY3qJ0hiuZNrke/NQ==@bsf.mnc001.mcc001.pub.3gppnetwork.org'
@@ -44,15 +23,6 @@ IK=f769bcd751044604127672711c6d3441
 KS=$CK$IK
 BAD_KS=${KS%?}0
 IMPI=001010123456789@ims.mnc001.mcc001.3gppnetwork.org
-
-wait_port() { # file
-    i=0
-    while [ ! -s "$1" ]; do
-        i=$((i + 1))
-        [ $i -gt 100 ] && { echo "FAIL server did not start"; exit 1; }
-        sleep 0.05
-    done
-}
 
 # 1. Plain HTTP, utsec digest-serve.
 FQDN=xcap.ims.mnc001.mcc001.pub.3gppnetwork.org
@@ -79,7 +49,7 @@ sh examples/demo/mkcerts.sh "$tmp/c" || { echo "FAIL mkcerts"; exit 1; }
 python3 tests/cli/gba_digest_naf.py "$tmp/port" "$tmp/c/ap.crt" "$tmp/c/ap.key" \
     ap.example.net $KS $IMPI 2>"$tmp/naf.err" &
 pids="$pids $!"
-wait_port "$tmp/port"
+wait_file "$tmp/port"
 P=$(cat "$tmp/port")
 U="https://ap.example.net:$P/ut"
 R="ap.example.net:$P:127.0.0.1"

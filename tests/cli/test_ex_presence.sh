@@ -4,34 +4,13 @@
 # watcher authorisation, and the refusals (untrusted client certificate,
 # missing asserted identity, another user's tree, no client certificate).
 # Talks to the server with curl; finishes in a few seconds; cleans up.
-set -u
-UTSEC=${UTSEC:-build/bin/utsec}
-W=${UTSEC_WRAP:-}
-BIN=$(dirname "$UTSEC")
+. tests/cli/ex_lib.sh
 PS="$BIN/presence-server"
-fail=0
-tmp=$(mktemp -d)
-pid=""
-cleanup() {
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
 
 for tool in curl openssl; do
     command -v $tool >/dev/null 2>&1 || { echo "FAIL: $tool missing (make deps)"; exit 1; }
 done
 [ -x "$PS" ] || { echo "FAIL: $PS not built"; exit 1; }
-
-check() { # name expected actual
-    if [ "$2" != "$3" ]; then
-        echo "FAIL $1: expected [$2], got [$3]"
-        fail=1
-    else
-        echo "ok   $1"
-    fi
-}
 
 sh examples/demo/mkcerts.sh "$tmp/c" || { echo "FAIL mkcerts"; exit 1; }
 C=$tmp/c
@@ -39,14 +18,8 @@ C=$tmp/c
 $W "$PS" --port-file "$tmp/port" --ca "$C/ca.crt" --cert "$C/presence.crt" \
     --key "$C/presence.key" --trusted-ap-cert "$C/ap.crt" >"$tmp/out" 2>"$tmp/err" &
 pid=$!
-i=0
-while [ ! -s "$tmp/port" ]; do
-    i=$((i + 1))
-    if [ $i -gt 100 ] || ! kill -0 "$pid" 2>/dev/null; then
-        echo "FAIL server did not start"; cat "$tmp/err"; exit 1
-    fi
-    sleep 0.05
-done
+pids=$pid
+wait_file "$tmp/port"
 PORT=$(cat "$tmp/port")
 BASE="https://presence.example.net:$PORT"
 DOC=examples/demo/alice-pres-rules.xml
@@ -105,7 +78,7 @@ check "watcher without document" 404 \
 kill -TERM "$pid"
 wait "$pid"
 check "server exit status after SIGTERM" 0 $?
-pid=""
+pids=""
 
 # The transcript names each decision.
 for line in "ps: peer CN=ap.example.net trusted-ap=yes" \
