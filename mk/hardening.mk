@@ -96,6 +96,8 @@ $(SIZE_DIR)/%.o: lib/%.c $(HEADERS) $(PRIV_HEADERS) mk/hardening.mk
 	  -fstack-usage -fcallgraph-info=su -c $< -o $@
 
 size: $(SIZE_OBJ)
+	@sh tests/hardening/linked_size.sh $(SIZE_DIR) "$(SIZE_CC)" "$(MBEDTLS_CFLAGS) -DUTSEC_WITH_EXPAT=$(WITH_EXPAT)" \
+	  "$(MBEDTLS_LDFLAGS) $(LIB_DEPS)"
 	@python3 tests/hardening/stack_report.py --text-max $(SIZE_TEXT_MAX) \
 	  --stack-max $(SIZE_STACK_MAX) \
 	  $(if $(SIZE_CALLBACK_STACK),--indirect-budget $(SIZE_CALLBACK_STACK)) $(SIZE_OBJ)
