@@ -141,7 +141,7 @@ $(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT) $(EX_COMMON_SRC) $(wildcard examples
 # Harnesses of example code #include its sources (examples/*/): depend on them.
 EX_ALL_SRC := $(wildcard examples/*/*.c examples/*/*.h)
 $(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay_main.c $(EX_ALL_SRC) $(STATIC_LIB) | $(BUILD)/fuzz-replay
-	$(CC) $(APP_CFLAGS) -o $@ $< tests/fuzz/replay_main.c $(APP_LDFLAGS) $(STATIC_LIB) $(LIB_DEPS)
+	$(CC) $(APP_CFLAGS) -Iexamples/common -o $@ $< tests/fuzz/replay_main.c $(APP_LDFLAGS) $(STATIC_LIB) $(LIB_DEPS)
 
 tests: $(TEST_BIN) $(FUZZ_REPLAY) $(TOOL) $(EX_BIN) $(SHARED_LIB)
 
@@ -184,7 +184,7 @@ uninstall:
 
 # libFuzzer builds (clang only), separate from the replay builds used by `make test`.
 FUZZ_CC ?= clang
-FUZZ_FLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinclude -Ilib -D_POSIX_C_SOURCE=200809L -DUTSEC_WITH_EXPAT=$(WITH_EXPAT)
+FUZZ_FLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinclude -Ilib -Iexamples/common -D_POSIX_C_SOURCE=200809L -DUTSEC_WITH_EXPAT=$(WITH_EXPAT)
 
 build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HEADERS) $(PRIV_HEADERS) $(EX_ALL_SRC) | build/fuzz
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) $(LIB_DEPS)
