@@ -223,6 +223,7 @@ static int nonce_mac(const utsec_digest_server_t *s, uint8_t type,
     utsec_aes128_free(&aes);
     if (rc == 0)
         memcpy(out, x, NONCE_MAC_LEN);
+    utsec_wipe(x, sizeof(x)); /* chaining values under the secret key */
     return rc;
 }
 
