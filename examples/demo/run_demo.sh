@@ -74,7 +74,7 @@ start ap "$W/ap.log" --psk-port-file "$W/psk.port" --https-port-file "$W/https.p
 PSK=$(wait_port "$W/psk.port")
 HTTPS=$(wait_port "$W/https.port")
 
-echo "libutsec Ut lab on 127.0.0.1 (fresh demo CA in $C):"
+echo "libutsec Ut lab on 127.0.0.1 (a fresh demo CA and certificates in $C; DEMO_KEEP=1 keeps them):"
 echo "  bsf Ub :$UB  Zn :$ZN | ap TLS-PSK :$PSK  HTTPS+Digest :$HTTPS | presence-server (mutual TLS) :$PS"
 
 # --------------------------------------------------------- the steps
