@@ -12,6 +12,7 @@
  */
 #include <string.h>
 
+#include "support/mem_pipe.h"
 #include "support/testutil.h"
 #include "tls_certs.h"
 #include "utsec/tls_psk.h"
@@ -76,44 +77,6 @@ static int mem_contains(const void *hay, size_t n, const uint8_t *needle, size_t
         if (memcmp(h + i, needle, k) == 0)
             return 1;
     return 0;
-}
-
-/* ------------------------------------------------------ in-memory pipe */
-
-struct pipe {
-    uint8_t buf[1 << 15];
-    size_t len;
-};
-struct end {
-    struct pipe *in, *out;
-};
-
-static int p_send(void *ctx, const unsigned char *b, size_t n)
-{
-    struct end *e = ctx;
-    size_t room = sizeof(e->out->buf) - e->out->len;
-
-    if (room == 0)
-        return MBEDTLS_ERR_SSL_WANT_WRITE;
-    if (n > room)
-        n = room;
-    memcpy(e->out->buf + e->out->len, b, n);
-    e->out->len += n;
-    return (int)n;
-}
-
-static int p_recv(void *ctx, unsigned char *b, size_t n)
-{
-    struct end *e = ctx;
-
-    if (e->in->len == 0)
-        return MBEDTLS_ERR_SSL_WANT_READ;
-    if (n > e->in->len)
-        n = e->in->len;
-    memcpy(b, e->in->buf, n);
-    memmove(e->in->buf, e->in->buf + n, e->in->len - n);
-    e->in->len -= n;
-    return (int)n;
 }
 
 /* ------------------------------------------------------- key provider */

@@ -18,42 +18,7 @@
 
 #include "utsec/gba.h"
 #include "utsec/tls_psk.h"
-
-struct pipe {
-    unsigned char buf[1 << 15];
-    size_t len;
-};
-struct end {
-    struct pipe *in, *out;
-};
-
-static int p_send(void *ctx, const unsigned char *b, size_t n)
-{
-    struct end *e = ctx;
-    size_t room = sizeof(e->out->buf) - e->out->len;
-
-    if (room == 0)
-        return MBEDTLS_ERR_SSL_WANT_WRITE;
-    if (n > room)
-        n = room;
-    memcpy(e->out->buf + e->out->len, b, n);
-    e->out->len += n;
-    return (int)n;
-}
-
-static int p_recv(void *ctx, unsigned char *b, size_t n)
-{
-    struct end *e = ctx;
-
-    if (e->in->len == 0)
-        return MBEDTLS_ERR_SSL_WANT_READ;
-    if (n > e->in->len)
-        n = e->in->len;
-    memcpy(b, e->in->buf, n);
-    memmove(e->in->buf, e->in->buf + n, e->in->len - n);
-    e->in->len -= n;
-    return (int)n;
-}
+#include "../support/mem_pipe.h"
 
 static const char impi[] = "001010123456789@ims.mnc001.mcc001.3gppnetwork.org";
 static const char fqdn[] = "xcap.ims.mnc001.mcc001.pub.3gppnetwork.org";
