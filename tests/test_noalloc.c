@@ -26,6 +26,7 @@
 
 #include "crypto.h"
 #include "utsec/utsec.h"
+#include "support/boot_fixture.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define NOALLOC_ASAN 1
@@ -399,28 +400,7 @@ static int boot_usim(void *ctx, const uint8_t r[16], const uint8_t a[16],
     return 0;
 }
 
-static int boot_hss_av(void *ctx, const char *id, size_t len, utsec_aka_vector_t *av)
-{
-    (void)ctx;
-    (void)id;
-    (void)len;
-    memset(av, 0, sizeof(*av));
-    memcpy(av->rand, rand16, 16);
-    memcpy(av->autn, autn16, 16);
-    memcpy(av->xres, key32, 8);
-    av->xres_len = 8;
-    memcpy(av->ck, key32, 16);
-    memcpy(av->ik, key32 + 16, 16);
-    return 0;
-}
-
-static int boot_hss_resync(void *ctx, const char *id, size_t len, const uint8_t r[16],
-                           const uint8_t auts[14], utsec_aka_vector_t *av)
-{
-    (void)r;
-    (void)auts;
-    return boot_hss_av(ctx, id, len, av);
-}
+static tf_hss_t boot_hss = {rand16, autn16, key32};
 
 /* A whole Ub run (first request, 401, answer, 200), then Ks_NAF, the Ua
  * password and the Zn lookup on the stored context. */
@@ -450,23 +430,10 @@ static int op_boot_ub(void)
     uc.usim = boot_usim;
     uc.rng = digest_rng;
     uc.time = digest_time;
-    memset(&bc, 0, sizeof(bc));
-    bc.bsf_host = bsf;
-    bc.bsf_host_len = sizeof(bsf) - 1;
-    bc.realm = bsf;
-    bc.realm_len = sizeof(bsf) - 1;
-    bc.secret = key32;
-    bc.secret_len = 32;
-    bc.key_lifetime = 3600;
-    bc.rng = digest_rng;
-    bc.time = digest_time;
-    bc.hss_av = boot_hss_av;
-    bc.hss_resync = boot_hss_resync;
-    bc.store = &store;
-    bc.pending = pending;
-    bc.n_pending = 2;
-    bc.replay = e;
-    bc.n_replay = 4;
+    tf_bsf_config(&bc, bsf, key32, 32, digest_rng, digest_time, &store, pending, 2, e, 4);
+    bc.hss_av = tf_hss_av;
+    bc.hss_resync = tf_hss_resync;
+    bc.hss_ctx = &boot_hss;
     if ((rc = utsec_boot_mem_init(&mem, slots, 2, digest_time, NULL, &store)) != 0 ||
         (rc = utsec_boot_ue_init(&ue, &uc)) != 0 ||
         (rc = utsec_boot_bsf_init(&b, &bc)) != 0 ||

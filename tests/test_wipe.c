@@ -18,6 +18,7 @@
 
 #include "crypto.h"
 #include "utsec/utsec.h"
+#include "support/boot_fixture.h"
 
 static const uint8_t key[40] = {0x0f, 0x1e, 0x2d, 0x3c, 0x4b, 0x5a, 0x69, 0x78,
                                 0x87, 0x96, 0xa5, 0xb4, 0xc3, 0xd2, 0xe1, 0xf0};
@@ -189,26 +190,7 @@ static void boot_ue_setup(void *c)
                                           NULL), 0);
 }
 static void boot_ue_release(void *c) { utsec_boot_ue_free(c); }
-static int boot_hss_av(void *ctx, const char *id, size_t len, utsec_aka_vector_t *av)
-{
-    (void)ctx;
-    (void)id;
-    (void)len;
-    memset(av, 0, sizeof(*av));
-    memcpy(av->rand, key, 16);
-    memcpy(av->xres, key, 8);
-    av->xres_len = 8;
-    memcpy(av->ck, key, 16);
-    memcpy(av->ik, key + 16, 16);
-    return 0;
-}
-static int boot_hss_resync(void *ctx, const char *id, size_t len, const uint8_t r[16],
-                           const uint8_t auts[14], utsec_aka_vector_t *av)
-{
-    (void)r;
-    (void)auts;
-    return boot_hss_av(ctx, id, len, av);
-}
+static tf_hss_t boot_hss = {key, NULL, key}; /* RAND = first 16 octets of key */
 static int boot_put(void *ctx, const utsec_boot_ctx_t *bc)
 {
     (void)ctx;
@@ -225,23 +207,11 @@ static void boot_bsf_setup(void *c)
     utsec_boot_bsf_config_t cfg;
     utsec_boot_bsf_reply_t r;
 
-    memset(&cfg, 0, sizeof(cfg));
-    cfg.bsf_host = boot_host;
-    cfg.bsf_host_len = sizeof(boot_host) - 1;
-    cfg.realm = boot_host;
-    cfg.realm_len = sizeof(boot_host) - 1;
-    cfg.secret = key;
-    cfg.secret_len = 32;
-    cfg.key_lifetime = 60;
-    cfg.rng = wipe_rng;
-    cfg.time = wipe_time;
-    cfg.hss_av = boot_hss_av;
-    cfg.hss_resync = boot_hss_resync;
-    cfg.store = &boot_store;
-    cfg.pending = boot_pending;
-    cfg.n_pending = 2;
-    cfg.replay = boot_replay;
-    cfg.n_replay = 4;
+    tf_bsf_config(&cfg, boot_host, key, 32, wipe_rng, wipe_time, &boot_store, boot_pending, 2,
+                  boot_replay, 4);
+    cfg.hss_av = tf_hss_av;
+    cfg.hss_resync = tf_hss_resync;
+    cfg.hss_ctx = &boot_hss;
     assert_int_equal(utsec_boot_bsf_init(c, &cfg), 0);
     assert_int_equal(utsec_boot_bsf_handle(c, "GET", 3, "/", 1, authz, sizeof(authz) - 1, &r), 0);
     assert_int_equal(r.status, 401);

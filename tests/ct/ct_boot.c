@@ -19,6 +19,7 @@
 
 #include "crypto.h"
 #include "utsec/utsec.h"
+#include "../support/boot_fixture.h"
 
 static const char impi[] = "001010123456789@ims.mnc001.mcc001.3gppnetwork.org";
 static const char bsf_host[] = "bsf.mnc001.mcc001.pub.3gppnetwork.org";
@@ -144,23 +145,9 @@ static void ub_run(void)
     uc.usim = usim;
     uc.rng = rng;
     uc.time = clk;
-    memset(&bc, 0, sizeof(bc));
-    bc.bsf_host = bsf_host;
-    bc.bsf_host_len = sizeof(bsf_host) - 1;
-    bc.realm = bsf_host;
-    bc.realm_len = sizeof(bsf_host) - 1;
-    bc.secret = secret;
-    bc.secret_len = sizeof(secret);
-    bc.key_lifetime = 3600;
-    bc.rng = rng;
-    bc.time = clk;
+    tf_bsf_config(&bc, bsf_host, secret, sizeof(secret), rng, clk, &store, pending, 2, replay, 4);
     bc.hss_av = hss_av;
     bc.hss_resync = hss_resync;
-    bc.store = &store;
-    bc.pending = pending;
-    bc.n_pending = 2;
-    bc.replay = replay;
-    bc.n_replay = 4;
     rc = utsec_boot_mem_init(&mem, slots, 2, clk, NULL, &store);
     CT_EXPECT(rc == 0);
     CT_EXPECT(utsec_boot_ue_init(&ue, &uc) == 0);

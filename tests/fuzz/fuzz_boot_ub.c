@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "utsec/bootstrap.h"
+#include "../support/boot_fixture.h"
 
 static const char host[] = "bsf.example.org";
 static const char impi[] = "user@example.org";
@@ -95,23 +96,10 @@ static void fuzz_bsf(const char *in, size_t n)
     utsec_boot_bsf_reply_t r;
     int rc;
 
-    memset(&cfg, 0, sizeof(cfg));
-    cfg.bsf_host = host;
-    cfg.bsf_host_len = sizeof(host) - 1;
-    cfg.realm = host;
-    cfg.realm_len = sizeof(host) - 1;
-    cfg.secret = secret;
-    cfg.secret_len = sizeof(secret);
+    tf_bsf_config(&cfg, host, secret, sizeof(secret), rng, clk, &store, pending, 2, replay, 4);
     cfg.key_lifetime = 60;
-    cfg.rng = rng;
-    cfg.time = clk;
     cfg.hss_av = hss_av;
     cfg.hss_resync = hss_resync;
-    cfg.store = &store;
-    cfg.pending = pending;
-    cfg.n_pending = 2;
-    cfg.replay = replay;
-    cfg.n_replay = 4;
     if (utsec_boot_bsf_init(&bsf, &cfg) != 0 ||
         utsec_boot_bsf_handle(&bsf, "GET", 3, "/", 1, first, sizeof(first) - 1, &r) != 0 ||
         r.status != 401)

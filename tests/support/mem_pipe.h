@@ -25,7 +25,7 @@ struct end {
     struct pipe *in, *out;
 };
 
-static int p_send(void *ctx, const unsigned char *b, size_t n)
+static inline int p_send(void *ctx, const unsigned char *b, size_t n)
 {
     struct end *e = ctx;
     size_t room = sizeof(e->out->buf) - e->out->len;
@@ -39,7 +39,7 @@ static int p_send(void *ctx, const unsigned char *b, size_t n)
     return (int)n;
 }
 
-static int p_recv(void *ctx, unsigned char *b, size_t n)
+static inline int p_recv(void *ctx, unsigned char *b, size_t n)
 {
     struct end *e = ctx;
 
