@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs every test suite of libutsec and prints one line per suite, then
 # "N passed, N failed". Exit status 1 when anything failed.
-#   BUILD=build|build/san   VALGRIND=0|1
+#   BUILD=build|build/san   VALGRIND=0|1   JOBS=2 (suites run in parallel)
 BUILD=${BUILD:-build}
 VALGRIND=${VALGRIND:-0}
 export UTSEC="$BUILD/bin/utsec"
@@ -21,7 +21,13 @@ export UTSEC_WRAP="$WRAP"
 run() { # name command...
     name=$1
     shift
-    if "$@" >"$LOG/$name.log" 2>&1; then
+    "$@" >"$LOG/$name.log" 2>&1
+    report "$name" $?
+}
+
+report() { # name exit-status
+    name=$1
+    if [ "$2" -eq 0 ]; then
         pass=$((pass + 1))
         echo "PASS $name"
     else
@@ -32,23 +38,45 @@ run() { # name command...
     fi
 }
 
-# cmocka suites
+# The cmocka suites and corpus replays use no sockets and no clocks, so they
+# run JOBS at a time (CI: 2 cores); their verdicts print in a fixed order.
+# The command-line tests start servers and wait on them: one at a time.
+JOBS=${JOBS:-2}
+pure=""
+pids=""
+bg() { # name command...: start in the background, keep at most JOBS
+    name=$1
+    shift
+    ( "$@" >"$LOG/$name.log" 2>&1; echo $? >"$LOG/$name.rc" ) &
+    pids="$pids $!"
+    pure="$pure $name"
+    set -- $pids
+    if [ $# -ge "$JOBS" ]; then
+        wait "$1"
+        shift
+        pids="$*"
+    fi
+}
+
+rm -f "$LOG"/*.rc
 for t in "$BUILD"/tests/test_*; do
     [ -x "$t" ] || continue
-    run "$(basename "$t")" $WRAP "$t"
+    bg "$(basename "$t")" $WRAP "$t"
+done
+for f in "$BUILD"/fuzz-replay/fuzz_*; do
+    [ -x "$f" ] || continue
+    n=$(basename "$f")
+    bg "replay_${n#fuzz_}" $WRAP "$f" "tests/fuzz/corpus/${n#fuzz_}"
+done
+wait
+for name in $pure; do
+    report "$name" "$(cat "$LOG/$name.rc" 2>/dev/null || echo 1)"
 done
 
 # command-line contract tests (docs/cli.md)
 for t in tests/cli/test_*.sh; do
     [ -f "$t" ] || continue
     run "cli_$(basename "$t" .sh)" sh "$t"
-done
-
-# fuzz corpora replayed by plain (non-libFuzzer) builds
-for f in "$BUILD"/fuzz-replay/fuzz_*; do
-    [ -x "$f" ] || continue
-    n=$(basename "$f")
-    run "replay_${n#fuzz_}" $WRAP "$f" "tests/fuzz/corpus/${n#fuzz_}"
 done
 
 # every public header stands alone (C and C++)
