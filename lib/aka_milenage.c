@@ -21,21 +21,15 @@ UTSEC_API int utsec_milenage_opc(const uint8_t k[UTSEC_MILENAGE_KEY_LEN],
                                  const uint8_t op[UTSEC_MILENAGE_KEY_LEN],
                                  uint8_t opc[UTSEC_MILENAGE_KEY_LEN])
 {
-    utsec_aes128_t aes;
-    uint8_t e[16];
-    int rc, i;
+    utsec_milenage_t m;
+    int rc;
 
     if (k == NULL || op == NULL || opc == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    rc = utsec_aes128_setkey(&aes, k);
-    if (rc != 0)
-        return rc;
-    rc = utsec_aes128_encrypt(&aes, op, e);
-    utsec_aes128_free(&aes);
+    rc = utsec_milenage_setup(&m, k, op, 1);
     if (rc == 0)
-        for (i = 0; i < 16; i++)
-            opc[i] = (uint8_t)(op[i] ^ e[i]);
-    utsec_wipe(e, sizeof(e));
+        memcpy(opc, m.opc, sizeof(m.opc));
+    utsec_milenage_free(&m);
     return rc;
 }
 
@@ -216,43 +210,35 @@ UTSEC_API int utsec_milenage_f2345(utsec_milenage_t *m,
 {
     /* Outputs are built here and copied only when every block succeeded. */
     struct milenage_work w;
-    uint8_t out2[16], out3[16], out4[16], out5[16];
-    int rc;
+    uint8_t out[4][16]; /* OUT2 .. OUT5 */
+    const int need[4] = {res != NULL || ak != NULL, ck != NULL, ik != NULL,
+                         ak_star != NULL};
+    int rc, i;
 
     if (m == NULL || rand == NULL)
         return UTSEC_ERR_INVALID_ARG;
     if (!m->ready)
         return UTSEC_ERR_STATE;
     rc = milenage_temp(m, rand, &w);
-    /* r2 = 0, c2 = ..01: AK = OUT2[0..47], RES = OUT2[64..127] */
-    if (rc == 0 && (res != NULL || ak != NULL))
-        rc = milenage_out(m, &w, 0, 0x01, out2);
-    /* r3 = 32, c3 = ..02: CK = OUT3 */
-    if (rc == 0 && ck != NULL)
-        rc = milenage_out(m, &w, 4, 0x02, out3);
-    /* r4 = 64, c4 = ..04: IK = OUT4 */
-    if (rc == 0 && ik != NULL)
-        rc = milenage_out(m, &w, 8, 0x04, out4);
-    /* r5 = 96, c5 = ..08: AK* = OUT5[0..47] */
-    if (rc == 0 && ak_star != NULL)
-        rc = milenage_out(m, &w, 12, 0x08, out5);
+    /* OUTk for k = 2..5: rk = 0, 32, 64, 96 bits; ck = ..01, ..02, ..04, ..08 */
+    for (i = 0; i < 4 && rc == 0; i++)
+        if (need[i])
+            rc = milenage_out(m, &w, 4u * (unsigned)i, (uint8_t)(1u << i),
+                              out[i]);
     if (rc == 0) {
-        if (ak != NULL)
-            memcpy(ak, out2, 6);
-        if (res != NULL)
-            memcpy(res, out2 + 8, 8);
-        if (ck != NULL)
-            memcpy(ck, out3, 16);
-        if (ik != NULL)
-            memcpy(ik, out4, 16);
-        if (ak_star != NULL)
-            memcpy(ak_star, out5, 6);
+        if (ak != NULL) /* AK = OUT2[0..47] */
+            memcpy(ak, out[0], 6);
+        if (res != NULL) /* RES = OUT2[64..127] */
+            memcpy(res, out[0] + 8, 8);
+        if (ck != NULL) /* CK = OUT3 */
+            memcpy(ck, out[1], 16);
+        if (ik != NULL) /* IK = OUT4 */
+            memcpy(ik, out[2], 16);
+        if (ak_star != NULL) /* AK* = OUT5[0..47] */
+            memcpy(ak_star, out[3], 6);
     }
     utsec_wipe(&w, sizeof(w));
-    utsec_wipe(out2, sizeof(out2));
-    utsec_wipe(out3, sizeof(out3));
-    utsec_wipe(out4, sizeof(out4));
-    utsec_wipe(out5, sizeof(out5));
+    utsec_wipe(out, sizeof(out));
     return rc;
 }
 
