@@ -120,7 +120,7 @@ struct milenage_work {
     uint8_t tx2[32];  /* (TEMP xor OPc) twice, so rot() is a plain offset */
     uint8_t x[16];    /* AES input */
     uint8_t out[16];  /* AES output */
-    uint8_t o[16];    /* OUTk, for aka_milenage_compute() */
+    uint8_t o[16];    /* OUTk, for f1 and aka_milenage_compute() */
 };
 
 static int milenage_temp(utsec_milenage_t *m, const uint8_t rand[16],
@@ -179,7 +179,6 @@ UTSEC_API int utsec_milenage_f1(utsec_milenage_t *m,
                                 uint8_t mac_s[UTSEC_AKA_MAC_LEN])
 {
     struct milenage_work w;
-    uint8_t out1[16];
     int rc;
 
     if (m == NULL || rand == NULL || sqn == NULL || amf == NULL)
@@ -188,15 +187,14 @@ UTSEC_API int utsec_milenage_f1(utsec_milenage_t *m,
         return UTSEC_ERR_STATE;
     rc = milenage_temp(m, rand, &w);
     if (rc == 0)
-        rc = milenage_out1(m, &w, sqn, amf, out1);
+        rc = milenage_out1(m, &w, sqn, amf, w.o);
     if (rc == 0) {
         if (mac_a != NULL) /* f1 = OUT1[0..63] */
-            memcpy(mac_a, out1, 8);
+            memcpy(mac_a, w.o, 8);
         if (mac_s != NULL) /* f1* = OUT1[64..127] */
-            memcpy(mac_s, out1 + 8, 8);
+            memcpy(mac_s, w.o + 8, 8);
     }
     utsec_wipe(&w, sizeof(w));
-    utsec_wipe(out1, sizeof(out1));
     return rc;
 }
 
@@ -208,9 +206,12 @@ UTSEC_API int utsec_milenage_f2345(utsec_milenage_t *m,
                                    uint8_t ak[UTSEC_AKA_AK_LEN],
                                    uint8_t ak_star[UTSEC_AKA_AK_LEN])
 {
-    /* Outputs are built here and copied only when every block succeeded. */
-    struct milenage_work w;
-    uint8_t out[4][16]; /* OUT2 .. OUT5 */
+    /* Outputs are built here and copied only when every block succeeded;
+     * the intermediate values are wiped together. */
+    struct {
+        struct milenage_work w;
+        uint8_t out[4][16]; /* OUT2 .. OUT5 */
+    } t;
     const int need[4] = {res != NULL || ak != NULL, ck != NULL, ik != NULL,
                          ak_star != NULL};
     int rc, i;
@@ -219,26 +220,25 @@ UTSEC_API int utsec_milenage_f2345(utsec_milenage_t *m,
         return UTSEC_ERR_INVALID_ARG;
     if (!m->ready)
         return UTSEC_ERR_STATE;
-    rc = milenage_temp(m, rand, &w);
+    rc = milenage_temp(m, rand, &t.w);
     /* OUTk for k = 2..5: rk = 0, 32, 64, 96 bits; ck = ..01, ..02, ..04, ..08 */
     for (i = 0; i < 4 && rc == 0; i++)
         if (need[i])
-            rc = milenage_out(m, &w, 4u * (unsigned)i, (uint8_t)(1u << i),
-                              out[i]);
+            rc = milenage_out(m, &t.w, 4u * (unsigned)i, (uint8_t)(1u << i),
+                              t.out[i]);
     if (rc == 0) {
         if (ak != NULL) /* AK = OUT2[0..47] */
-            memcpy(ak, out[0], 6);
+            memcpy(ak, t.out[0], 6);
         if (res != NULL) /* RES = OUT2[64..127] */
-            memcpy(res, out[0] + 8, 8);
+            memcpy(res, t.out[0] + 8, 8);
         if (ck != NULL) /* CK = OUT3 */
-            memcpy(ck, out[1], 16);
+            memcpy(ck, t.out[1], 16);
         if (ik != NULL) /* IK = OUT4 */
-            memcpy(ik, out[2], 16);
+            memcpy(ik, t.out[2], 16);
         if (ak_star != NULL) /* AK* = OUT5[0..47] */
-            memcpy(ak_star, out[3], 6);
+            memcpy(ak_star, t.out[3], 6);
     }
-    utsec_wipe(&w, sizeof(w));
-    utsec_wipe(out, sizeof(out));
+    utsec_wipe(&t, sizeof(t));
     return rc;
 }
 
