@@ -47,22 +47,18 @@ UTSEC_API int utsec_milenage_setup(utsec_milenage_t *m,
     if (k == NULL || op_or_opc == NULL)
         return UTSEC_ERR_INVALID_ARG;
     rc = utsec_aes128_setkey(aes_of(m), k);
-    if (rc != 0) {
-        utsec_wipe(m, sizeof(*m));
-        return rc;
-    }
-    if (is_op) {
+    if (rc == 0 && is_op) {
         /* OPc = OP xor E_K(OP), with the schedule just expanded. */
         rc = utsec_aes128_encrypt(aes_of(m), op_or_opc, e);
         for (i = 0; i < 16; i++)
             m->opc[i] = (uint8_t)(op_or_opc[i] ^ e[i]);
         utsec_wipe(e, sizeof(e));
-        if (rc != 0) {
-            utsec_milenage_free(m);
-            return rc;
-        }
-    } else {
+    } else if (rc == 0) {
         memcpy(m->opc, op_or_opc, 16);
+    }
+    if (rc != 0) { /* not ready: nothing to free but the wipe */
+        utsec_wipe(m, sizeof(*m));
+        return rc;
     }
     m->ready = 1;
     return 0;

@@ -83,10 +83,9 @@ UTSEC_API int utsec_aka_ue_check(utsec_aka_key_t *key,
             rc = utsec_aka_auts_generate(key, rand, t.sqn_ms, out->auts);
             if (rc == 0)
                 rc = UTSEC_ERR_SYNC_FAILURE;
-            else
-                utsec_aka_ue_result_wipe(out);
         }
     }
+    /* on error, except a synchronisation failure with its AUTS */
     if (rc != 0 && rc != UTSEC_ERR_SYNC_FAILURE)
         utsec_aka_ue_result_wipe(out);
     utsec_wipe(&t, sizeof(t));
