@@ -121,14 +121,11 @@ UTSEC_API int utsec_tuak_topc(const uint8_t *k, size_t k_len,
     return rc;
 }
 
-static int len_bits(size_t len, unsigned *bits)
+/* A 64, 128 or 256-bit MAC or RES; its INSTANCE bits (TS 35.231 §6) are
+ * 0x08, 0x10 and 0x20, i.e. its length in octets. */
+static int len_ok(size_t len)
 {
-    switch (len) {
-    case 8: *bits = 0x08; return 1;
-    case 16: *bits = 0x10; return 1;
-    case 32: *bits = 0x20; return 1;
-    default: return 0;
-    }
+    return len == 8 || len == 16 || len == 32;
 }
 
 UTSEC_API int utsec_tuak_f1(const uint8_t *k, size_t k_len,
@@ -139,14 +136,13 @@ UTSEC_API int utsec_tuak_f1(const uint8_t *k, size_t k_len,
                             const utsec_tuak_params_t *p, uint8_t *mac)
 {
     uint8_t st[TUAK_STATE];
-    unsigned inst;
     int rc;
 
     if (rand == NULL || sqn == NULL || amf == NULL || p == NULL ||
-        mac == NULL || !len_bits(p->mac_len, &inst))
+        mac == NULL || !len_ok(p->mac_len))
         return UTSEC_ERR_INVALID_ARG;
-    rc = tuak_core(st, topc, inst | (star ? INST_F1S : INST_F1), rand, amf,
-                   sqn, k, k_len, p->iterations);
+    rc = tuak_core(st, topc, (unsigned)p->mac_len | (star ? INST_F1S : INST_F1),
+                   rand, amf, sqn, k, k_len, p->iterations);
     if (rc == 0)
         get_rev(st, 0, mac, p->mac_len);
     utsec_wipe(st, sizeof(st));
@@ -161,16 +157,18 @@ UTSEC_API int utsec_tuak_f2345(const uint8_t *k, size_t k_len,
                                uint8_t ak[UTSEC_AKA_AK_LEN])
 {
     uint8_t st[TUAK_STATE];
-    unsigned inst = 0;
+    unsigned inst;
     int rc;
 
     if (rand == NULL || p == NULL ||
-        (p->res_len != 4 && !len_bits(p->res_len, &inst)) ||
+        (p->res_len != 4 && !len_ok(p->res_len)) ||
         (p->ck_len != 16 && p->ck_len != 32) ||
         (p->ik_len != 16 && p->ik_len != 32))
         return UTSEC_ERR_INVALID_ARG;
-    inst |= INST_F2345 | (p->ck_len == 32 ? INST_CK256 : 0) |
-            (p->ik_len == 32 ? INST_IK256 : 0);
+    /* a 32-bit RES has no INSTANCE bit */
+    inst = INST_F2345 | (p->res_len == 4 ? 0 : (unsigned)p->res_len) |
+           (p->ck_len == 32 ? INST_CK256 : 0) |
+           (p->ik_len == 32 ? INST_IK256 : 0);
     rc = tuak_core(st, topc, inst, rand, NULL, NULL, k, k_len, p->iterations);
     if (rc == 0) { /* RES from octet 0, CK from 32, IK from 64, AK from 96 */
         get_rev(st, 0, res, p->res_len);
