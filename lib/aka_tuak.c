@@ -29,12 +29,13 @@
 
 static const uint8_t algoname[7] = {'T', 'U', 'A', 'K', '1', '.', '0'};
 
-/* Append n octets of p reversed at *pos. */
+/* Append n octets of p reversed at *pos (zeros, already there, when p is
+ * NULL). */
 static void put_rev(uint8_t *st, size_t *pos, const uint8_t *p, size_t n)
 {
     size_t i;
 
-    for (i = 0; i < n; i++)
+    for (i = 0; p != NULL && i < n; i++)
         st[*pos + i] = p[n - 1 - i];
     *pos += n;
 }
@@ -84,18 +85,9 @@ static int tuak_core(uint8_t st[TUAK_STATE], const uint8_t *topc,
     put_rev(st, &pos, topc, 32);
     st[pos++] = (uint8_t)(instance | (k_len == 32 ? INST_K256 : 0));
     put_rev(st, &pos, algoname, sizeof(algoname));
-    if (rand != NULL)
-        put_rev(st, &pos, rand, 16);
-    else
-        pos += 16;
-    if (amf != NULL)
-        put_rev(st, &pos, amf, 2);
-    else
-        pos += 2;
-    if (sqn != NULL)
-        put_rev(st, &pos, sqn, 6);
-    else
-        pos += 6;
+    put_rev(st, &pos, rand, 16);
+    put_rev(st, &pos, amf, 2);
+    put_rev(st, &pos, sqn, 6);
     put_rev(st, &pos, k, k_len); /* a 128-bit K is followed by 128 zero bits */
     pos = 96;
     st[pos] = 0x1F; /* Keccak padding of the 1088-bit rate part */
