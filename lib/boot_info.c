@@ -138,28 +138,20 @@ static int resolve(const struct reader *r, struct view prefix, struct view *uri)
 static int decode_text(const char *s, size_t n, char *out, size_t cap,
                        size_t *olen, int ws_only)
 {
-    size_t i = 0;
+    /* The five predefined entities (XML 1.0 §4.6) and what they stand for. */
+    static const char names[5][5] = {"lt", "gt", "amp", "quot", "apos"};
+    static const char chars[5] = {'<', '>', '&', '"', '\''};
+    size_t i = 0, k, ul;
 
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        uint32_t cp;
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        uint32_t cp = c;
+        if ((c < 0x20 && !is_ws((char)c)) || c == '<')
             return UTSEC_ERR_PARSE;
-        if (c == '<')
-            return UTSEC_ERR_PARSE;
+        ul = 1; /* a byte as it is, or the UTF-8 length of a reference */
         if (c != '&') {
-            if (ws_only && !is_ws((char)c))
-                return UTSEC_ERR_PARSE;
-            if (out != NULL) {
-                if (*olen >= cap)
-                    return UTSEC_ERR_TOO_LONG;
-                out[*olen] = (char)c;
-                (*olen)++;
-            }
             i++;
-            continue;
-        }
-        {
+        } else {
             const char *semi = memchr(s + i, ';', n - i);
             struct view ent;
             if (semi == NULL || semi - (s + i) > 12)
@@ -167,27 +159,27 @@ static int decode_text(const char *s, size_t n, char *out, size_t cap,
             ent.p = s + i + 1;
             ent.n = (size_t)(semi - ent.p);
             i = (size_t)(semi - s) + 1;
-            if (view_eq(ent, "lt")) cp = '<';
-            else if (view_eq(ent, "gt")) cp = '>';
-            else if (view_eq(ent, "amp")) cp = '&';
-            else if (view_eq(ent, "quot")) cp = '"';
-            else if (view_eq(ent, "apos")) cp = '\'';
-            else if (ent.n >= 2 && ent.p[0] == '#') {
-                size_t k = 1;
+            for (k = 0; k < 5; k++)
+                if (ent.n == strlen(names[k]) &&
+                    memcmp(ent.p, names[k], ent.n) == 0)
+                    break;
+            if (k < 5) {
+                cp = (unsigned char)chars[k];
+            } else if (ent.n >= 2 && ent.p[0] == '#') {
                 int hex = ent.p[1] == 'x';
+                k = hex ? 2 : 1;
                 cp = 0;
-                if (hex)
-                    k = 2;
                 if (k >= ent.n)
                     return UTSEC_ERR_PARSE;
                 for (; k < ent.n; k++) {
-                    char d = ent.p[k];
-                    uint32_t v;
-                    if (d >= '0' && d <= '9') v = (uint32_t)(d - '0');
-                    else if (hex && d >= 'a' && d <= 'f') v = (uint32_t)(d - 'a' + 10);
-                    else if (hex && d >= 'A' && d <= 'F') v = (uint32_t)(d - 'A' + 10);
-                    else return UTSEC_ERR_PARSE;
-                    cp = cp * (hex ? 16u : 10u) + v;
+                    unsigned d = (unsigned char)ent.p[k], lc = d | 0x20;
+                    if (d - '0' < 10)
+                        d -= '0';
+                    else if (hex && lc - 'a' < 6)
+                        d = lc - 'a' + 10;
+                    else
+                        return UTSEC_ERR_PARSE;
+                    cp = cp * (hex ? 16u : 10u) + d;
                     if (cp > 0x10FFFF)
                         return UTSEC_ERR_PARSE;
                 }
@@ -195,6 +187,7 @@ static int decode_text(const char *s, size_t n, char *out, size_t cap,
                     (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE ||
                     cp == 0xFFFF)
                     return UTSEC_ERR_PARSE;
+                ul = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
             } else {
                 return UTSEC_ERR_PARSE; /* no DTD: no other entities */
             }
@@ -203,29 +196,15 @@ static int decode_text(const char *s, size_t n, char *out, size_t cap,
             return UTSEC_ERR_PARSE;
         if (out == NULL)
             continue;
-        /* UTF-8 encode cp */
-        {
-            uint8_t u[4];
-            size_t k, ul;
-            if (cp < 0x80) { u[0] = (uint8_t)cp; ul = 1; }
-            else if (cp < 0x800) {
-                u[0] = (uint8_t)(0xC0 | (cp >> 6));
-                u[1] = (uint8_t)(0x80 | (cp & 0x3F)); ul = 2;
-            } else if (cp < 0x10000) {
-                u[0] = (uint8_t)(0xE0 | (cp >> 12));
-                u[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
-                u[2] = (uint8_t)(0x80 | (cp & 0x3F)); ul = 3;
-            } else {
-                u[0] = (uint8_t)(0xF0 | (cp >> 18));
-                u[1] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
-                u[2] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
-                u[3] = (uint8_t)(0x80 | (cp & 0x3F)); ul = 4;
-            }
-            if (*olen + ul > cap)
-                return UTSEC_ERR_TOO_LONG;
-            for (k = 0; k < ul; k++)
-                out[(*olen)++] = (char)u[k];
+        if (ul > cap - *olen)
+            return UTSEC_ERR_TOO_LONG;
+        /* UTF-8: continuation bytes from the end, then the lead byte. */
+        for (k = ul - 1; k > 0; k--) {
+            out[*olen + k] = (char)(0x80 | (cp & 0x3F));
+            cp >>= 6;
         }
+        out[*olen] = (char)(cp | (ul > 1 ? (0xFF00u >> ul) & 0xFF : 0u));
+        *olen += ul;
     }
     return 0;
 }
