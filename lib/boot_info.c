@@ -382,6 +382,21 @@ static int start_element(struct doc *d, struct reader *r, struct view qname)
     return 0;
 }
 
+/* A B-TID as Annex C carries it: 1 to UTSEC_BOOT_BTID_MAX visible ASCII
+ * characters (the form of TS 33.220 §4.5.2, checked by the UE against its
+ * run separately). */
+static int btid_ok(const char *s, size_t n)
+{
+    size_t i;
+
+    if (n == 0 || n > UTSEC_BOOT_BTID_MAX)
+        return 0;
+    for (i = 0; i < n; i++)
+        if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] >= 0x7F)
+            return 0;
+    return 1;
+}
+
 static void trim(const char **s, size_t *n)
 {
     while (*n > 0 && is_ws(**s)) {
@@ -403,16 +418,13 @@ static int utc_time(const char *s, size_t n, int64_t *t)
 static int end_capture(struct doc *d)
 {
     const char *s = d->text;
-    size_t n = d->text_len, i;
+    size_t n = d->text_len;
     int rc = 0;
 
     switch (d->capturing) {
     case SLOT_BTID:
-        if (n == 0 || n > UTSEC_BOOT_BTID_MAX)
+        if (!btid_ok(s, n))
             return UTSEC_ERR_PARSE;
-        for (i = 0; i < n; i++)
-            if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] >= 0x7F)
-                return UTSEC_ERR_PARSE;
         memcpy(d->v.btid, s, n);
         d->v.btid[n] = '\0';
         d->v.btid_len = n;
@@ -581,7 +593,9 @@ static int put(char *out, size_t cap, size_t *o, const char *s, size_t n)
     return 0;
 }
 
-#define PUTS(s) put(out, out_size, &o, (s), strlen(s))
+static const char head[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<BootstrappingInfo xmlns=\"" UTSEC_BOOT_INFO_NS "\">\n<btid>";
 
 UTSEC_API int utsec_boot_info_format(const char *btid, size_t btid_len,
                                      int64_t lifetime,
@@ -589,42 +603,34 @@ UTSEC_API int utsec_boot_info_format(const char *btid, size_t btid_len,
                                      size_t out_size, size_t *out_len)
 {
     char t[UTSEC_GBA_TIME_SIZE], ct[UTSEC_GBA_TIME_SIZE];
+    /* The document after the B-TID; pieces 3 to 5 (the Extension) only
+     * with a current time. */
+    const char *tail[7] = {"</btid>\n<lifetime>", t, "</lifetime>\n",
+                           "<Extension><currenttime>", ct,
+                           "</currenttime></Extension>\n",
+                           "</BootstrappingInfo>"};
     size_t o = 0, i;
     int rc;
 
-    if (btid == NULL || out == NULL || btid_len == 0 ||
-        btid_len > UTSEC_BOOT_BTID_MAX)
+    if (btid == NULL || out == NULL || !btid_ok(btid, btid_len))
         return UTSEC_ERR_INVALID_ARG;
-    for (i = 0; i < btid_len; i++)
-        if ((unsigned char)btid[i] <= 0x20 || (unsigned char)btid[i] >= 0x7F)
-            return UTSEC_ERR_INVALID_ARG;
     if ((rc = utsec_gba_time_format(lifetime, t, sizeof(t), NULL)) != 0)
         return rc;
     if (current_time != NULL &&
         (rc = utsec_gba_time_format(*current_time, ct, sizeof(ct), NULL)) != 0)
         return rc;
-    rc = PUTS("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-              "<BootstrappingInfo xmlns=\"" UTSEC_BOOT_INFO_NS "\">\n<btid>");
+    rc = put(out, out_size, &o, head, sizeof(head) - 1);
     for (i = 0; rc == 0 && i < btid_len; i++) {
-        char c = btid[i];
-        rc = c == '&' ? PUTS("&amp;") : c == '<' ? PUTS("&lt;")
-             : c == '>' ? PUTS("&gt;") : put(out, out_size, &o, &c, 1);
+        const char *esc = btid[i] == '&'   ? "&amp;"
+                          : btid[i] == '<' ? "&lt;"
+                          : btid[i] == '>' ? "&gt;"
+                                           : NULL;
+        rc = esc != NULL ? put(out, out_size, &o, esc, strlen(esc))
+                         : put(out, out_size, &o, &btid[i], 1);
     }
-    if (rc == 0)
-        rc = PUTS("</btid>\n<lifetime>");
-    if (rc == 0)
-        rc = PUTS(t);
-    if (rc == 0)
-        rc = PUTS("</lifetime>\n");
-    if (rc == 0 && current_time != NULL) {
-        rc = PUTS("<Extension><currenttime>");
-        if (rc == 0)
-            rc = PUTS(ct);
-        if (rc == 0)
-            rc = PUTS("</currenttime></Extension>\n");
-    }
-    if (rc == 0)
-        rc = PUTS("</BootstrappingInfo>");
+    for (i = 0; rc == 0 && i < 7; i++)
+        if (current_time != NULL || i < 3 || i == 6)
+            rc = put(out, out_size, &o, tail[i], strlen(tail[i]));
     if (rc != 0)
         return rc;
     out[o] = '\0';
