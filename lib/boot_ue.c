@@ -103,28 +103,26 @@ UTSEC_API int utsec_boot_ue_init(utsec_boot_ue_t *ue,
     ue->state = UTSEC_BOOT_UE_FAILED;
     if (cfg == NULL || cfg->usim == NULL || cfg->rng == NULL)
         return UTSEC_ERR_INVALID_ARG;
+    /* Defaults: the user name is the IMPI, the realm the BSF's host. */
     rc = copy_field(ue->impi, &ue->impi_len, cfg->impi, cfg->impi_len);
     if (rc == 0)
-        rc = cfg->username != NULL
-                 ? copy_field(ue->username, &ue->username_len, cfg->username,
-                              cfg->username_len)
-                 : copy_field(ue->username, &ue->username_len, cfg->impi,
-                              cfg->impi_len);
+        rc = copy_field(ue->username, &ue->username_len,
+                        cfg->username != NULL ? cfg->username : cfg->impi,
+                        cfg->username != NULL ? cfg->username_len
+                                              : cfg->impi_len);
     if (rc == 0)
         rc = copy_field(ue->bsf_host, &ue->bsf_host_len, cfg->bsf_host,
                         cfg->bsf_host_len);
     if (rc == 0)
-        rc = cfg->realm != NULL
-                 ? copy_field(ue->realm, &ue->realm_len, cfg->realm,
-                              cfg->realm_len)
-                 : copy_field(ue->realm, &ue->realm_len, cfg->bsf_host,
-                              cfg->bsf_host_len);
+        rc = copy_field(ue->realm, &ue->realm_len,
+                        cfg->realm != NULL ? cfg->realm : cfg->bsf_host,
+                        cfg->realm != NULL ? cfg->realm_len
+                                           : cfg->bsf_host_len);
     if (rc == 0)
-        rc = cfg->product != NULL
-                 ? copy_field(ue->product, &ue->product_len, cfg->product,
-                              cfg->product_len)
-                 : copy_field(ue->product, &ue->product_len, default_product,
-                              sizeof(default_product) - 1);
+        rc = copy_field(ue->product, &ue->product_len,
+                        cfg->product != NULL ? cfg->product : default_product,
+                        cfg->product != NULL ? cfg->product_len
+                                             : sizeof(default_product) - 1);
     if (rc == 0 && !utsec_gba_host_valid(ue->bsf_host, ue->bsf_host_len))
         rc = UTSEC_ERR_BAD_HOST;
     if (rc == 0)
