@@ -57,10 +57,14 @@ static int is_ws(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-static void skip_ws(struct reader *r)
+/* Skips white space; nonzero if there was some. */
+static int skip_ws(struct reader *r)
 {
+    const char *s = r->p;
+
     while (r->p < r->end && is_ws(*r->p))
         r->p++;
+    return r->p != s;
 }
 
 static int is_name_start(unsigned char c)
@@ -183,7 +187,7 @@ static int decode_text(const char *s, size_t n, char *out, size_t cap,
                     if (cp > 0x10FFFF)
                         return UTSEC_ERR_PARSE;
                 }
-                if ((cp < 0x20 && cp != 9 && cp != 10 && cp != 13) ||
+                if ((cp < 0x20 && !is_ws((char)cp)) ||
                     (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE ||
                     cp == 0xFFFF)
                     return UTSEC_ERR_PARSE;
@@ -216,8 +220,7 @@ static int read_attrs(struct reader *r, int depth, int *empty, int is_decl,
     for (;;) {
         struct view name, val;
         char q;
-        int had_ws = r->p < r->end && is_ws(*r->p);
-        skip_ws(r);
+        int had_ws = skip_ws(r);
         if (r->p >= r->end)
             return UTSEC_ERR_PARSE;
         if (is_decl) {
@@ -263,14 +266,17 @@ static int read_attrs(struct reader *r, int depth, int *empty, int is_decl,
                 return UTSEC_ERR_PARSE;
             continue;
         }
-        if (view_eq(name, "xmlns") ||
-            (name.n > 6 && memcmp(name.p, "xmlns:", 6) == 0)) {
+        /* "xmlns" or "xmlns:" prefix (read_name: a name follows ':'). */
+        if (name.n >= 5 && memcmp(name.p, "xmlns", 5) == 0 &&
+            (name.n == 5 || name.p[5] == ':')) {
+            struct ns_binding *b = &r->ns[r->n_ns];
+            size_t skip = name.n > 5 ? 6 : 5;
             if (r->n_ns == MAX_NS)
                 return UTSEC_ERR_TOO_MANY;
-            r->ns[r->n_ns].prefix.p = name.p + (name.n > 5 ? 6 : 5);
-            r->ns[r->n_ns].prefix.n = name.n > 5 ? name.n - 6 : 0;
-            r->ns[r->n_ns].uri = val;
-            r->ns[r->n_ns].depth = depth;
+            b->prefix.p = name.p + skip;
+            b->prefix.n = name.n - skip;
+            b->uri = val;
+            b->depth = depth;
             r->n_ns++;
         }
         /* Other attributes are ignored (Annex C: receivers ignore them). */
@@ -469,7 +475,7 @@ static int parse(struct reader *r, struct doc *d)
 
     if (left(r, 3) && memcmp(r->p, "\xEF\xBB\xBF", 3) == 0)
         r->p += 3;
-    if (starts(r, "<?xml") && left(r, 6) && is_ws(r->p[5])) {
+    if (left(r, 6) && memcmp(r->p, "<?xml", 5) == 0 && is_ws(r->p[5])) {
         struct view version = {NULL, 0}, encoding = {NULL, 0};
         r->p += 5;
         if ((rc = read_attrs(r, 0, &empty, 1, &version, &encoding)) != 0)
