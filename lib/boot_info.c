@@ -493,6 +493,14 @@ static int parse(struct reader *r, struct doc *d)
     for (;;) {
         if (r->p >= r->end)
             return UTSEC_ERR_PARSE; /* unclosed elements */
+        if (*r->p != '<') {
+            const char *s = r->p;
+            while (r->p < r->end && *r->p != '<')
+                r->p++;
+            if ((rc = text(d, r, s, (size_t)(r->p - s), 0)) != 0)
+                return rc;
+            continue;
+        }
         if (starts(r, "<!--")) {
             if ((rc = skip_misc(r)) != 0)
                 return rc;
@@ -535,7 +543,7 @@ static int parse(struct reader *r, struct doc *d)
                 break;
             continue;
         }
-        if (*r->p == '<') {
+        {
             struct view name;
             r->p++;
             if (r->depth == UTSEC_BOOT_INFO_MAX_DEPTH)
@@ -550,14 +558,6 @@ static int parse(struct reader *r, struct doc *d)
                 return rc;
             if (empty)
                 goto close_element;
-            continue;
-        }
-        {
-            const char *s = r->p;
-            while (r->p < r->end && *r->p != '<')
-                r->p++;
-            if ((rc = text(d, r, s, (size_t)(r->p - s), 0)) != 0)
-                return rc;
         }
     }
     if ((rc = skip_misc(r)) != 0)
