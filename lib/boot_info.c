@@ -517,9 +517,10 @@ static int parse(struct reader *r, struct doc *d)
             r->p = e + 3;
             continue;
         }
-        if (starts(r, "<!") || starts(r, "<?"))
+        /* Here *r->p == '<'. */
+        if (left(r, 2) && (r->p[1] == '!' || r->p[1] == '?'))
             return starts(r, "<!DOCTYPE") ? UTSEC_ERR_UNSUPPORTED : UTSEC_ERR_PARSE;
-        if (starts(r, "</")) {
+        if (left(r, 2) && r->p[1] == '/') {
             struct view name;
             r->p += 2;
             if ((rc = read_name(r, &name)) != 0)
