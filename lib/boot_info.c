@@ -269,15 +269,15 @@ static int read_attrs(struct reader *r, int depth, int *empty, int is_decl,
         /* "xmlns" or "xmlns:" prefix (read_name: a name follows ':'). */
         if (name.n >= 5 && memcmp(name.p, "xmlns", 5) == 0 &&
             (name.n == 5 || name.p[5] == ':')) {
-            struct ns_binding *b = &r->ns[r->n_ns];
             size_t skip = name.n > 5 ? 6 : 5;
+            struct ns_binding *b;
             if (r->n_ns == MAX_NS)
                 return UTSEC_ERR_TOO_MANY;
+            b = &r->ns[r->n_ns++];
             b->prefix.p = name.p + skip;
             b->prefix.n = name.n - skip;
             b->uri = val;
             b->depth = depth;
-            r->n_ns++;
         }
         /* Other attributes are ignored (Annex C: receivers ignore them). */
     }
