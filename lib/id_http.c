@@ -31,17 +31,12 @@ struct head {
     struct field sec[3];   /* by bit index: Authorization, Asserted, Intended */
 };
 
-static int tchar(int c)
-{
-    return id_is_alnum(c) || (c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL);
-}
-
 /* request-line = method SP request-target SP HTTP-version */
 static int request_line_ok(const char *s, size_t n)
 {
     size_t i = 0, t;
 
-    while (i < n && tchar((unsigned char)s[i]))
+    while (i < n && id_is_tchar((unsigned char)s[i]))
         i++;
     if (i == 0 || i == n || s[i] != ' ')
         return 0;
@@ -92,7 +87,7 @@ static int field_next(const char *h, size_t len, size_t *pos, size_t n,
         return UTSEC_ERR_BAD_HEADER_BLOCK; /* obs-fold (RFC 9112 §5.2) */
     if (n == UTSEC_ID_HTTP_MAX_FIELDS)
         return UTSEC_ERR_TOO_MANY;
-    for (colon = p; colon < end && tchar((unsigned char)h[colon]); colon++)
+    for (colon = p; colon < end && id_is_tchar((unsigned char)h[colon]); colon++)
         ;
     if (colon == p || colon == end || h[colon] != ':')
         return UTSEC_ERR_BAD_HEADER_BLOCK; /* incl. space before ':' */

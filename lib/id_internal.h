@@ -22,44 +22,22 @@ static inline int id_is_digit(int c)
     return c >= '0' && c <= '9';
 }
 
-static inline int id_is_alnum(int c)
-{
-    return id_is_alpha(c) || id_is_digit(c);
-}
+int id_is_alnum(int c);
 
-static inline int id_hexval(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
+/* Value of a hex digit, or -1. */
+int id_hexval(int c);
 
 static inline int id_lower(int c)
 {
     return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
-/* RFC 3261 `mark` / RFC 3966 `mark`. */
-static inline int id_is_mark(int c)
-{
-    return c != 0 && strchr("-_.!~*'()", c) != NULL;
-}
+/* RFC 3261 `unreserved`: alphanum / `mark` ("-_.!~*'()"). */
+int id_is_unreserved(int c);
 
-/* RFC 3261 `unreserved`. */
-static inline int id_is_unreserved(int c)
-{
-    return id_is_alnum(c) || id_is_mark(c);
-}
-
-/* RFC 3261 `reserved`: escaping one of these changes the meaning. */
-static inline int id_is_reserved(int c)
-{
-    return c != 0 && strchr(";/?:@&=+$,", c) != NULL;
-}
+/* RFC 3261 `reserved` (";/?:@&=+$,"): escaping one of these changes the
+ * meaning. */
+int id_is_reserved(int c);
 
 /* Octets allowed in an identity carried by an X-3GPP header: visible ASCII
  * minus the characters that delimit or escape in the header grammar. */
@@ -70,36 +48,19 @@ static inline int id_is_identity_char(int c)
 }
 
 /* Validate "%" HEXDIG HEXDIG at s[i] (s[i] == '%'). */
-static inline int id_escape_ok(const char *s, size_t len, size_t i)
-{
-    return i + 2 < len && id_hexval((unsigned char)s[i + 1]) >= 0 &&
-           id_hexval((unsigned char)s[i + 2]) >= 0;
-}
+int id_escape_ok(const char *s, size_t len, size_t i);
+
+/* RFC 9110 `tchar` (token characters). */
+int id_is_tchar(int c);
+
+/* The octet of the valid escape "%" HEXDIG HEXDIG at p. */
+int id_pct_value(const char *p);
 
 /* Case-insensitive ASCII comparison of a view with a NUL-terminated word. */
-static inline int id_eq_word(const char *p, size_t n, const char *w)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (w[i] == '\0' || id_lower((unsigned char)p[i]) != id_lower((unsigned char)w[i]))
-            return 0;
-    return w[n] == '\0';
-}
+int id_eq_word(const char *p, size_t n, const char *w);
 
 /* Case-insensitive comparison of two views. */
-static inline int id_eq_nocase(const char *a, size_t an, const char *b,
-                               size_t bn)
-{
-    size_t i;
-
-    if (an != bn)
-        return 0;
-    for (i = 0; i < an; i++)
-        if (id_lower((unsigned char)a[i]) != id_lower((unsigned char)b[i]))
-            return 0;
-    return 1;
-}
+int id_eq_nocase(const char *a, size_t an, const char *b, size_t bn);
 
 /*
  * Escape-normalised comparison (RFC 3261 §19.1.4): a %XX escape of a

@@ -14,8 +14,7 @@ static int esc_unit(const char *s, size_t n, size_t *i, int fold)
     int c = (unsigned char)s[*i];
 
     if (c == '%' && id_escape_ok(s, n, *i)) {
-        c = id_hexval((unsigned char)s[*i + 1]) * 16 +
-            id_hexval((unsigned char)s[*i + 2]);
+        c = id_pct_value(s + *i);
         *i += 3;
         if (id_is_reserved(c))
             return 0x100 | c;

@@ -26,8 +26,7 @@ static int segment_ok(const char *s, size_t n, int allow_slash_nul)
         if (c == '%') {
             if (!id_escape_ok(s, n, i))
                 return 0;
-            c = id_hexval((unsigned char)s[i + 1]) * 16 +
-                id_hexval((unsigned char)s[i + 2]);
+            c = id_pct_value(s + i);
             if ((c == '/' || c == 0) && !allow_slash_nul)
                 return 0;
             i += 2;
@@ -128,8 +127,7 @@ UTSEC_API int utsec_id_xcap_parse(const char *path, size_t len,
     for (i = 0, k = 0; i < u.xui_raw.len; i++, k++) {
         int c = (unsigned char)u.xui_raw.ptr[i];
         if (c == '%') {
-            c = id_hexval((unsigned char)u.xui_raw.ptr[i + 1]) * 16 +
-                id_hexval((unsigned char)u.xui_raw.ptr[i + 2]);
+            c = id_pct_value(u.xui_raw.ptr + i);
             i += 2;
         }
         xui[k] = (char)c;
@@ -137,11 +135,6 @@ UTSEC_API int utsec_id_xcap_parse(const char *path, size_t len,
     *out = u;
     *xui_len = dlen;
     return 0;
-}
-
-static int token_char(int c)
-{
-    return id_is_alnum(c) || (c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL);
 }
 
 UTSEC_API int utsec_id_xcap_authorize(const utsec_id_view_t *ids,
@@ -159,7 +152,7 @@ UTSEC_API int utsec_id_xcap_authorize(const utsec_id_view_t *ids,
         method == NULL || method_len == 0)
         return UTSEC_ERR_INVALID_ARG;
     for (k = 0; k < method_len; k++)
-        if (!token_char((unsigned char)method[k]))
+        if (!id_is_tchar((unsigned char)method[k]))
             return UTSEC_ERR_INVALID_ARG;
     for (k = 0; k < n_ids; k++)
         if ((ids[k].ptr == NULL && ids[k].len) ||

@@ -1,0 +1,67 @@
+/*
+ * Character classes of RFC 3261 §25 / RFC 3966 §3 / RFC 3986 §2 and the
+ * %-escape and case-insensitive comparison helpers that the identity
+ * parsers share (one copy instead of one per object).
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "id_internal.h"
+
+int id_is_alnum(int c)
+{
+    return id_is_alpha(c) || id_is_digit(c);
+}
+
+int id_hexval(int c)
+{
+    if (id_is_digit(c))
+        return c - '0';
+    c = id_lower(c);
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+int id_is_unreserved(int c)
+{
+    /* RFC 3261 `mark` / RFC 3966 `mark` */
+    return id_is_alnum(c) || (c != 0 && strchr("-_.!~*'()", c) != NULL);
+}
+
+int id_is_reserved(int c)
+{
+    return c != 0 && strchr(";/?:@&=+$,", c) != NULL;
+}
+
+int id_is_tchar(int c)
+{
+    return id_is_alnum(c) || (c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL);
+}
+
+int id_escape_ok(const char *s, size_t len, size_t i)
+{
+    return i + 2 < len && id_hexval((unsigned char)s[i + 1]) >= 0 &&
+           id_hexval((unsigned char)s[i + 2]) >= 0;
+}
+
+int id_pct_value(const char *p)
+{
+    return id_hexval((unsigned char)p[1]) * 16 + id_hexval((unsigned char)p[2]);
+}
+
+int id_eq_nocase(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t i;
+
+    if (an != bn)
+        return 0;
+    for (i = 0; i < an; i++)
+        if (id_lower((unsigned char)a[i]) != id_lower((unsigned char)b[i]))
+            return 0;
+    return 1;
+}
+
+int id_eq_word(const char *p, size_t n, const char *w)
+{
+    return id_eq_nocase(p, n, w, strlen(w));
+}
