@@ -38,10 +38,31 @@ int id_is_tchar(int c)
     return id_is_alnum(c) || (c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL);
 }
 
+int id_is_paramchar(int c)
+{
+    return id_is_unreserved(c) || (c != 0 && strchr("[]/:&+$", c) != NULL);
+}
+
 int id_escape_ok(const char *s, size_t len, size_t i)
 {
     return i + 2 < len && id_hexval((unsigned char)s[i + 1]) >= 0 &&
            id_hexval((unsigned char)s[i + 2]) >= 0;
+}
+
+int id_run_ok(const char *s, size_t n, int (*cls)(int))
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (s[i] == '%') {
+            if (!id_escape_ok(s, n, i))
+                return 0;
+            i += 2;
+        } else if (!cls((unsigned char)s[i])) {
+            return 0;
+        }
+    }
+    return 1;
 }
 
 int id_pct_value(const char *p)

@@ -53,6 +53,13 @@ int id_escape_ok(const char *s, size_t len, size_t i);
 /* RFC 9110 `tchar` (token characters). */
 int id_is_tchar(int c);
 
+/* paramchar = param-unreserved / unreserved (RFC 3261 §25, RFC 3966 §3);
+ * the escaped form is checked by id_run_ok(). */
+int id_is_paramchar(int c);
+
+/* Every octet of s[0, n) satisfies cls or starts a valid escape. */
+int id_run_ok(const char *s, size_t n, int (*cls)(int));
+
 /* The octet of the valid escape "%" HEXDIG HEXDIG at p. */
 int id_pct_value(const char *p);
 

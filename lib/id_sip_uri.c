@@ -18,33 +18,10 @@ static int password_char(int c)
     return id_is_unreserved(c) || (c != 0 && strchr("&=+$,", c) != NULL);
 }
 
-/* paramchar = param-unreserved / unreserved / escaped */
-static int param_char(int c)
-{
-    return id_is_unreserved(c) || (c != 0 && strchr("[]/:&+$", c) != NULL);
-}
-
 /* hname/hvalue: hnv-unreserved / unreserved / escaped */
 static int hnv_char(int c)
 {
     return id_is_unreserved(c) || (c != 0 && strchr("[]/?:+$", c) != NULL);
-}
-
-/* Every octet satisfies cls or is a valid escape. */
-static int run_ok(const char *s, size_t n, int (*cls)(int))
-{
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        if (s[i] == '%') {
-            if (!id_escape_ok(s, n, i))
-                return 0;
-            i += 2;
-        } else if (!cls((unsigned char)s[i])) {
-            return 0;
-        }
-    }
-    return 1;
 }
 
 /* Validate a ';'- or '&'-separated list; returns 0 or an error. */
@@ -68,13 +45,13 @@ static int list_check(utsec_id_view_t list, char sep, int headers)
             return UTSEC_ERR_BAD_URI;
         if (headers) {
             /* header = hname "=" hvalue; repeated names are allowed */
-            if (!hv || !run_ok(nm.ptr, nm.len, hnv_char) ||
-                !run_ok(v.ptr, v.len, hnv_char))
+            if (!hv || !id_run_ok(nm.ptr, nm.len, hnv_char) ||
+                !id_run_ok(v.ptr, v.len, hnv_char))
                 return UTSEC_ERR_BAD_URI;
         } else {
             /* other-param = pname [ "=" pvalue ], pvalue = 1*paramchar */
-            if (!run_ok(nm.ptr, nm.len, param_char) ||
-                (hv && (v.len == 0 || !run_ok(v.ptr, v.len, param_char))))
+            if (!id_run_ok(nm.ptr, nm.len, id_is_paramchar) ||
+                (hv && (v.len == 0 || !id_run_ok(v.ptr, v.len, id_is_paramchar))))
                 return UTSEC_ERR_BAD_URI;
             for (k = 0; k < n; k++)
                 if (utsec_id_esc_equal(names[k].ptr, names[k].len, nm.ptr,
@@ -117,13 +94,13 @@ UTSEC_API int utsec_id_sip_uri_parse(const char *s, size_t len,
         u.has_user = 1;
         u.user.ptr = s + start;
         u.user.len = colon - start;
-        if (u.user.len == 0 || !run_ok(u.user.ptr, u.user.len, user_char))
+        if (u.user.len == 0 || !id_run_ok(u.user.ptr, u.user.len, user_char))
             return UTSEC_ERR_BAD_URI;
         if (colon < ue) {
             u.has_password = 1;
             u.password.ptr = s + colon + 1;
             u.password.len = ue - colon - 1;
-            if (!run_ok(u.password.ptr, u.password.len, password_char))
+            if (!id_run_ok(u.password.ptr, u.password.len, password_char))
                 return UTSEC_ERR_BAD_URI;
         }
         hs = ue + 1;

@@ -35,44 +35,11 @@ static int global_digits_ok(const char *s, size_t n)
     return n >= 2 && s[0] == '+' && digits_ok(s + 1, n - 1, 0, &d) && d > 0;
 }
 
-/* paramchar = param-unreserved / unreserved / pct-encoded */
-static int pvalue_ok(const char *s, size_t n)
+/* uric (RFC 2396) minus ';', which separates parameters (and is not in a
+ * parameter value once the list is split) */
+static int uric_char(int c)
 {
-    size_t i;
-
-    if (n == 0)
-        return 0;
-    for (i = 0; i < n; i++) {
-        int c = (unsigned char)s[i];
-        if (c == '%') {
-            if (!id_escape_ok(s, n, i))
-                return 0;
-            i += 2;
-        } else if (!id_is_unreserved(c) && (c == 0 || strchr("[]/:&+$", c) == NULL)) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-/* uric (RFC 2396) minus ';', which separates parameters */
-static int isub_ok(const char *s, size_t n)
-{
-    size_t i;
-
-    if (n == 0)
-        return 0;
-    for (i = 0; i < n; i++) {
-        int c = (unsigned char)s[i];
-        if (c == '%') {
-            if (!id_escape_ok(s, n, i))
-                return 0;
-            i += 2;
-        } else if (!id_is_unreserved(c) && !id_is_reserved(c)) {
-            return 0;
-        }
-    }
-    return 1;
+    return id_is_unreserved(c) || id_is_reserved(c);
 }
 
 static int pname_ok(const char *s, size_t n)
@@ -143,9 +110,10 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
             if (!hv || !digits_ok(v.ptr, v.len, 0, &d) || d == 0)
                 return UTSEC_ERR_BAD_URI;
         } else if (id_eq_word(nm.ptr, nm.len, "isub")) {
-            if (!hv || !isub_ok(v.ptr, v.len))
+            if (!hv || v.len == 0 || !id_run_ok(v.ptr, v.len, uric_char))
                 return UTSEC_ERR_BAD_URI;
-        } else if (hv && !pvalue_ok(v.ptr, v.len)) {
+        } else if (hv && (v.len == 0 || !id_run_ok(v.ptr, v.len, id_is_paramchar))) {
+            /* pvalue = 1*paramchar (pct-encoded included) */
             return UTSEC_ERR_BAD_URI;
         }
         n++;
