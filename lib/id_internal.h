@@ -88,10 +88,9 @@ int utsec_id_domainname_check(const char *h, size_t n);
 /* Find the scheme of an identity: 1 sip, 2 sips, 3 tel, 0 other. */
 int utsec_id_scheme(const char *s, size_t len);
 
-/* Next ';'-separated element of a parameter list (views). Returns 0 at
- * the end. */
-int utsec_id_next_param(const char **pos, const char *end,
-                        utsec_id_view_t *name, utsec_id_view_t *value,
-                        int *has_value, char sep);
+/* Next sep-separated element of a parameter list: consumes it from the
+ * front of *rest (views). Returns 0 at the end. */
+int utsec_id_next_param(utsec_id_view_t *rest, utsec_id_view_t *name,
+                        utsec_id_view_t *value, int *has_value, char sep);
 
 #endif

@@ -27,8 +27,7 @@ static int hnv_char(int c)
 /* Validate a ';'- or '&'-separated list; returns 0 or an error. */
 static int list_check(utsec_id_view_t list, char sep, int headers)
 {
-    const char *pos = list.len ? list.ptr : NULL, *end = list.len ? list.ptr + list.len : NULL;
-    utsec_id_view_t names[UTSEC_ID_MAX_URI_PARAMS], v;
+    utsec_id_view_t rest = list, names[UTSEC_ID_MAX_URI_PARAMS], v;
     size_t n = 0, k;
     int hv;
 
@@ -36,7 +35,7 @@ static int list_check(utsec_id_view_t list, char sep, int headers)
         return 0;
     if (list.ptr[list.len - 1] == sep)
         return UTSEC_ERR_BAD_URI; /* empty last element */
-    while (utsec_id_next_param(&pos, end, &names[n < UTSEC_ID_MAX_URI_PARAMS ? n : 0], &v, &hv, sep)) {
+    while (utsec_id_next_param(&rest, &names[n < UTSEC_ID_MAX_URI_PARAMS ? n : 0], &v, &hv, sep)) {
         utsec_id_view_t nm;
         if (n == UTSEC_ID_MAX_URI_PARAMS)
             return UTSEC_ERR_TOO_MANY;
@@ -165,11 +164,10 @@ UTSEC_API int utsec_id_sip_uri_parse(const char *s, size_t len,
 static int find_param(utsec_id_view_t list, const char *name, size_t nlen,
                       utsec_id_view_t *val, int *has_val)
 {
-    const char *pos = list.len ? list.ptr : NULL, *end = list.len ? list.ptr + list.len : NULL;
-    utsec_id_view_t n, v;
+    utsec_id_view_t rest = list, n, v;
     int hv;
 
-    while (utsec_id_next_param(&pos, end, &n, &v, &hv, ';'))
+    while (utsec_id_next_param(&rest, &n, &v, &hv, ';'))
         if (utsec_id_esc_equal(n.ptr, n.len, name, nlen, 1)) {
             *val = v;
             *has_val = hv;
@@ -198,11 +196,10 @@ static int must_match(utsec_id_view_t name)
  * in a are ignored unless must_match(). */
 static int params_agree(utsec_id_view_t a, utsec_id_view_t b)
 {
-    const char *pos = a.len ? a.ptr : NULL, *end = a.len ? a.ptr + a.len : NULL;
-    utsec_id_view_t n, v, bv;
+    utsec_id_view_t rest = a, n, v, bv;
     int hv, bhv;
 
-    while (utsec_id_next_param(&pos, end, &n, &v, &hv, ';')) {
+    while (utsec_id_next_param(&rest, &n, &v, &hv, ';')) {
         if (!find_param(b, n.ptr, n.len, &bv, &bhv)) {
             if (must_match(n))
                 return 0;
@@ -218,15 +215,13 @@ static int params_agree(utsec_id_view_t a, utsec_id_view_t b)
  * after escape normalisation). */
 static int headers_in(utsec_id_view_t a, utsec_id_view_t b)
 {
-    const char *pos = a.len ? a.ptr : NULL, *end = a.len ? a.ptr + a.len : NULL;
-    utsec_id_view_t n, v;
+    utsec_id_view_t rest = a, n, v;
     int hv;
 
-    while (utsec_id_next_param(&pos, end, &n, &v, &hv, '&')) {
-        const char *bpos = b.len ? b.ptr : NULL, *bend = b.len ? b.ptr + b.len : NULL;
-        utsec_id_view_t bn, bv;
+    while (utsec_id_next_param(&rest, &n, &v, &hv, '&')) {
+        utsec_id_view_t brest = b, bn, bv;
         int bhv, found = 0;
-        while (!found && utsec_id_next_param(&bpos, bend, &bn, &bv, &bhv, '&'))
+        while (!found && utsec_id_next_param(&brest, &bn, &bv, &bhv, '&'))
             found = utsec_id_esc_equal(n.ptr, n.len, bn.ptr, bn.len, 1) &&
                     utsec_id_esc_equal(v.ptr, v.len, bv.ptr, bv.len, 0);
         if (!found)

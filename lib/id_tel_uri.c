@@ -58,8 +58,8 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
                                      utsec_id_tel_uri_t *out)
 {
     utsec_id_tel_uri_t u;
-    utsec_id_view_t names[UTSEC_ID_MAX_URI_PARAMS], v;
-    const char *semi, *pos, *end;
+    utsec_id_view_t names[UTSEC_ID_MAX_URI_PARAMS], v, rest;
+    const char *semi, *end;
     size_t n = 0, k, d;
     int hv, have_ctx = 0;
 
@@ -87,8 +87,8 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
         if (u.params.len == 0 || s[len - 1] == ';')
             return UTSEC_ERR_BAD_URI;
     }
-    pos = u.params.len ? u.params.ptr : NULL;
-    while (utsec_id_next_param(&pos, end, &names[n < UTSEC_ID_MAX_URI_PARAMS ? n : 0], &v, &hv, ';')) {
+    rest = u.params;
+    while (utsec_id_next_param(&rest, &names[n < UTSEC_ID_MAX_URI_PARAMS ? n : 0], &v, &hv, ';')) {
         utsec_id_view_t nm;
         if (n == UTSEC_ID_MAX_URI_PARAMS)
             return UTSEC_ERR_TOO_MANY;
@@ -146,10 +146,9 @@ static int digits_equal(const char *a, size_t an, const char *b, size_t bn)
 static int find(utsec_id_view_t list, utsec_id_view_t name,
                 utsec_id_view_t *val, int *hv)
 {
-    const char *pos = list.len ? list.ptr : NULL, *end = list.len ? list.ptr + list.len : NULL;
-    utsec_id_view_t n;
+    utsec_id_view_t rest = list, n;
 
-    while (utsec_id_next_param(&pos, end, &n, val, hv, ';'))
+    while (utsec_id_next_param(&rest, &n, val, hv, ';'))
         if (id_eq_nocase(n.ptr, n.len, name.ptr, name.len))
             return 1;
     return 0;
@@ -158,11 +157,10 @@ static int find(utsec_id_view_t list, utsec_id_view_t name,
 /* Every parameter of a is in b with an equivalent value. */
 static int params_in(utsec_id_view_t a, utsec_id_view_t b)
 {
-    const char *pos = a.len ? a.ptr : NULL, *end = a.len ? a.ptr + a.len : NULL;
-    utsec_id_view_t n, v, bv;
+    utsec_id_view_t rest = a, n, v, bv;
     int hv, bhv;
 
-    while (utsec_id_next_param(&pos, end, &n, &v, &hv, ';')) {
+    while (utsec_id_next_param(&rest, &n, &v, &hv, ';')) {
         int eq;
         if (!find(b, n, &bv, &bhv) || hv != bhv)
             return 0;

@@ -155,24 +155,24 @@ int utsec_id_scheme(const char *s, size_t len)
     return 0;
 }
 
-int utsec_id_next_param(const char **pos, const char *end,
-                        utsec_id_view_t *name, utsec_id_view_t *value,
-                        int *has_value, char sep)
+int utsec_id_next_param(utsec_id_view_t *rest, utsec_id_view_t *name,
+                        utsec_id_view_t *value, int *has_value, char sep)
 {
-    const char *p = *pos, *e, *eq;
+    const char *p = rest->ptr, *e, *eq;
+    size_t n;
 
-    if (p == NULL || p >= end)
+    if (rest->len == 0)
         return 0;
-    e = memchr(p, sep, (size_t)(end - p));
-    if (e == NULL)
-        e = end;
-    eq = memchr(p, '=', (size_t)(e - p));
+    e = memchr(p, sep, rest->len);
+    n = e ? (size_t)(e - p) : rest->len; /* the element */
+    eq = memchr(p, '=', n);
     name->ptr = p;
-    name->len = (size_t)((eq ? eq : e) - p);
+    name->len = eq ? (size_t)(eq - p) : n;
     *has_value = eq != NULL;
-    value->ptr = eq ? eq + 1 : e;
-    value->len = eq ? (size_t)(e - eq - 1) : 0;
-    *pos = e < end ? e + 1 : end;
+    value->ptr = eq ? eq + 1 : p + n;
+    value->len = eq ? n - name->len - 1 : 0;
+    rest->ptr = e ? e + 1 : p + n;
+    rest->len = e ? rest->len - n - 1 : 0;
     return 1;
 }
 
