@@ -62,13 +62,6 @@ static unsigned security_bit(utsec_id_view_t name)
     return 0;
 }
 
-static unsigned bit_index(unsigned bit)
-{
-    return bit == UTSEC_ID_HDR_AUTHORIZATION ? 0u
-           : bit == UTSEC_ID_HDR_ASSERTED    ? 1u
-                                             : 2u;
-}
-
 /* One field line at *pos of a head whose line endings are checked.
  * n: fields before this one. Returns 1 and fills f (advancing *pos), 0 at
  * the empty line ending the head (*pos at it), or an error. */
@@ -145,8 +138,8 @@ static int head_parse(const char *h, size_t len, struct head *hd)
             break;
         if (f.bit & hd->present)
             return UTSEC_ERR_DUPLICATE_HEADER;
-        if (f.bit != 0)
-            hd->sec[bit_index(f.bit)] = f;
+        if (f.bit != 0) /* 1, 2, 4: index 0, 1, 2 */
+            hd->sec[f.bit >> 1] = f;
         hd->present |= f.bit;
         hd->n++;
     }
@@ -169,12 +162,10 @@ UTSEC_API int utsec_id_http_scan(const char *head, size_t len,
         return rc;
     memset(&r, 0, sizeof(r));
     r.present = hd.present;
-    if (hd.present & UTSEC_ID_HDR_AUTHORIZATION)
-        r.authorization = hd.sec[0].value;
-    if (hd.present & UTSEC_ID_HDR_ASSERTED)
-        r.asserted = hd.sec[1].value;
-    if (hd.present & UTSEC_ID_HDR_INTENDED)
-        r.intended = hd.sec[2].value;
+    /* the security fields absent are all zero in hd.sec */
+    r.authorization = hd.sec[0].value;
+    r.asserted = hd.sec[1].value;
+    r.intended = hd.sec[2].value;
     *out = r;
     return 0;
 }
@@ -186,7 +177,7 @@ UTSEC_API int utsec_id_http_rewrite(const char *head, size_t len,
 {
     struct head hd;
     utsec_id_view_t ids[UTSEC_ID_MAX_ITEMS];
-    size_t k, n, total, pos, at;
+    size_t n, total, pos, at;
     unsigned b;
     int rc;
 
@@ -219,18 +210,23 @@ UTSEC_API int utsec_id_http_rewrite(const char *head, size_t len,
         return UTSEC_ERR_TOO_LONG;
     if (total > out_size)
         return UTSEC_ERR_BUFFER_TOO_SMALL;
-    memcpy(out, head, hd.reqline_end);
-    pos = hd.reqline_end;
-    at = hd.reqline_end;
-    for (k = 0; k < hd.n; k++) {
-        struct field f;
-        /* cannot fail: head_parse accepted these very lines */
-        if (field_next(head, len, &at, k, &f) != 1)
-            return UTSEC_ERR_BAD_HEADER_BLOCK;
-        if (!(f.bit & remove)) {
-            memcpy(out + pos, head + f.line, f.line_end - f.line);
-            pos += f.line_end - f.line;
-        }
+    /* copy the head up to each removed line in turn, then skip it */
+    pos = 0;
+    at = 0;
+    for (;;) {
+        size_t next = hd.fields_end;
+        unsigned nb = 3;
+        for (b = 0; b < 3; b++)
+            if ((hd.present & remove & (1u << b)) && hd.sec[b].line >= at &&
+                hd.sec[b].line < next) {
+                next = hd.sec[b].line;
+                nb = b;
+            }
+        memcpy(out + pos, head + at, next - at);
+        pos += next - at;
+        if (nb == 3)
+            break;
+        at = hd.sec[nb].line_end;
     }
     if (asserted != NULL) {
         memcpy(out + pos, ASSERTED_NAME ": ", sizeof(ASSERTED_NAME ": ") - 1);

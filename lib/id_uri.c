@@ -146,12 +146,14 @@ int utsec_id_host_check(const char *h, size_t n)
 
 int utsec_id_scheme(const char *s, size_t len)
 {
-    if (len >= 4 && id_eq_nocase(s, 4, "sip:", 4))
-        return 1;
-    if (len >= 5 && id_eq_nocase(s, 5, "sips:", 5))
-        return 2;
-    if (len >= 4 && id_eq_nocase(s, 4, "tel:", 4))
-        return 3;
+    static const char schemes[][6] = {"sip:", "sips:", "tel:"};
+    size_t k, n;
+
+    for (k = 0; k < 3; k++) {
+        n = strlen(schemes[k]);
+        if (len >= n && id_eq_nocase(s, n, schemes[k], n))
+            return (int)k + 1;
+    }
     return 0;
 }
 

@@ -13,21 +13,20 @@ static int pchar(int c)
     return id_is_alnum(c) || (c != 0 && strchr("-._~!$&'()*+,;=:@", c) != NULL);
 }
 
-/* Check one path segment; reports its decoded length, whether it decodes
- * to "." or "..", and whether it holds an escaped '/' or NUL. */
-static int segment_ok(const char *s, size_t n, int allow_slash_nul)
+/* Check one path segment: its decoded length, or 0 when it is empty,
+ * decodes to "." or "..", or holds an escaped NUL (or an escaped '/'
+ * unless allow_slash: the XUI may hold one). */
+static size_t segment_ok(const char *s, size_t n, int allow_slash)
 {
     size_t i, dlen = 0, dots = 0;
 
-    if (n == 0)
-        return 0;
     for (i = 0; i < n; i++) {
         int c = (unsigned char)s[i];
         if (c == '%') {
             if (!id_escape_ok(s, n, i))
                 return 0;
             c = id_pct_value(s + i);
-            if ((c == '/' || c == 0) && !allow_slash_nul)
+            if (c == 0 || (c == '/' && !allow_slash))
                 return 0;
             i += 2;
         } else if (!pchar(c)) {
@@ -36,7 +35,7 @@ static int segment_ok(const char *s, size_t n, int allow_slash_nul)
         dlen++;
         dots += c == '.';
     }
-    return !(dots == dlen && dlen <= 2); /* "." and ".." */
+    return dots == dlen && dlen <= 2 ? 0 : dlen; /* "." and ".." */
 }
 
 /* Next '/'-separated segment of [*pos, end). */
@@ -101,7 +100,8 @@ UTSEC_API int utsec_id_xcap_parse(const char *path, size_t len,
     if (seg.len == 6 && memcmp(seg.ptr, "global", 6) == 0) {
         u.global = 1;
     } else if (seg.len == 5 && memcmp(seg.ptr, "users", 5) == 0) {
-        if (!next_segment(&pos, end, &seg) || !segment_ok(seg.ptr, seg.len, 1))
+        if (!next_segment(&pos, end, &seg) ||
+            (dlen = segment_ok(seg.ptr, seg.len, 1)) == 0)
             return UTSEC_ERR_BAD_URI;
         u.xui_raw = seg;
     } else {
@@ -115,13 +115,7 @@ UTSEC_API int utsec_id_xcap_parse(const char *path, size_t len,
     while (next_segment(&pos, end, &seg))
         if (!segment_ok(seg.ptr, seg.len, 0))
             return UTSEC_ERR_BAD_URI;
-    /* decode the XUI */
-    for (i = 0; i < u.xui_raw.len; i++, dlen++)
-        if (u.xui_raw.ptr[i] == '%') {
-            if (u.xui_raw.ptr[i + 1] == '0' && u.xui_raw.ptr[i + 2] == '0')
-                return UTSEC_ERR_BAD_URI; /* NUL */
-            i += 2;
-        }
+    /* decode the XUI (dlen: its decoded length) */
     if (dlen > 0 && (xui == NULL || dlen > xui_size))
         return UTSEC_ERR_BUFFER_TOO_SMALL;
     for (i = 0, k = 0; i < u.xui_raw.len; i++, k++) {
