@@ -22,25 +22,41 @@ int id_hexval(int c)
     return -1;
 }
 
-int id_is_unreserved(int c)
-{
-    /* RFC 3261 `mark` / RFC 3966 `mark` */
-    return id_is_alnum(c) || (c != 0 && strchr("-_.!~*'()", c) != NULL);
-}
+/* The classes of each punctuation character (see id_internal.h). */
+static const unsigned char punct_class[128] = {
+    ['!'] = ID_MARK | ID_TCHAR,
+    ['#'] = ID_TCHAR,
+    ['$'] = ID_RES_PW | ID_PARAM | ID_HNV | ID_TCHAR,
+    ['%'] = ID_TCHAR,
+    ['&'] = ID_RES_PW | ID_PARAM | ID_TCHAR,
+    ['\''] = ID_MARK | ID_TCHAR,
+    ['('] = ID_MARK,
+    [')'] = ID_MARK,
+    ['*'] = ID_MARK | ID_TCHAR,
+    ['+'] = ID_RES_PW | ID_PARAM | ID_HNV | ID_TCHAR,
+    [','] = ID_RES_PW,
+    ['-'] = ID_MARK | ID_TCHAR,
+    ['.'] = ID_MARK | ID_TCHAR,
+    ['/'] = ID_RES_USER | ID_PARAM | ID_HNV,
+    [':'] = ID_RES_HOST | ID_PARAM | ID_HNV,
+    [';'] = ID_RES_USER,
+    ['='] = ID_RES_PW,
+    ['?'] = ID_RES_USER | ID_HNV,
+    ['@'] = ID_RES_HOST,
+    ['['] = ID_PARAM | ID_HNV,
+    [']'] = ID_PARAM | ID_HNV,
+    ['^'] = ID_TCHAR,
+    ['_'] = ID_MARK | ID_TCHAR,
+    ['`'] = ID_TCHAR,
+    ['|'] = ID_TCHAR,
+    ['~'] = ID_MARK | ID_TCHAR,
+};
 
-int id_is_reserved(int c)
+int id_is(int c, unsigned classes)
 {
-    return c != 0 && strchr(";/?:@&=+$,", c) != NULL;
-}
-
-int id_is_tchar(int c)
-{
-    return id_is_alnum(c) || (c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL);
-}
-
-int id_is_paramchar(int c)
-{
-    return id_is_unreserved(c) || (c != 0 && strchr("[]/:&+$", c) != NULL);
+    if (id_is_alnum(c))
+        return (classes & ID_ALNUM) != 0;
+    return (unsigned)c < 128 && (punct_class[c] & classes) != 0;
 }
 
 int id_escape_ok(const char *s, size_t len, size_t i)
@@ -49,7 +65,7 @@ int id_escape_ok(const char *s, size_t len, size_t i)
            id_hexval((unsigned char)s[i + 2]) >= 0;
 }
 
-int id_run_ok(const char *s, size_t n, int (*cls)(int))
+int id_run_ok(const char *s, size_t n, unsigned classes)
 {
     size_t i;
 
@@ -58,7 +74,7 @@ int id_run_ok(const char *s, size_t n, int (*cls)(int))
             if (!id_escape_ok(s, n, i))
                 return 0;
             i += 2;
-        } else if (!cls((unsigned char)s[i])) {
+        } else if (!id_is((unsigned char)s[i], classes)) {
             return 0;
         }
     }

@@ -36,7 +36,7 @@ static int request_line_ok(const char *s, size_t n)
 {
     size_t i = 0, t;
 
-    while (i < n && id_is_tchar((unsigned char)s[i]))
+    while (i < n && id_is((unsigned char)s[i], ID_ALNUM | ID_TCHAR))
         i++;
     if (i == 0 || i == n || s[i] != ' ')
         return 0;
@@ -80,7 +80,7 @@ static int field_next(const char *h, size_t len, size_t *pos, size_t n,
         return UTSEC_ERR_BAD_HEADER_BLOCK; /* obs-fold (RFC 9112 §5.2) */
     if (n == UTSEC_ID_HTTP_MAX_FIELDS)
         return UTSEC_ERR_TOO_MANY;
-    for (colon = p; colon < end && id_is_tchar((unsigned char)h[colon]); colon++)
+    for (colon = p; colon < end && id_is((unsigned char)h[colon], ID_ALNUM | ID_TCHAR); colon++)
         ;
     if (colon == p || colon == end || h[colon] != ':')
         return UTSEC_ERR_BAD_HEADER_BLOCK; /* incl. space before ':' */

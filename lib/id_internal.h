@@ -32,12 +32,25 @@ static inline int id_lower(int c)
     return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
-/* RFC 3261 `unreserved`: alphanum / `mark` ("-_.!~*'()"). */
-int id_is_unreserved(int c);
+/*
+ * Character classes, as bits: id_is(c, classes) tells whether c is in any
+ * of them. The punctuation sets are those of the grammars quoted.
+ */
+#define ID_ALNUM 0x01u    /* ALPHA / DIGIT */
+#define ID_MARK 0x02u     /* RFC 3261 / RFC 3966 `mark`: - _ . ! ~ * ' ( ) */
+#define ID_RES_PW 0x04u   /* & = + $ , (reserved, allowed in `password`) */
+#define ID_RES_USER 0x08u /* ; ? / (reserved, allowed in `user` too) */
+#define ID_RES_HOST 0x10u /* : @ (the rest of `reserved`) */
+#define ID_PARAM 0x20u    /* RFC 3261 `param-unreserved`: [ ] / : & + $ */
+#define ID_HNV 0x40u      /* RFC 3261 `hnv-unreserved`: [ ] / ? : + $ */
+#define ID_TCHAR 0x80u    /* RFC 9110 `tchar` punctuation: ! # $ % & ' * + - . ^ _ ` | ~ */
 
-/* RFC 3261 `reserved` (";/?:@&=+$,"): escaping one of these changes the
- * meaning. */
-int id_is_reserved(int c);
+/* RFC 3261 `unreserved` and `reserved` (";/?:@&=+$,": escaping one of
+ * these changes the meaning). */
+#define ID_UNRESERVED (ID_ALNUM | ID_MARK)
+#define ID_RESERVED (ID_RES_PW | ID_RES_USER | ID_RES_HOST)
+
+int id_is(int c, unsigned classes);
 
 /* Octets allowed in an identity carried by an X-3GPP header: visible ASCII
  * minus the characters that delimit or escape in the header grammar. */
@@ -50,15 +63,8 @@ static inline int id_is_identity_char(int c)
 /* Validate "%" HEXDIG HEXDIG at s[i] (s[i] == '%'). */
 int id_escape_ok(const char *s, size_t len, size_t i);
 
-/* RFC 9110 `tchar` (token characters). */
-int id_is_tchar(int c);
-
-/* paramchar = param-unreserved / unreserved (RFC 3261 §25, RFC 3966 §3);
- * the escaped form is checked by id_run_ok(). */
-int id_is_paramchar(int c);
-
-/* Every octet of s[0, n) satisfies cls or starts a valid escape. */
-int id_run_ok(const char *s, size_t n, int (*cls)(int));
+/* Every octet of s[0, n) is in one of classes or starts a valid escape. */
+int id_run_ok(const char *s, size_t n, unsigned classes);
 
 /* The octet of the valid escape "%" HEXDIG HEXDIG at p. */
 int id_pct_value(const char *p);

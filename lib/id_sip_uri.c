@@ -7,22 +7,13 @@
 #include "id_internal.h"
 
 /* user = 1*( unreserved / escaped / user-unreserved ) */
-static int user_char(int c)
-{
-    return id_is_unreserved(c) || (c != 0 && strchr("&=+$,;?/", c) != NULL);
-}
-
+#define USER_CHARS (ID_UNRESERVED | ID_RES_PW | ID_RES_USER)
 /* password = *( unreserved / escaped / "&" / "=" / "+" / "$" / "," ) */
-static int password_char(int c)
-{
-    return id_is_unreserved(c) || (c != 0 && strchr("&=+$,", c) != NULL);
-}
-
+#define PASSWORD_CHARS (ID_UNRESERVED | ID_RES_PW)
+/* paramchar = param-unreserved / unreserved / escaped */
+#define PARAM_CHARS (ID_UNRESERVED | ID_PARAM)
 /* hname/hvalue: hnv-unreserved / unreserved / escaped */
-static int hnv_char(int c)
-{
-    return id_is_unreserved(c) || (c != 0 && strchr("[]/?:+$", c) != NULL);
-}
+#define HNV_CHARS (ID_UNRESERVED | ID_HNV)
 
 /* Validate a ';'- or '&'-separated list; returns 0 or an error. */
 static int list_check(utsec_id_view_t list, char sep, int headers)
@@ -44,13 +35,13 @@ static int list_check(utsec_id_view_t list, char sep, int headers)
             return UTSEC_ERR_BAD_URI;
         if (headers) {
             /* header = hname "=" hvalue; repeated names are allowed */
-            if (!hv || !id_run_ok(nm.ptr, nm.len, hnv_char) ||
-                !id_run_ok(v.ptr, v.len, hnv_char))
+            if (!hv || !id_run_ok(nm.ptr, nm.len, HNV_CHARS) ||
+                !id_run_ok(v.ptr, v.len, HNV_CHARS))
                 return UTSEC_ERR_BAD_URI;
         } else {
             /* other-param = pname [ "=" pvalue ], pvalue = 1*paramchar */
-            if (!id_run_ok(nm.ptr, nm.len, id_is_paramchar) ||
-                (hv && (v.len == 0 || !id_run_ok(v.ptr, v.len, id_is_paramchar))))
+            if (!id_run_ok(nm.ptr, nm.len, PARAM_CHARS) ||
+                (hv && (v.len == 0 || !id_run_ok(v.ptr, v.len, PARAM_CHARS))))
                 return UTSEC_ERR_BAD_URI;
             for (k = 0; k < n; k++)
                 if (utsec_id_esc_equal(names[k].ptr, names[k].len, nm.ptr,
@@ -93,13 +84,13 @@ UTSEC_API int utsec_id_sip_uri_parse(const char *s, size_t len,
         u.has_user = 1;
         u.user.ptr = s + start;
         u.user.len = colon - start;
-        if (u.user.len == 0 || !id_run_ok(u.user.ptr, u.user.len, user_char))
+        if (u.user.len == 0 || !id_run_ok(u.user.ptr, u.user.len, USER_CHARS))
             return UTSEC_ERR_BAD_URI;
         if (colon < ue) {
             u.has_password = 1;
             u.password.ptr = s + colon + 1;
             u.password.len = ue - colon - 1;
-            if (!id_run_ok(u.password.ptr, u.password.len, password_char))
+            if (!id_run_ok(u.password.ptr, u.password.len, PASSWORD_CHARS))
                 return UTSEC_ERR_BAD_URI;
         }
         hs = ue + 1;

@@ -35,12 +35,6 @@ static int global_digits_ok(const char *s, size_t n)
     return n >= 2 && s[0] == '+' && digits_ok(s + 1, n - 1, 0, &d) && d > 0;
 }
 
-/* uric (RFC 2396) minus ';', which separates parameters (and is not in a
- * parameter value once the list is split) */
-static int uric_char(int c)
-{
-    return id_is_unreserved(c) || id_is_reserved(c);
-}
 
 static int pname_ok(const char *s, size_t n)
 {
@@ -110,9 +104,11 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
             if (!hv || !digits_ok(v.ptr, v.len, 0, &d) || d == 0)
                 return UTSEC_ERR_BAD_URI;
         } else if (id_eq_word(nm.ptr, nm.len, "isub")) {
-            if (!hv || v.len == 0 || !id_run_ok(v.ptr, v.len, uric_char))
+            /* uric (RFC 2396); ';' separates parameters */
+            if (!hv || v.len == 0 ||
+                !id_run_ok(v.ptr, v.len, ID_UNRESERVED | ID_RESERVED))
                 return UTSEC_ERR_BAD_URI;
-        } else if (hv && (v.len == 0 || !id_run_ok(v.ptr, v.len, id_is_paramchar))) {
+        } else if (hv && (v.len == 0 || !id_run_ok(v.ptr, v.len, ID_UNRESERVED | ID_PARAM))) {
             /* pvalue = 1*paramchar (pct-encoded included) */
             return UTSEC_ERR_BAD_URI;
         }

@@ -16,7 +16,7 @@ static int esc_unit(const char *s, size_t n, size_t *i, int fold)
     if (c == '%' && id_escape_ok(s, n, *i)) {
         c = id_pct_value(s + *i);
         *i += 3;
-        if (id_is_reserved(c))
+        if (id_is(c, ID_RESERVED))
             return 0x100 | c;
     } else {
         (*i)++;

@@ -7,10 +7,11 @@
  */
 #include "id_internal.h"
 
-/* RFC 3986 pchar, without the pct-encoded form (checked separately). */
+/* RFC 3986 pchar = unreserved / sub-delims / ":" / "@", without the
+ * pct-encoded form (checked separately): "-._~!$&'()*+,;=:@" */
 static int pchar(int c)
 {
-    return id_is_alnum(c) || (c != 0 && strchr("-._~!$&'()*+,;=:@", c) != NULL);
+    return id_is(c, ID_UNRESERVED | ID_RES_PW | ID_RES_HOST) || c == ';';
 }
 
 /* Check one path segment: its decoded length, or 0 when it is empty,
@@ -146,7 +147,7 @@ UTSEC_API int utsec_id_xcap_authorize(const utsec_id_view_t *ids,
         method == NULL || method_len == 0)
         return UTSEC_ERR_INVALID_ARG;
     for (k = 0; k < method_len; k++)
-        if (!id_is_tchar((unsigned char)method[k]))
+        if (!id_is((unsigned char)method[k], ID_ALNUM | ID_TCHAR))
             return UTSEC_ERR_INVALID_ARG;
     for (k = 0; k < n_ids; k++)
         if ((ids[k].ptr == NULL && ids[k].len) ||
