@@ -142,8 +142,7 @@ static int policy_ok(const utsec_id_policy_t *p)
             if ((unsigned)e->kind > UTSEC_ID_IDENT_EXCEPT_DOMAIN ||
                 (e->value.ptr == NULL && e->value.len))
                 return 0;
-            if ((e->kind == UTSEC_ID_IDENT_EXCEPT_ID ||
-                 e->kind == UTSEC_ID_IDENT_EXCEPT_DOMAIN) &&
+            if (e->kind > UTSEC_ID_IDENT_MANY && /* an except */
                 (k == r->ident_first ||
                  p->idents[k - 1].kind == UTSEC_ID_IDENT_ONE))
                 return 0; /* an except belongs to a many */

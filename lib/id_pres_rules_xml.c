@@ -43,24 +43,39 @@ static _Thread_local struct budget *cur_budget;
 
 #define HDR sizeof(max_align_t)
 
-static void *b_malloc(size_t n)
+/* Allocate (ptr == NULL) or resize a block: each block carries its size
+ * in a header, and a new block is charged for its header too. */
+static void *b_realloc(void *ptr, size_t n)
 {
     struct budget *b = cur_budget;
-    unsigned char *p;
+    unsigned char *p = ptr, *q;
+    size_t old = 0, hdr = HDR;
 
-    if (b == NULL || n > b->max || n + HDR > b->max - b->used) {
-        if (b != NULL)
-            b->exceeded = 1;
+    if (b == NULL)
+        return NULL;
+    if (p != NULL) {
+        p -= HDR;
+        memcpy(&old, p, sizeof(old));
+        hdr = 0; /* already charged */
+    }
+    if ((p == NULL || n > old) &&
+        (n > b->max || n + hdr - old > b->max - b->used)) {
+        b->exceeded = 1;
         return NULL;
     }
-    p = malloc(n + HDR);
-    if (p == NULL)
+    q = realloc(p, n + HDR); /* malloc() when p is NULL */
+    if (q == NULL)
         return NULL;
-    memcpy(p, &n, sizeof(n));
-    b->used += n + HDR;
+    memcpy(q, &n, sizeof(n));
+    b->used = b->used - old + n + hdr;
     if (b->used > b->peak)
         b->peak = b->used;
-    return p + HDR;
+    return q + HDR;
+}
+
+static void *b_malloc(size_t n)
+{
+    return b_realloc(NULL, n);
 }
 
 static void b_free(void *ptr)
@@ -75,32 +90,6 @@ static void b_free(void *ptr)
     if (cur_budget != NULL)
         cur_budget->used -= n + HDR;
     free(p);
-}
-
-static void *b_realloc(void *ptr, size_t n)
-{
-    struct budget *b = cur_budget;
-    unsigned char *p = ptr, *q;
-    size_t old;
-
-    if (p == NULL)
-        return b_malloc(n);
-    if (b == NULL)
-        return NULL;
-    p -= HDR;
-    memcpy(&old, p, sizeof(old));
-    if (n > old && (n > b->max || n - old > b->max - b->used)) {
-        b->exceeded = 1;
-        return NULL;
-    }
-    q = realloc(p, n + HDR);
-    if (q == NULL)
-        return NULL;
-    memcpy(q, &n, sizeof(n));
-    b->used = b->used - old + n;
-    if (b->used > b->peak)
-        b->peak = b->used;
-    return q + HDR;
 }
 
 /* ---- document walk ---- */
@@ -354,7 +343,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
         stop(s, UTSEC_ERR_TOO_DEEP);
         return;
     }
-    parent = s->depth ? s->stack[s->depth] : EL_SKIP;
+    parent = s->stack[s->depth]; /* stack[0]: EL_SKIP, above the root */
     s->depth++;
     if (s->skip_from) {
         s->stack[s->depth] = EL_SKIP;
