@@ -115,11 +115,11 @@ static int head_parse(const char *h, size_t len, struct head *hd)
     if (len > UTSEC_ID_HTTP_MAX_BLOCK)
         return UTSEC_ERR_TOO_LONG;
     /* line endings: every LF after a CR, every CR before an LF, no NUL */
-    for (i = 0; i < len; i++) {
-        if (h[i] == '\0' || (h[i] == '\r' && (i + 1 == len || h[i + 1] != '\n')) ||
-            (h[i] == '\n' && (i == 0 || h[i - 1] != '\r')))
+    if (len > 0 && h[0] == '\n')
+        return UTSEC_ERR_BAD_HEADER_BLOCK;
+    for (i = 0; i < len; i++)
+        if (h[i] == '\0' || (h[i] == '\r') != (i + 1 < len && h[i + 1] == '\n'))
             return UTSEC_ERR_BAD_HEADER_BLOCK;
-    }
     lf = len > 0 ? memchr(h, '\n', len) : NULL;
     if (lf == NULL)
         return UTSEC_ERR_BAD_HEADER_BLOCK;
