@@ -7,12 +7,12 @@
  */
 #include "id_internal.h"
 
-int id_is_alnum(int c)
+int utsec_id_is_alnum(int c)
 {
     return id_is_alpha(c) || id_is_digit(c);
 }
 
-int id_hexval(int c)
+int utsec_id_hexval(int c)
 {
     if (id_is_digit(c))
         return c - '0';
@@ -52,41 +52,41 @@ static const unsigned char punct_class[128] = {
     ['~'] = ID_MARK | ID_TCHAR,
 };
 
-int id_is(int c, unsigned classes)
+int utsec_id_is(int c, unsigned classes)
 {
-    if (id_is_alnum(c))
+    if (utsec_id_is_alnum(c))
         return (classes & ID_ALNUM) != 0;
     return (unsigned)c < 128 && (punct_class[c] & classes) != 0;
 }
 
-int id_escape_ok(const char *s, size_t len, size_t i)
+int utsec_id_escape_ok(const char *s, size_t len, size_t i)
 {
-    return i + 2 < len && id_hexval((unsigned char)s[i + 1]) >= 0 &&
-           id_hexval((unsigned char)s[i + 2]) >= 0;
+    return i + 2 < len && utsec_id_hexval((unsigned char)s[i + 1]) >= 0 &&
+           utsec_id_hexval((unsigned char)s[i + 2]) >= 0;
 }
 
-int id_run_ok(const char *s, size_t n, unsigned classes)
+int utsec_id_run_ok(const char *s, size_t n, unsigned classes)
 {
     size_t i;
 
     for (i = 0; i < n; i++) {
         if (s[i] == '%') {
-            if (!id_escape_ok(s, n, i))
+            if (!utsec_id_escape_ok(s, n, i))
                 return 0;
             i += 2;
-        } else if (!id_is((unsigned char)s[i], classes)) {
+        } else if (!utsec_id_is((unsigned char)s[i], classes)) {
             return 0;
         }
     }
     return 1;
 }
 
-int id_pct_value(const char *p)
+int utsec_id_pct_value(const char *p)
 {
-    return id_hexval((unsigned char)p[1]) * 16 + id_hexval((unsigned char)p[2]);
+    return utsec_id_hexval((unsigned char)p[1]) * 16 + utsec_id_hexval((unsigned char)p[2]);
 }
 
-int id_eq_nocase(const char *a, size_t an, const char *b, size_t bn)
+int utsec_id_eq_nocase(const char *a, size_t an, const char *b, size_t bn)
 {
     size_t i;
 
@@ -98,7 +98,7 @@ int id_eq_nocase(const char *a, size_t an, const char *b, size_t bn)
     return 1;
 }
 
-int id_eq_word(const char *p, size_t n, const char *w)
+int utsec_id_eq_word(const char *p, size_t n, const char *w)
 {
-    return id_eq_nocase(p, n, w, strlen(w));
+    return utsec_id_eq_nocase(p, n, w, strlen(w));
 }

@@ -36,7 +36,7 @@ static int request_line_ok(const char *s, size_t n)
 {
     size_t i = 0, t;
 
-    while (i < n && id_is((unsigned char)s[i], ID_ALNUM | ID_TCHAR))
+    while (i < n && utsec_id_is((unsigned char)s[i], ID_TOKEN))
         i++;
     if (i == 0 || i == n || s[i] != ' ')
         return 0;
@@ -53,11 +53,11 @@ static int request_line_ok(const char *s, size_t n)
 
 static unsigned security_bit(utsec_id_view_t name)
 {
-    if (id_eq_word(name.ptr, name.len, "authorization"))
+    if (utsec_id_eq_word(name.ptr, name.len, "authorization"))
         return UTSEC_ID_HDR_AUTHORIZATION;
-    if (id_eq_word(name.ptr, name.len, "x-3gpp-asserted-identity"))
+    if (utsec_id_eq_word(name.ptr, name.len, "x-3gpp-asserted-identity"))
         return UTSEC_ID_HDR_ASSERTED;
-    if (id_eq_word(name.ptr, name.len, "x-3gpp-intended-identity"))
+    if (utsec_id_eq_word(name.ptr, name.len, "x-3gpp-intended-identity"))
         return UTSEC_ID_HDR_INTENDED;
     return 0;
 }
@@ -80,7 +80,8 @@ static int field_next(const char *h, size_t len, size_t *pos, size_t n,
         return UTSEC_ERR_BAD_HEADER_BLOCK; /* obs-fold (RFC 9112 §5.2) */
     if (n == UTSEC_ID_HTTP_MAX_FIELDS)
         return UTSEC_ERR_TOO_MANY;
-    for (colon = p; colon < end && id_is((unsigned char)h[colon], ID_ALNUM | ID_TCHAR); colon++)
+    for (colon = p; colon < end && utsec_id_is((unsigned char)h[colon], ID_TOKEN);
+         colon++)
         ;
     if (colon == p || colon == end || h[colon] != ':')
         return UTSEC_ERR_BAD_HEADER_BLOCK; /* incl. space before ':' */

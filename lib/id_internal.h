@@ -1,7 +1,8 @@
 /*
  * Private helpers of the identity module: character classes of RFC 3261
  * §25 / RFC 3966 §3 / RFC 3986 §2, and %-escape handling shared by the
- * URI parsers and comparators.
+ * URI parsers and comparators. The out-of-line ones are in id_chars.c and
+ * id_uri.c (one copy for every object).
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -22,10 +23,11 @@ static inline int id_is_digit(int c)
     return c >= '0' && c <= '9';
 }
 
-int id_is_alnum(int c);
+/* ALPHA / DIGIT */
+int utsec_id_is_alnum(int c);
 
 /* Value of a hex digit, or -1. */
-int id_hexval(int c);
+int utsec_id_hexval(int c);
 
 static inline int id_lower(int c)
 {
@@ -33,8 +35,8 @@ static inline int id_lower(int c)
 }
 
 /*
- * Character classes, as bits: id_is(c, classes) tells whether c is in any
- * of them. The punctuation sets are those of the grammars quoted.
+ * Character classes, as bits: utsec_id_is(c, classes) tells whether c is in
+ * any of them. The punctuation sets are those of the grammars quoted.
  */
 #define ID_ALNUM 0x01u    /* ALPHA / DIGIT */
 #define ID_MARK 0x02u     /* RFC 3261 / RFC 3966 `mark`: - _ . ! ~ * ' ( ) */
@@ -49,8 +51,10 @@ static inline int id_lower(int c)
  * these changes the meaning). */
 #define ID_UNRESERVED (ID_ALNUM | ID_MARK)
 #define ID_RESERVED (ID_RES_PW | ID_RES_USER | ID_RES_HOST)
+/* RFC 9110 `tchar` (token characters) */
+#define ID_TOKEN (ID_ALNUM | ID_TCHAR)
 
-int id_is(int c, unsigned classes);
+int utsec_id_is(int c, unsigned classes);
 
 /* Octets allowed in an identity carried by an X-3GPP header: visible ASCII
  * minus the characters that delimit or escape in the header grammar. */
@@ -61,19 +65,19 @@ static inline int id_is_identity_char(int c)
 }
 
 /* Validate "%" HEXDIG HEXDIG at s[i] (s[i] == '%'). */
-int id_escape_ok(const char *s, size_t len, size_t i);
+int utsec_id_escape_ok(const char *s, size_t len, size_t i);
 
 /* Every octet of s[0, n) is in one of classes or starts a valid escape. */
-int id_run_ok(const char *s, size_t n, unsigned classes);
+int utsec_id_run_ok(const char *s, size_t n, unsigned classes);
 
 /* The octet of the valid escape "%" HEXDIG HEXDIG at p. */
-int id_pct_value(const char *p);
+int utsec_id_pct_value(const char *p);
 
 /* Case-insensitive ASCII comparison of a view with a NUL-terminated word. */
-int id_eq_word(const char *p, size_t n, const char *w);
+int utsec_id_eq_word(const char *p, size_t n, const char *w);
 
 /* Case-insensitive comparison of two views. */
-int id_eq_nocase(const char *a, size_t an, const char *b, size_t bn);
+int utsec_id_eq_nocase(const char *a, size_t an, const char *b, size_t bn);
 
 /*
  * Escape-normalised comparison (RFC 3261 §19.1.4): a %XX escape of a

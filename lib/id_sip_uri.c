@@ -35,13 +35,13 @@ static int list_check(utsec_id_view_t list, char sep, int headers)
             return UTSEC_ERR_BAD_URI;
         if (headers) {
             /* header = hname "=" hvalue; repeated names are allowed */
-            if (!hv || !id_run_ok(nm.ptr, nm.len, HNV_CHARS) ||
-                !id_run_ok(v.ptr, v.len, HNV_CHARS))
+            if (!hv || !utsec_id_run_ok(nm.ptr, nm.len, HNV_CHARS) ||
+                !utsec_id_run_ok(v.ptr, v.len, HNV_CHARS))
                 return UTSEC_ERR_BAD_URI;
         } else {
             /* other-param = pname [ "=" pvalue ], pvalue = 1*paramchar */
-            if (!id_run_ok(nm.ptr, nm.len, PARAM_CHARS) ||
-                (hv && (v.len == 0 || !id_run_ok(v.ptr, v.len, PARAM_CHARS))))
+            if (!utsec_id_run_ok(nm.ptr, nm.len, PARAM_CHARS) ||
+                (hv && (v.len == 0 || !utsec_id_run_ok(v.ptr, v.len, PARAM_CHARS))))
                 return UTSEC_ERR_BAD_URI;
             for (k = 0; k < n; k++)
                 if (utsec_id_esc_equal(names[k].ptr, names[k].len, nm.ptr,
@@ -84,13 +84,13 @@ UTSEC_API int utsec_id_sip_uri_parse(const char *s, size_t len,
         u.has_user = 1;
         u.user.ptr = s + start;
         u.user.len = colon - start;
-        if (u.user.len == 0 || !id_run_ok(u.user.ptr, u.user.len, USER_CHARS))
+        if (u.user.len == 0 || !utsec_id_run_ok(u.user.ptr, u.user.len, USER_CHARS))
             return UTSEC_ERR_BAD_URI;
         if (colon < ue) {
             u.has_password = 1;
             u.password.ptr = s + colon + 1;
             u.password.len = ue - colon - 1;
-            if (!id_run_ok(u.password.ptr, u.password.len, PASSWORD_CHARS))
+            if (!utsec_id_run_ok(u.password.ptr, u.password.len, PASSWORD_CHARS))
                 return UTSEC_ERR_BAD_URI;
         }
         hs = ue + 1;
@@ -246,7 +246,7 @@ UTSEC_API int utsec_id_sip_uri_equal(const char *a, size_t a_len,
         !utsec_id_esc_equal(x.password.ptr, x.password.len, y.password.ptr,
                             y.password.len, 0))
         return 0;
-    if (!id_eq_nocase(x.host.ptr, x.host.len, y.host.ptr, y.host.len) ||
+    if (!utsec_id_eq_nocase(x.host.ptr, x.host.len, y.host.ptr, y.host.len) ||
         x.port != y.port)
         return 0;
     if (!params_agree(x.params, y.params) || !params_agree(y.params, x.params))

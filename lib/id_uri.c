@@ -13,10 +13,10 @@ static int esc_unit(const char *s, size_t n, size_t *i, int fold)
 {
     int c = (unsigned char)s[*i];
 
-    if (c == '%' && id_escape_ok(s, n, *i)) {
-        c = id_pct_value(s + *i);
+    if (c == '%' && utsec_id_escape_ok(s, n, *i)) {
+        c = utsec_id_pct_value(s + *i);
         *i += 3;
-        if (id_is(c, ID_RESERVED))
+        if (utsec_id_is(c, ID_RESERVED))
             return 0x100 | c;
     } else {
         (*i)++;
@@ -76,7 +76,7 @@ static int ipv6_check(const char *h, size_t n)
     }
     while (i < n) {
         size_t start = i, k;
-        while (i < n && id_hexval((unsigned char)h[i]) >= 0 && i - start < 5)
+        while (i < n && utsec_id_hexval((unsigned char)h[i]) >= 0 && i - start < 5)
             i++;
         k = i - start;
         if (i < n && h[i] == '.') {
@@ -128,7 +128,7 @@ int utsec_id_domainname_check(const char *h, size_t n)
             label_start = i + 1;
             continue;
         }
-        if (!id_is_alnum((unsigned char)h[i]) &&
+        if (!utsec_id_is_alnum((unsigned char)h[i]) &&
             !(h[i] == '-' && i != label_start))
             return -1;
     }
@@ -151,7 +151,7 @@ int utsec_id_scheme(const char *s, size_t len)
 
     for (k = 0; k < 3; k++) {
         n = strlen(schemes[k]);
-        if (len >= n && id_eq_nocase(s, n, schemes[k], n))
+        if (len >= n && utsec_id_eq_nocase(s, n, schemes[k], n))
             return (int)k + 1;
     }
     return 0;

@@ -11,7 +11,7 @@
  * pct-encoded form (checked separately): "-._~!$&'()*+,;=:@" */
 static int pchar(int c)
 {
-    return id_is(c, ID_UNRESERVED | ID_RES_PW | ID_RES_HOST) || c == ';';
+    return utsec_id_is(c, ID_UNRESERVED | ID_RES_PW | ID_RES_HOST) || c == ';';
 }
 
 /* Check one path segment: its decoded length, or 0 when it is empty,
@@ -24,9 +24,9 @@ static size_t segment_ok(const char *s, size_t n, int allow_slash)
     for (i = 0; i < n; i++) {
         int c = (unsigned char)s[i];
         if (c == '%') {
-            if (!id_escape_ok(s, n, i))
+            if (!utsec_id_escape_ok(s, n, i))
                 return 0;
-            c = id_pct_value(s + i);
+            c = utsec_id_pct_value(s + i);
             if (c == 0 || (c == '/' && !allow_slash))
                 return 0;
             i += 2;
@@ -89,7 +89,7 @@ UTSEC_API int utsec_id_xcap_parse(const char *path, size_t len,
         if (u.node.len == 0)
             return UTSEC_ERR_BAD_URI;
         for (i = 0; i < u.node.len; i++)
-            if (u.node.ptr[i] == '%' && !id_escape_ok(u.node.ptr, u.node.len, i))
+            if (u.node.ptr[i] == '%' && !utsec_id_escape_ok(u.node.ptr, u.node.len, i))
                 return UTSEC_ERR_BAD_URI;
         end = sel;
     }
@@ -122,7 +122,7 @@ UTSEC_API int utsec_id_xcap_parse(const char *path, size_t len,
     for (i = 0, k = 0; i < u.xui_raw.len; i++, k++) {
         int c = (unsigned char)u.xui_raw.ptr[i];
         if (c == '%') {
-            c = id_pct_value(u.xui_raw.ptr + i);
+            c = utsec_id_pct_value(u.xui_raw.ptr + i);
             i += 2;
         }
         xui[k] = (char)c;
@@ -147,7 +147,7 @@ UTSEC_API int utsec_id_xcap_authorize(const utsec_id_view_t *ids,
         method == NULL || method_len == 0)
         return UTSEC_ERR_INVALID_ARG;
     for (k = 0; k < method_len; k++)
-        if (!id_is((unsigned char)method[k], ID_ALNUM | ID_TCHAR))
+        if (!utsec_id_is((unsigned char)method[k], ID_TOKEN))
             return UTSEC_ERR_INVALID_ARG;
     for (k = 0; k < n_ids; k++)
         if ((ids[k].ptr == NULL && ids[k].len) ||
