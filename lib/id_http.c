@@ -53,12 +53,14 @@ static int request_line_ok(const char *s, size_t n)
 
 static unsigned security_bit(utsec_id_view_t name)
 {
-    if (utsec_id_eq_word(name.ptr, name.len, "authorization"))
-        return UTSEC_ID_HDR_AUTHORIZATION;
-    if (utsec_id_eq_word(name.ptr, name.len, "x-3gpp-asserted-identity"))
-        return UTSEC_ID_HDR_ASSERTED;
-    if (utsec_id_eq_word(name.ptr, name.len, "x-3gpp-intended-identity"))
-        return UTSEC_ID_HDR_INTENDED;
+    /* by bit index: UTSEC_ID_HDR_AUTHORIZATION, _ASSERTED, _INTENDED */
+    static const char names[][25] = {"authorization", "x-3gpp-asserted-identity",
+                                     "x-3gpp-intended-identity"};
+    unsigned b;
+
+    for (b = 0; b < 3; b++)
+        if (utsec_id_eq_word(name.ptr, name.len, names[b]))
+            return 1u << b;
     return 0;
 }
 

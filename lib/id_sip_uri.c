@@ -76,11 +76,9 @@ UTSEC_API int utsec_id_sip_uri_parse(const char *s, size_t len,
     hs = start;
     if (at != NULL) {
         size_t ue = (size_t)(at - s), colon = ue;
-        for (i = start; i < ue; i++)
-            if (s[i] == ':') {
-                colon = i;
-                break;
-            }
+        const char *c = memchr(s + start, ':', ue - start);
+        if (c != NULL)
+            colon = (size_t)(c - s);
         u.has_user = 1;
         u.user.ptr = s + start;
         u.user.len = colon - start;

@@ -11,8 +11,9 @@ static int visual_sep(int c)
     return c == '-' || c == '.' || c == '(' || c == ')';
 }
 
-/* phonedigit (global) or phonedigit-hex (local); counts the real digits. */
-static int digits_ok(const char *s, size_t n, int hex, size_t *ndigits)
+/* 1*phonedigit (global) or 1*phonedigit-hex (local) with at least one
+ * real digit among the visual separators: 0 when not. */
+static int digits_ok(const char *s, size_t n, int hex)
 {
     size_t i, d = 0;
 
@@ -23,16 +24,13 @@ static int digits_ok(const char *s, size_t n, int hex, size_t *ndigits)
         else if (!visual_sep(c))
             return 0;
     }
-    *ndigits = d;
-    return 1;
+    return d > 0;
 }
 
 /* global-number-digits = "+" *phonedigit DIGIT *phonedigit */
 static int global_digits_ok(const char *s, size_t n)
 {
-    size_t d;
-
-    return n >= 2 && s[0] == '+' && digits_ok(s + 1, n - 1, 0, &d) && d > 0;
+    return n >= 2 && s[0] == '+' && digits_ok(s + 1, n - 1, 0);
 }
 
 
@@ -54,7 +52,7 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
     utsec_id_tel_uri_t u;
     utsec_id_view_t names[UTSEC_ID_MAX_URI_PARAMS], v, rest;
     const char *semi, *end;
-    size_t n = 0, k, d;
+    size_t n = 0, k;
     int hv, have_ctx = 0;
 
     if (s == NULL || out == NULL)
@@ -72,7 +70,7 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
         u.global = 1;
         if (!global_digits_ok(u.number.ptr, u.number.len))
             return UTSEC_ERR_BAD_URI;
-    } else if (!digits_ok(u.number.ptr, u.number.len, 1, &d) || d == 0) {
+    } else if (!digits_ok(u.number.ptr, u.number.len, 1)) {
         return UTSEC_ERR_BAD_URI;
     }
     if (semi != NULL) {
@@ -101,7 +99,7 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
                 return UTSEC_ERR_BAD_URI;
             have_ctx = 1;
         } else if (utsec_id_eq_word(nm.ptr, nm.len, "ext")) {
-            if (!hv || !digits_ok(v.ptr, v.len, 0, &d) || d == 0)
+            if (!hv || !digits_ok(v.ptr, v.len, 0))
                 return UTSEC_ERR_BAD_URI;
         } else if (utsec_id_eq_word(nm.ptr, nm.len, "isub")) {
             /* uric (RFC 2396); ';' separates parameters */
