@@ -7,20 +7,16 @@
  */
 #include "aka_internal.h"
 
-/* Round constants of the iota step (FIPS 202 §3.2.5), rounds 0..23. */
-static const uint64_t round_const[24] = {
-    0x0000000000000001u, 0x0000000000008082u, 0x800000000000808Au,
-    0x8000000080008000u, 0x000000000000808Bu, 0x0000000080000001u,
-    0x8000000080008081u, 0x8000000000008009u, 0x000000000000008Au,
-    0x0000000000000088u, 0x0000000080008009u, 0x000000008000000Au,
-    0x000000008000808Bu, 0x800000000000008Bu, 0x8000000000008089u,
-    0x8000000000008003u, 0x8000000000008002u, 0x8000000000000080u,
-    0x000000000000800Au, 0x800000008000000Au, 0x8000000080008081u,
-    0x8000000000008080u, 0x0000000080000001u, 0x8000000080008008u,
+/* Round constants of the iota step (FIPS 202 §3.2.5), rounds 0..23. Only
+ * bits 2^j - 1 (j = 0..6) of RC can be set, so bit j here stands for bit
+ * 2^j - 1 of RC: e.g. 0x1A (j = 1, 3, 4) is RC = bits 1, 7, 15 = 0x8082. */
+static const uint8_t round_const[24] = {
+    0x01, 0x1A, 0x5E, 0x70, 0x1F, 0x21, 0x79, 0x55, 0x0E, 0x0C, 0x35, 0x26,
+    0x3F, 0x4F, 0x5D, 0x53, 0x52, 0x48, 0x16, 0x66, 0x79, 0x58, 0x21, 0x74,
 };
 
 /* Rotation offsets of the rho step (FIPS 202 §3.2.2), lane x + 5y. */
-static const unsigned rho_offset[25] = {
+static const uint8_t rho_offset[25] = {
     0,  1,  62, 28, 27, /* y = 0 */
     36, 44, 6,  55, 20, /* y = 1 */
     3,  10, 43, 25, 39, /* y = 2 */
@@ -57,7 +53,8 @@ void aka_keccak_f1600(uint64_t a[25])
             for (x = 0; x < 5; x++)
                 a[x + y] = b[x + y] ^ (~b[(x + 1) % 5 + y] & b[(x + 2) % 5 + y]);
         /* iota */
-        a[0] ^= round_const[round];
+        for (x = 0; x < 7; x++)
+            a[0] ^= (uint64_t)((round_const[round] >> x) & 1u) << ((1u << x) - 1);
     }
     utsec_wipe(b, sizeof(b));
     utsec_wipe(c, sizeof(c));

@@ -122,8 +122,9 @@ UTSEC_API int utsec_aka_f1(utsec_aka_key_t *key,
                            uint8_t mac_a[UTSEC_AKA_MAC_LEN],
                            uint8_t mac_s[UTSEC_AKA_MAC_LEN])
 {
+    uint8_t *const mac[2] = {mac_a, mac_s}; /* f1, f1* */
     utsec_tuak_params_t p;
-    int rc = 0;
+    int rc = 0, star;
 
     if (key == NULL || rand == NULL || sqn == NULL || amf == NULL)
         return UTSEC_ERR_INVALID_ARG;
@@ -133,18 +134,16 @@ UTSEC_API int utsec_aka_f1(utsec_aka_key_t *key,
                                  mac_s);
     case UTSEC_AKA_ALG_TUAK:
         p = tuak_params(key);
-        if (mac_a != NULL)
-            rc = utsec_tuak_f1(key->u.tuak.k, key->u.tuak.k_len,
-                               key->u.tuak.topc, rand, sqn, amf, 0, &p, mac_a);
-        if (rc == 0 && mac_s != NULL)
-            rc = utsec_tuak_f1(key->u.tuak.k, key->u.tuak.k_len,
-                               key->u.tuak.topc, rand, sqn, amf, 1, &p, mac_s);
+        for (star = 0; star < 2 && rc == 0; star++)
+            if (mac[star] != NULL)
+                rc = utsec_tuak_f1(key->u.tuak.k, key->u.tuak.k_len,
+                                   key->u.tuak.topc, rand, sqn, amf, star, &p,
+                                   mac[star]);
         return rc;
     case UTSEC_AKA_ALG_XOR:
-        if (mac_a != NULL)
-            aka_xor_f1(key->u.xor_alg.k, rand, sqn, amf, mac_a);
-        if (mac_s != NULL)
-            aka_xor_f1(key->u.xor_alg.k, rand, sqn, amf, mac_s);
+        for (star = 0; star < 2; star++)
+            if (mac[star] != NULL)
+                aka_xor_f1(key->u.xor_alg.k, rand, sqn, amf, mac[star]);
         return 0;
     case UTSEC_AKA_ALG_NONE:
         break;

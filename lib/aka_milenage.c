@@ -21,21 +21,15 @@ UTSEC_API int utsec_milenage_opc(const uint8_t k[UTSEC_MILENAGE_KEY_LEN],
                                  const uint8_t op[UTSEC_MILENAGE_KEY_LEN],
                                  uint8_t opc[UTSEC_MILENAGE_KEY_LEN])
 {
-    utsec_aes128_t aes;
-    uint8_t e[16];
-    int rc, i;
+    utsec_milenage_t m;
+    int rc;
 
     if (k == NULL || op == NULL || opc == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    rc = utsec_aes128_setkey(&aes, k);
-    if (rc != 0)
-        return rc;
-    rc = utsec_aes128_encrypt(&aes, op, e);
-    utsec_aes128_free(&aes);
+    rc = utsec_milenage_setup(&m, k, op, 1);
     if (rc == 0)
-        for (i = 0; i < 16; i++)
-            opc[i] = (uint8_t)(op[i] ^ e[i]);
-    utsec_wipe(e, sizeof(e));
+        memcpy(opc, m.opc, sizeof(m.opc));
+    utsec_milenage_free(&m);
     return rc;
 }
 
@@ -53,22 +47,18 @@ UTSEC_API int utsec_milenage_setup(utsec_milenage_t *m,
     if (k == NULL || op_or_opc == NULL)
         return UTSEC_ERR_INVALID_ARG;
     rc = utsec_aes128_setkey(aes_of(m), k);
-    if (rc != 0) {
-        utsec_wipe(m, sizeof(*m));
-        return rc;
-    }
-    if (is_op) {
+    if (rc == 0 && is_op) {
         /* OPc = OP xor E_K(OP), with the schedule just expanded. */
         rc = utsec_aes128_encrypt(aes_of(m), op_or_opc, e);
         for (i = 0; i < 16; i++)
             m->opc[i] = (uint8_t)(op_or_opc[i] ^ e[i]);
         utsec_wipe(e, sizeof(e));
-        if (rc != 0) {
-            utsec_milenage_free(m);
-            return rc;
-        }
-    } else {
+    } else if (rc == 0) {
         memcpy(m->opc, op_or_opc, 16);
+    }
+    if (rc != 0) { /* not ready: nothing to free but the wipe */
+        utsec_wipe(m, sizeof(*m));
+        return rc;
     }
     m->ready = 1;
     return 0;
@@ -126,7 +116,7 @@ struct milenage_work {
     uint8_t tx2[32];  /* (TEMP xor OPc) twice, so rot() is a plain offset */
     uint8_t x[16];    /* AES input */
     uint8_t out[16];  /* AES output */
-    uint8_t o[16];    /* OUTk, for aka_milenage_compute() */
+    uint8_t o[16];    /* OUTk, for f1 and aka_milenage_compute() */
 };
 
 static int milenage_temp(utsec_milenage_t *m, const uint8_t rand[16],
@@ -185,7 +175,6 @@ UTSEC_API int utsec_milenage_f1(utsec_milenage_t *m,
                                 uint8_t mac_s[UTSEC_AKA_MAC_LEN])
 {
     struct milenage_work w;
-    uint8_t out1[16];
     int rc;
 
     if (m == NULL || rand == NULL || sqn == NULL || amf == NULL)
@@ -194,15 +183,14 @@ UTSEC_API int utsec_milenage_f1(utsec_milenage_t *m,
         return UTSEC_ERR_STATE;
     rc = milenage_temp(m, rand, &w);
     if (rc == 0)
-        rc = milenage_out1(m, &w, sqn, amf, out1);
+        rc = milenage_out1(m, &w, sqn, amf, w.o);
     if (rc == 0) {
         if (mac_a != NULL) /* f1 = OUT1[0..63] */
-            memcpy(mac_a, out1, 8);
+            memcpy(mac_a, w.o, 8);
         if (mac_s != NULL) /* f1* = OUT1[64..127] */
-            memcpy(mac_s, out1 + 8, 8);
+            memcpy(mac_s, w.o + 8, 8);
     }
     utsec_wipe(&w, sizeof(w));
-    utsec_wipe(out1, sizeof(out1));
     return rc;
 }
 
@@ -214,45 +202,39 @@ UTSEC_API int utsec_milenage_f2345(utsec_milenage_t *m,
                                    uint8_t ak[UTSEC_AKA_AK_LEN],
                                    uint8_t ak_star[UTSEC_AKA_AK_LEN])
 {
-    /* Outputs are built here and copied only when every block succeeded. */
-    struct milenage_work w;
-    uint8_t out2[16], out3[16], out4[16], out5[16];
-    int rc;
+    /* Outputs are built here and copied only when every block succeeded;
+     * the intermediate values are wiped together. */
+    struct {
+        struct milenage_work w;
+        uint8_t out[4][16]; /* OUT2 .. OUT5 */
+    } t;
+    const int need[4] = {res != NULL || ak != NULL, ck != NULL, ik != NULL,
+                         ak_star != NULL};
+    int rc, i;
 
     if (m == NULL || rand == NULL)
         return UTSEC_ERR_INVALID_ARG;
     if (!m->ready)
         return UTSEC_ERR_STATE;
-    rc = milenage_temp(m, rand, &w);
-    /* r2 = 0, c2 = ..01: AK = OUT2[0..47], RES = OUT2[64..127] */
-    if (rc == 0 && (res != NULL || ak != NULL))
-        rc = milenage_out(m, &w, 0, 0x01, out2);
-    /* r3 = 32, c3 = ..02: CK = OUT3 */
-    if (rc == 0 && ck != NULL)
-        rc = milenage_out(m, &w, 4, 0x02, out3);
-    /* r4 = 64, c4 = ..04: IK = OUT4 */
-    if (rc == 0 && ik != NULL)
-        rc = milenage_out(m, &w, 8, 0x04, out4);
-    /* r5 = 96, c5 = ..08: AK* = OUT5[0..47] */
-    if (rc == 0 && ak_star != NULL)
-        rc = milenage_out(m, &w, 12, 0x08, out5);
+    rc = milenage_temp(m, rand, &t.w);
+    /* OUTk for k = 2..5: rk = 0, 32, 64, 96 bits; ck = ..01, ..02, ..04, ..08 */
+    for (i = 0; i < 4 && rc == 0; i++)
+        if (need[i])
+            rc = milenage_out(m, &t.w, 4u * (unsigned)i, (uint8_t)(1u << i),
+                              t.out[i]);
     if (rc == 0) {
-        if (ak != NULL)
-            memcpy(ak, out2, 6);
-        if (res != NULL)
-            memcpy(res, out2 + 8, 8);
-        if (ck != NULL)
-            memcpy(ck, out3, 16);
-        if (ik != NULL)
-            memcpy(ik, out4, 16);
-        if (ak_star != NULL)
-            memcpy(ak_star, out5, 6);
+        if (ak != NULL) /* AK = OUT2[0..47] */
+            memcpy(ak, t.out[0], 6);
+        if (res != NULL) /* RES = OUT2[64..127] */
+            memcpy(res, t.out[0] + 8, 8);
+        if (ck != NULL) /* CK = OUT3 */
+            memcpy(ck, t.out[1], 16);
+        if (ik != NULL) /* IK = OUT4 */
+            memcpy(ik, t.out[2], 16);
+        if (ak_star != NULL) /* AK* = OUT5[0..47] */
+            memcpy(ak_star, t.out[3], 6);
     }
-    utsec_wipe(&w, sizeof(w));
-    utsec_wipe(out2, sizeof(out2));
-    utsec_wipe(out3, sizeof(out3));
-    utsec_wipe(out4, sizeof(out4));
-    utsec_wipe(out5, sizeof(out5));
+    utsec_wipe(&t, sizeof(t));
     return rc;
 }
 

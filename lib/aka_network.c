@@ -33,20 +33,19 @@ UTSEC_API int utsec_aka_vector_from_rand(utsec_aka_key_t *key,
     /* Written in place, and wiped as a whole on error. */
     rc = aka_compute(key, rand, sqn, 0, amf, sqn_copy, av->autn + 8, av->xres,
                      av->ck, av->ik, av->ak);
-    if (rc != 0) {
+    if (rc == 0) {
+        /* AUTN = (SQN xor AK) || AMF || MAC-A */
+        memmove(av->autn + 6, amf, UTSEC_AKA_AMF_LEN);
+        memmove(av->rand, rand, UTSEC_AKA_RAND_LEN);
+        for (i = 0; i < UTSEC_AKA_SQN_LEN; i++)
+            av->autn[i] = (uint8_t)(sqn_copy[i] ^ av->ak[i]);
+        av->xres_len = utsec_aka_key_res_len(key);
+        memset(av->xres + av->xres_len, 0, sizeof(av->xres) - av->xres_len);
+    } else {
         utsec_aka_vector_wipe(av);
-        utsec_wipe(sqn_copy, sizeof(sqn_copy));
-        return rc;
     }
-    /* AUTN = (SQN xor AK) || AMF || MAC-A */
-    memmove(av->autn + 6, amf, UTSEC_AKA_AMF_LEN);
-    memmove(av->rand, rand, UTSEC_AKA_RAND_LEN);
-    for (i = 0; i < UTSEC_AKA_SQN_LEN; i++)
-        av->autn[i] = (uint8_t)(sqn_copy[i] ^ av->ak[i]);
-    av->xres_len = utsec_aka_key_res_len(key);
-    memset(av->xres + av->xres_len, 0, sizeof(av->xres) - av->xres_len);
     utsec_wipe(sqn_copy, sizeof(sqn_copy));
-    return 0;
+    return rc;
 }
 
 UTSEC_API int utsec_aka_vector_generate(utsec_aka_key_t *key,
@@ -60,20 +59,16 @@ UTSEC_API int utsec_aka_vector_generate(utsec_aka_key_t *key,
 
     if (av == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    if (key == NULL || rng == NULL || sqn == NULL || amf == NULL) {
+    if (key == NULL || rng == NULL || sqn == NULL || amf == NULL)
+        rc = UTSEC_ERR_INVALID_ARG;
+    else if (utsec_aka_key_alg(key) == UTSEC_AKA_ALG_NONE)
+        rc = UTSEC_ERR_STATE;
+    else if (rng(rng_ctx, rand, sizeof(rand)) != 0)
+        rc = UTSEC_ERR_RNG;
+    else /* wipes av itself on error */
+        rc = utsec_aka_vector_from_rand(key, rand, sqn, amf, av);
+    if (rc != 0)
         utsec_aka_vector_wipe(av);
-        return UTSEC_ERR_INVALID_ARG;
-    }
-    if (utsec_aka_key_alg(key) == UTSEC_AKA_ALG_NONE) {
-        utsec_aka_vector_wipe(av);
-        return UTSEC_ERR_STATE;
-    }
-    if (rng(rng_ctx, rand, sizeof(rand)) != 0) {
-        utsec_wipe(rand, sizeof(rand));
-        utsec_aka_vector_wipe(av);
-        return UTSEC_ERR_RNG;
-    }
-    rc = utsec_aka_vector_from_rand(key, rand, sqn, amf, av);
     utsec_wipe(rand, sizeof(rand));
     return rc;
 }
@@ -85,8 +80,10 @@ UTSEC_API int utsec_aka_resync(utsec_aka_key_t *key,
                                uint8_t sqn_ms[UTSEC_AKA_SQN_LEN],
                                uint8_t next_sqn[UTSEC_AKA_SQN_LEN])
 {
-    uint8_t ak_star[UTSEC_AKA_AK_LEN], sqn[UTSEC_AKA_SQN_LEN];
-    uint8_t xmac_s[UTSEC_AKA_MAC_LEN];
+    struct { /* wiped together */
+        uint8_t ak_star[UTSEC_AKA_AK_LEN], sqn[UTSEC_AKA_SQN_LEN];
+        uint8_t xmac_s[UTSEC_AKA_MAC_LEN];
+    } t;
     uint64_t next;
     int rc, i;
 
@@ -94,33 +91,31 @@ UTSEC_API int utsec_aka_resync(utsec_aka_key_t *key,
         ind_bits > UTSEC_AKA_IND_BITS_MAX)
         return UTSEC_ERR_INVALID_ARG;
     /* SQN_MS = (SQN_MS xor AK*) xor f5*(RAND) */
-    rc = utsec_aka_f2345(key, rand, NULL, NULL, NULL, NULL, ak_star);
+    rc = utsec_aka_f2345(key, rand, NULL, NULL, NULL, NULL, t.ak_star);
     if (rc == 0) {
         for (i = 0; i < UTSEC_AKA_SQN_LEN; i++)
-            sqn[i] = (uint8_t)(auts[i] ^ ak_star[i]);
+            t.sqn[i] = (uint8_t)(auts[i] ^ t.ak_star[i]);
         /* MAC-S = f1*(SQN_MS, RAND, AMF = 0000), TS 33.102 §6.3.3 */
-        rc = utsec_aka_f1(key, rand, sqn, amf_resync, NULL, xmac_s);
+        rc = utsec_aka_f1(key, rand, t.sqn, amf_resync, NULL, t.xmac_s);
     }
     if (rc == 0) {
-        int mac_ok = utsec_ct_equal(xmac_s, auts + UTSEC_AKA_SQN_LEN,
+        int mac_ok = utsec_ct_equal(t.xmac_s, auts + UTSEC_AKA_SQN_LEN,
                                     UTSEC_AKA_MAC_LEN);
         UTSEC_CT_PUBLIC(&mac_ok, sizeof(mac_ok)); /* only the verdict */
         if (!mac_ok)
             rc = UTSEC_ERR_MAC_S_FAILURE;
     }
     if (rc == 0) {
-        UTSEC_CT_PUBLIC(sqn, sizeof(sqn)); /* SQN_MS goes to the HSS */
+        UTSEC_CT_PUBLIC(t.sqn, sizeof(t.sqn)); /* SQN_MS goes to the HSS */
         /* Continue with the next SEQ after SQN_MS, same IND (Annex C.3). */
-        next = aka_sqn_get(sqn) + ((uint64_t)1 << ind_bits);
+        next = aka_sqn_get(t.sqn) + ((uint64_t)1 << ind_bits);
         if (sqn_ms != NULL)
-            memcpy(sqn_ms, sqn, UTSEC_AKA_SQN_LEN);
+            memcpy(sqn_ms, t.sqn, UTSEC_AKA_SQN_LEN);
         if (next > AKA_SQN_MAX)
             rc = UTSEC_ERR_SQN_EXHAUSTED;
         else if (next_sqn != NULL)
             aka_sqn_put(next, next_sqn);
     }
-    utsec_wipe(ak_star, sizeof(ak_star));
-    utsec_wipe(xmac_s, sizeof(xmac_s));
-    utsec_wipe(sqn, sizeof(sqn));
+    utsec_wipe(&t, sizeof(t));
     return rc;
 }

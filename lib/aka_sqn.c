@@ -10,9 +10,12 @@
 
 uint64_t aka_sqn_get(const uint8_t sqn[UTSEC_AKA_SQN_LEN])
 {
-    return (uint64_t)sqn[0] << 40 | (uint64_t)sqn[1] << 32 |
-           (uint64_t)sqn[2] << 24 | (uint64_t)sqn[3] << 16 |
-           (uint64_t)sqn[4] << 8 | sqn[5];
+    uint64_t v = 0;
+    int i;
+
+    for (i = 0; i < UTSEC_AKA_SQN_LEN; i++)
+        v = v << 8 | sqn[i];
+    return v;
 }
 
 void aka_sqn_put(uint64_t v, uint8_t sqn[UTSEC_AKA_SQN_LEN])

@@ -29,22 +29,23 @@
 
 static const uint8_t algoname[7] = {'T', 'U', 'A', 'K', '1', '.', '0'};
 
-/* Append n octets of p reversed at *pos. */
+/* Append n octets of p reversed at *pos (zeros, already there, when p is
+ * NULL). */
 static void put_rev(uint8_t *st, size_t *pos, const uint8_t *p, size_t n)
 {
     size_t i;
 
-    for (i = 0; i < n; i++)
+    for (i = 0; p != NULL && i < n; i++)
         st[*pos + i] = p[n - 1 - i];
     *pos += n;
 }
 
-/* Read n octets from st + off reversed into out. */
+/* Read n octets from st + off reversed into out (none when out is NULL). */
 static void get_rev(const uint8_t *st, size_t off, uint8_t *out, size_t n)
 {
     size_t i;
 
-    for (i = 0; i < n; i++)
+    for (i = 0; out != NULL && i < n; i++)
         out[i] = st[off + n - 1 - i];
 }
 
@@ -67,46 +68,32 @@ static void permute(uint8_t st[TUAK_STATE], unsigned iterations)
     utsec_wipe(a, sizeof(a));
 }
 
-static int valid_k(size_t k_len)
-{
-    return k_len == 16 || k_len == 32;
-}
-
-static int valid_iter(unsigned iterations)
-{
-    return iterations >= 1 && iterations <= TUAK_ITER_MAX;
-}
-
-/* Fill the state, run Keccak. topc is TOP when deriving TOPc; rand, amf, sqn
- * may be NULL for all-zero fields. */
-static void tuak_core(uint8_t st[TUAK_STATE], const uint8_t topc[32],
-                      uint8_t instance, const uint8_t *rand,
-                      const uint8_t *amf, const uint8_t *sqn, const uint8_t *k,
-                      size_t k_len, unsigned iterations)
+/* Check K, TOPc (or TOP) and the iteration count, then fill the state and
+ * run Keccak; the K256 bit of the instance follows k_len. topc is TOP when
+ * deriving TOPc; rand, amf, sqn may be NULL for all-zero fields. */
+static int tuak_core(uint8_t st[TUAK_STATE], const uint8_t *topc,
+                     unsigned instance, const uint8_t *rand,
+                     const uint8_t *amf, const uint8_t *sqn, const uint8_t *k,
+                     size_t k_len, unsigned iterations)
 {
     size_t pos = 0;
 
+    if (k == NULL || topc == NULL || (k_len != 16 && k_len != 32) ||
+        iterations < 1 || iterations > TUAK_ITER_MAX)
+        return UTSEC_ERR_INVALID_ARG;
     memset(st, 0, TUAK_STATE);
     put_rev(st, &pos, topc, 32);
-    st[pos++] = instance;
+    st[pos++] = (uint8_t)(instance | (k_len == 32 ? INST_K256 : 0));
     put_rev(st, &pos, algoname, sizeof(algoname));
-    if (rand != NULL)
-        put_rev(st, &pos, rand, 16);
-    else
-        pos += 16;
-    if (amf != NULL)
-        put_rev(st, &pos, amf, 2);
-    else
-        pos += 2;
-    if (sqn != NULL)
-        put_rev(st, &pos, sqn, 6);
-    else
-        pos += 6;
+    put_rev(st, &pos, rand, 16);
+    put_rev(st, &pos, amf, 2);
+    put_rev(st, &pos, sqn, 6);
     put_rev(st, &pos, k, k_len); /* a 128-bit K is followed by 128 zero bits */
     pos = 96;
     st[pos] = 0x1F; /* Keccak padding of the 1088-bit rate part */
     st[135] = 0x80;
     permute(st, iterations);
+    return 0;
 }
 
 UTSEC_API int utsec_tuak_topc(const uint8_t *k, size_t k_len,
@@ -115,25 +102,22 @@ UTSEC_API int utsec_tuak_topc(const uint8_t *k, size_t k_len,
                               uint8_t topc[UTSEC_TUAK_TOP_LEN])
 {
     uint8_t st[TUAK_STATE];
+    int rc;
 
-    if (k == NULL || top == NULL || topc == NULL || !valid_k(k_len) ||
-        !valid_iter(iterations))
+    if (topc == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    tuak_core(st, top, k_len == 32 ? INST_K256 : 0, NULL, NULL, NULL, k,
-              k_len, iterations);
-    get_rev(st, 0, topc, 32);
+    rc = tuak_core(st, top, 0, NULL, NULL, NULL, k, k_len, iterations);
+    if (rc == 0)
+        get_rev(st, 0, topc, 32);
     utsec_wipe(st, sizeof(st));
-    return 0;
+    return rc;
 }
 
-static int len_bits(size_t len, uint8_t *bits)
+/* A 64, 128 or 256-bit MAC or RES; its INSTANCE bits (TS 35.231 §6) are
+ * 0x08, 0x10 and 0x20, i.e. its length in octets. */
+static int len_ok(size_t len)
 {
-    switch (len) {
-    case 8: *bits = 0x08; return 1;
-    case 16: *bits = 0x10; return 1;
-    case 32: *bits = 0x20; return 1;
-    default: return 0;
-    }
+    return len == 8 || len == 16 || len == 32;
 }
 
 UTSEC_API int utsec_tuak_f1(const uint8_t *k, size_t k_len,
@@ -143,18 +127,18 @@ UTSEC_API int utsec_tuak_f1(const uint8_t *k, size_t k_len,
                             const uint8_t amf[UTSEC_AKA_AMF_LEN], int star,
                             const utsec_tuak_params_t *p, uint8_t *mac)
 {
-    uint8_t st[TUAK_STATE], inst;
+    uint8_t st[TUAK_STATE];
+    int rc;
 
-    if (k == NULL || topc == NULL || rand == NULL || sqn == NULL ||
-        amf == NULL || p == NULL || mac == NULL || !valid_k(k_len) ||
-        !valid_iter(p->iterations) || !len_bits(p->mac_len, &inst))
+    if (rand == NULL || sqn == NULL || amf == NULL || p == NULL ||
+        mac == NULL || !len_ok(p->mac_len))
         return UTSEC_ERR_INVALID_ARG;
-    inst = (uint8_t)(inst | (star ? INST_F1S : INST_F1) |
-                     (k_len == 32 ? INST_K256 : 0));
-    tuak_core(st, topc, inst, rand, amf, sqn, k, k_len, p->iterations);
-    get_rev(st, 0, mac, p->mac_len);
+    rc = tuak_core(st, topc, (unsigned)p->mac_len | (star ? INST_F1S : INST_F1),
+                   rand, amf, sqn, k, k_len, p->iterations);
+    if (rc == 0)
+        get_rev(st, 0, mac, p->mac_len);
     utsec_wipe(st, sizeof(st));
-    return 0;
+    return rc;
 }
 
 UTSEC_API int utsec_tuak_f2345(const uint8_t *k, size_t k_len,
@@ -164,30 +148,28 @@ UTSEC_API int utsec_tuak_f2345(const uint8_t *k, size_t k_len,
                                uint8_t *ck, uint8_t *ik,
                                uint8_t ak[UTSEC_AKA_AK_LEN])
 {
-    uint8_t st[TUAK_STATE], inst = 0;
+    uint8_t st[TUAK_STATE];
+    unsigned inst;
+    int rc;
 
-    if (k == NULL || topc == NULL || rand == NULL || p == NULL ||
-        !valid_k(k_len) || !valid_iter(p->iterations) ||
-        (p->res_len != 4 && !len_bits(p->res_len, &inst)) ||
+    if (rand == NULL || p == NULL ||
+        (p->res_len != 4 && !len_ok(p->res_len)) ||
         (p->ck_len != 16 && p->ck_len != 32) ||
         (p->ik_len != 16 && p->ik_len != 32))
         return UTSEC_ERR_INVALID_ARG;
-    inst = (uint8_t)(INST_F2345 | inst |
-                     (p->ck_len == 32 ? INST_CK256 : 0) |
-                     (p->ik_len == 32 ? INST_IK256 : 0) |
-                     (k_len == 32 ? INST_K256 : 0));
-    tuak_core(st, topc, inst, rand, NULL, NULL, k, k_len, p->iterations);
-    /* RES from octet 0, CK from 32, IK from 64, AK from 96 */
-    if (res != NULL)
+    /* a 32-bit RES has no INSTANCE bit */
+    inst = INST_F2345 | (p->res_len == 4 ? 0 : (unsigned)p->res_len) |
+           (p->ck_len == 32 ? INST_CK256 : 0) |
+           (p->ik_len == 32 ? INST_IK256 : 0);
+    rc = tuak_core(st, topc, inst, rand, NULL, NULL, k, k_len, p->iterations);
+    if (rc == 0) { /* RES from octet 0, CK from 32, IK from 64, AK from 96 */
         get_rev(st, 0, res, p->res_len);
-    if (ck != NULL)
         get_rev(st, 32, ck, p->ck_len);
-    if (ik != NULL)
         get_rev(st, 64, ik, p->ik_len);
-    if (ak != NULL)
         get_rev(st, 96, ak, UTSEC_AKA_AK_LEN);
+    }
     utsec_wipe(st, sizeof(st));
-    return 0;
+    return rc;
 }
 
 UTSEC_API int utsec_tuak_f5star(const uint8_t *k, size_t k_len,
@@ -197,13 +179,13 @@ UTSEC_API int utsec_tuak_f5star(const uint8_t *k, size_t k_len,
                                 uint8_t ak_star[UTSEC_AKA_AK_LEN])
 {
     uint8_t st[TUAK_STATE];
+    int rc;
 
-    if (k == NULL || topc == NULL || rand == NULL || ak_star == NULL ||
-        !valid_k(k_len) || !valid_iter(iterations))
+    if (rand == NULL || ak_star == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    tuak_core(st, topc, (uint8_t)(INST_F5S | (k_len == 32 ? INST_K256 : 0)),
-              rand, NULL, NULL, k, k_len, iterations);
-    get_rev(st, 96, ak_star, UTSEC_AKA_AK_LEN);
+    rc = tuak_core(st, topc, INST_F5S, rand, NULL, NULL, k, k_len, iterations);
+    if (rc == 0)
+        get_rev(st, 96, ak_star, UTSEC_AKA_AK_LEN);
     utsec_wipe(st, sizeof(st));
-    return 0;
+    return rc;
 }

@@ -16,22 +16,23 @@ UTSEC_API int utsec_aka_auts_generate(utsec_aka_key_t *key,
                                       const uint8_t sqn_ms[UTSEC_AKA_SQN_LEN],
                                       uint8_t auts[UTSEC_AKA_AUTS_LEN])
 {
-    uint8_t ak_star[UTSEC_AKA_AK_LEN], mac_s[UTSEC_AKA_MAC_LEN];
+    /* AK* || MAC-S, wiped together */
+    uint8_t t[UTSEC_AKA_AK_LEN + UTSEC_AKA_MAC_LEN];
     int rc, i;
 
     if (key == NULL || rand == NULL || sqn_ms == NULL || auts == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    rc = utsec_aka_f2345(key, rand, NULL, NULL, NULL, NULL, ak_star);
+    rc = utsec_aka_f2345(key, rand, NULL, NULL, NULL, NULL, t);
     if (rc == 0)
-        rc = utsec_aka_f1(key, rand, sqn_ms, amf_resync, NULL, mac_s);
+        rc = utsec_aka_f1(key, rand, sqn_ms, amf_resync, NULL,
+                          t + UTSEC_AKA_AK_LEN);
     if (rc == 0) {
         /* AUTS = (SQN_MS xor AK*) || MAC-S */
         for (i = 0; i < UTSEC_AKA_SQN_LEN; i++)
-            auts[i] = (uint8_t)(sqn_ms[i] ^ ak_star[i]);
-        memcpy(auts + UTSEC_AKA_SQN_LEN, mac_s, UTSEC_AKA_MAC_LEN);
+            t[i] ^= sqn_ms[i];
+        memcpy(auts, t, UTSEC_AKA_AUTS_LEN);
     }
-    utsec_wipe(ak_star, sizeof(ak_star));
-    utsec_wipe(mac_s, sizeof(mac_s));
+    utsec_wipe(t, sizeof(t));
     return rc;
 }
 
@@ -82,10 +83,9 @@ UTSEC_API int utsec_aka_ue_check(utsec_aka_key_t *key,
             rc = utsec_aka_auts_generate(key, rand, t.sqn_ms, out->auts);
             if (rc == 0)
                 rc = UTSEC_ERR_SYNC_FAILURE;
-            else
-                utsec_aka_ue_result_wipe(out);
         }
     }
+    /* on error, except a synchronisation failure with its AUTS */
     if (rc != 0 && rc != UTSEC_ERR_SYNC_FAILURE)
         utsec_aka_ue_result_wipe(out);
     utsec_wipe(&t, sizeof(t));

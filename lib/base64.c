@@ -51,7 +51,7 @@ static unsigned dec6(unsigned char ch)
 UTSEC_API int utsec_base64_encode(const uint8_t *in, size_t in_len, char *out,
                                   size_t out_size, size_t *out_len)
 {
-    size_t need, i, o = 0;
+    size_t need, i, j, left, o = 0;
 
     if ((in == NULL && in_len != 0) || out == NULL)
         return UTSEC_ERR_INVALID_ARG;
@@ -60,26 +60,17 @@ UTSEC_API int utsec_base64_encode(const uint8_t *in, size_t in_len, char *out,
     need = (in_len + 2) / 3 * 4 + 1;
     if (out_size < need)
         return UTSEC_ERR_BUFFER_TOO_SMALL;
-    for (i = 0; i + 3 <= in_len; i += 3) {
-        unsigned v = ((unsigned)in[i] << 16) | ((unsigned)in[i + 1] << 8) |
-                     in[i + 2];
-        out[o++] = enc6(v >> 18);
-        out[o++] = enc6((v >> 12) & 63);
-        out[o++] = enc6((v >> 6) & 63);
-        out[o++] = enc6(v & 63);
-    }
-    if (in_len - i == 1) {
+    for (i = 0; i < in_len; i += 3) {
+        /* 3 octets -> 4 characters; a last group of 1 or 2 octets gives
+         * 2 or 3 characters and "==" or "=" */
         unsigned v = (unsigned)in[i] << 16;
-        out[o++] = enc6(v >> 18);
-        out[o++] = enc6((v >> 12) & 63);
-        out[o++] = '=';
-        out[o++] = '=';
-    } else if (in_len - i == 2) {
-        unsigned v = ((unsigned)in[i] << 16) | ((unsigned)in[i + 1] << 8);
-        out[o++] = enc6(v >> 18);
-        out[o++] = enc6((v >> 12) & 63);
-        out[o++] = enc6((v >> 6) & 63);
-        out[o++] = '=';
+        left = in_len - i;
+        if (left > 1)
+            v |= (unsigned)in[i + 1] << 8;
+        if (left > 2)
+            v |= in[i + 2];
+        for (j = 0; j < 4; j++)
+            out[o++] = j <= left ? enc6((v >> (18 - 6 * j)) & 63) : '=';
     }
     out[o] = '\0';
     if (out_len != NULL)
@@ -87,11 +78,32 @@ UTSEC_API int utsec_base64_encode(const uint8_t *in, size_t in_len, char *out,
     return 0;
 }
 
+/* Decode the n characters of in (no padding) as one bit string, 8 bits to
+ * an octet, into out, or only check them when out is NULL. Non-zero when a
+ * character is not base64 or the bits left over (the pad bits) are not 0. */
+static unsigned decode_bits(const char *in, size_t n, uint8_t *out)
+{
+    unsigned acc = 0, bits = 0, bad = 0, v;
+    size_t i, o = 0;
+
+    for (i = 0; i < n; i++) {
+        v = dec6((unsigned char)in[i]);
+        bad |= v >> 8;
+        acc = (acc << 6) | (v & 63u);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            if (out != NULL)
+                out[o++] = (uint8_t)(acc >> bits);
+        }
+    }
+    return bad | (acc & ((1u << bits) - 1u));
+}
+
 UTSEC_API int utsec_base64_decode(const char *in, size_t in_len, uint8_t *out,
                                   size_t out_size, size_t *out_len)
 {
-    size_t pad = 0, n, i, o = 0;
-    unsigned bad = 0;
+    size_t pad = 0, n;
 
     if ((in == NULL && in_len != 0) || out_len == NULL ||
         (out == NULL && out_size != 0))
@@ -105,29 +117,12 @@ UTSEC_API int utsec_base64_decode(const char *in, size_t in_len, uint8_t *out,
     n = in_len / 4 * 3 - pad;
     if (n > out_size)
         return UTSEC_ERR_BUFFER_TOO_SMALL;
-    /* Validate everything first: nothing is written on error. */
-    for (i = 0; i < in_len - pad; i++)
-        bad |= dec6((unsigned char)in[i]) >> 8;
-    if (bad)
+    /* Validate everything first (characters and zero pad bits): nothing
+     * is written on error. */
+    if (decode_bits(in, in_len - pad, NULL) != 0)
         return UTSEC_ERR_BASE64;
-    if (pad == 2 && (dec6((unsigned char)in[in_len - 3]) & 0x0F) != 0)
-        return UTSEC_ERR_BASE64; /* non-zero pad bits */
-    if (pad == 1 && (dec6((unsigned char)in[in_len - 2]) & 0x03) != 0)
-        return UTSEC_ERR_BASE64;
-    for (i = 0; i < in_len; i += 4) {
-        unsigned a = dec6((unsigned char)in[i]);
-        unsigned b = dec6((unsigned char)in[i + 1]);
-        unsigned c = i + 2 < in_len - pad ? dec6((unsigned char)in[i + 2]) : 0;
-        unsigned d = i + 3 < in_len - pad ? dec6((unsigned char)in[i + 3]) : 0;
-        unsigned v = (a << 18) | (b << 12) | (c << 6) | d;
-        /* out != NULL: in_len >= 4 here, so 1 <= n <= out_size; the
-         * analyzer cannot relate n to in_len (false positive). */
-        out[o++] = (uint8_t)(v >> 16); /* NOLINT(clang-analyzer-core.NullDereference) */
-        if (o < n)
-            out[o++] = (uint8_t)(v >> 8);
-        if (o < n)
-            out[o++] = (uint8_t)v;
-    }
+    /* n <= out_size octets; out is NULL only when n = 0 (in_len = 0) */
+    decode_bits(in, in_len - pad, out);
     *out_len = n;
     return 0;
 }

@@ -160,13 +160,17 @@ static int callback_failed(utsec_boot_bsf_reply_t *reply, int rc)
     return reject(reply, 500, rc < 0 ? rc : UTSEC_ERR_CALLBACK);
 }
 
-/* A 401 for bsf->av (already fetched): keep the vector, write the header. */
+/* A 401 for the vector the HSS call (result rc) put in bsf->av: keep the
+ * vector, write the header. */
 static int challenge_av(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply,
-                        utsec_boot_bsf_event_t event, int stale)
+                        int rc, utsec_boot_bsf_event_t event, int stale)
 {
     const utsec_digest_str_t *user = &bsf->auth.username;
-    int rc;
 
+    if (rc != 0) {
+        utsec_aka_vector_wipe(&bsf->av);
+        return callback_failed(reply, rc);
+    }
     pending_put(bsf, user->ptr, user->len, bsf_now(bsf));
     rc = utsec_digest_server_challenge_aka(&bsf->srv, bsf->av.rand,
                                            bsf->av.autn, stale, bsf->www,
@@ -185,14 +189,11 @@ static int challenge(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply,
                      int stale)
 {
     const utsec_digest_str_t *user = &bsf->auth.username;
-    int rc;
 
-    rc = bsf->cfg.hss_av(bsf->cfg.hss_ctx, user->ptr, user->len, &bsf->av);
-    if (rc != 0) {
-        utsec_aka_vector_wipe(&bsf->av);
-        return callback_failed(reply, rc);
-    }
-    return challenge_av(bsf, reply, UTSEC_BOOT_BSF_CHALLENGED, stale);
+    return challenge_av(bsf, reply,
+                        bsf->cfg.hss_av(bsf->cfg.hss_ctx, user->ptr,
+                                        user->len, &bsf->av),
+                        UTSEC_BOOT_BSF_CHALLENGED, stale);
 }
 
 /* AUTS: RAND + AUTS to the HSS, a new vector, a new 401 (§4.5, A.4). */
@@ -200,18 +201,15 @@ static int resync(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply)
 {
     const utsec_digest_str_t *user = &bsf->auth.username;
     utsec_boot_bsf_pending_t *p;
-    int rc;
 
     p = pending_find(bsf, bsf->vr.rand, user->ptr, user->len);
     if (p != NULL)
         pending_drop(p);
-    rc = bsf->cfg.hss_resync(bsf->cfg.hss_ctx, user->ptr, user->len,
-                             bsf->vr.rand, bsf->vr.auts, &bsf->av);
-    if (rc != 0) {
-        utsec_aka_vector_wipe(&bsf->av);
-        return callback_failed(reply, rc);
-    }
-    return challenge_av(bsf, reply, UTSEC_BOOT_BSF_RESYNCED, 0);
+    return challenge_av(bsf, reply,
+                        bsf->cfg.hss_resync(bsf->cfg.hss_ctx, user->ptr,
+                                            user->len, bsf->vr.rand,
+                                            bsf->vr.auts, &bsf->av),
+                        UTSEC_BOOT_BSF_RESYNCED, 0);
 }
 
 /* The new context: B-TID from RAND (TS 33.220 §4.5.2), Ks = CK || IK. */
@@ -323,18 +321,20 @@ UTSEC_API int utsec_boot_bsf_handle(utsec_boot_bsf_t *bsf, const char *method,
         bsf->cfg.store == NULL)
         return UTSEC_ERR_INVALID_ARG;
     memset(reply, 0, sizeof(*reply));
-    if (authorization == NULL)
-        return reject(reply, 400, UTSEC_ERR_PARSE); /* no user to challenge */
-    rc = utsec_digest_parse_authorization(authorization, authorization_len,
-                                          &bsf->auth, bsf->scratch,
-                                          sizeof(bsf->scratch));
+    rc = authorization == NULL
+             ? UTSEC_ERR_PARSE /* no user to challenge */
+             : utsec_digest_parse_authorization(authorization,
+                                                authorization_len, &bsf->auth,
+                                                bsf->scratch,
+                                                sizeof(bsf->scratch));
+    if (rc == 0 && (bsf->auth.username.len == 0 ||
+                    memchr(bsf->auth.username.ptr, '\0',
+                           bsf->auth.username.len) != NULL))
+        rc = UTSEC_ERR_PARSE;
+    if (rc == 0 && bsf->auth.username.len > UTSEC_BOOT_IMPI_MAX)
+        rc = UTSEC_ERR_TOO_LONG;
     if (rc != 0)
         return reject(reply, 400, rc);
-    if (bsf->auth.username.len == 0 ||
-        memchr(bsf->auth.username.ptr, '\0', bsf->auth.username.len) != NULL)
-        return reject(reply, 400, UTSEC_ERR_PARSE);
-    if (bsf->auth.username.len > UTSEC_BOOT_IMPI_MAX)
-        return reject(reply, 400, UTSEC_ERR_TOO_LONG);
     /* TS 24.109 A.3: the first request carries an empty nonce. */
     if (bsf->auth.nonce.len == 0)
         return challenge(bsf, reply, 0);
@@ -353,11 +353,9 @@ UTSEC_API int utsec_boot_bsf_handle(utsec_boot_bsf_t *bsf, const char *method,
     case UTSEC_ERR_REPLAY:
         rc = rechallenge(bsf, reply, rc);
         break;
-    case UTSEC_ERR_CALLBACK:
-        rc = reject(reply, 500, rc);
-        break;
-    default: /* UNSUPPORTED algorithm/qop, URI_MISMATCH, ... */
-        rc = reject(reply, 400, rc);
+    default: /* a failed lookup: 500; UNSUPPORTED algorithm/qop,
+              * URI_MISMATCH, ...: 400 */
+        rc = reject(reply, rc == UTSEC_ERR_CALLBACK ? 500 : 400, rc);
         break;
     }
     utsec_wipe(&bsf->vr, sizeof(bsf->vr));

@@ -57,10 +57,14 @@ static int is_ws(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-static void skip_ws(struct reader *r)
+/* Skips white space; nonzero if there was some. */
+static int skip_ws(struct reader *r)
 {
+    const char *s = r->p;
+
     while (r->p < r->end && is_ws(*r->p))
         r->p++;
+    return r->p != s;
 }
 
 static int is_name_start(unsigned char c)
@@ -138,28 +142,20 @@ static int resolve(const struct reader *r, struct view prefix, struct view *uri)
 static int decode_text(const char *s, size_t n, char *out, size_t cap,
                        size_t *olen, int ws_only)
 {
-    size_t i = 0;
+    /* The five predefined entities (XML 1.0 §4.6) and what they stand for. */
+    static const char names[5][5] = {"lt", "gt", "amp", "quot", "apos"};
+    static const char chars[5] = {'<', '>', '&', '"', '\''};
+    size_t i = 0, k, ul;
 
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        uint32_t cp;
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        uint32_t cp = c;
+        if ((c < 0x20 && !is_ws((char)c)) || c == '<')
             return UTSEC_ERR_PARSE;
-        if (c == '<')
-            return UTSEC_ERR_PARSE;
+        ul = 1; /* a byte as it is, or the UTF-8 length of a reference */
         if (c != '&') {
-            if (ws_only && !is_ws((char)c))
-                return UTSEC_ERR_PARSE;
-            if (out != NULL) {
-                if (*olen >= cap)
-                    return UTSEC_ERR_TOO_LONG;
-                out[*olen] = (char)c;
-                (*olen)++;
-            }
             i++;
-            continue;
-        }
-        {
+        } else {
             const char *semi = memchr(s + i, ';', n - i);
             struct view ent;
             if (semi == NULL || semi - (s + i) > 12)
@@ -167,34 +163,35 @@ static int decode_text(const char *s, size_t n, char *out, size_t cap,
             ent.p = s + i + 1;
             ent.n = (size_t)(semi - ent.p);
             i = (size_t)(semi - s) + 1;
-            if (view_eq(ent, "lt")) cp = '<';
-            else if (view_eq(ent, "gt")) cp = '>';
-            else if (view_eq(ent, "amp")) cp = '&';
-            else if (view_eq(ent, "quot")) cp = '"';
-            else if (view_eq(ent, "apos")) cp = '\'';
-            else if (ent.n >= 2 && ent.p[0] == '#') {
-                size_t k = 1;
+            for (k = 0; k < 5; k++)
+                if (ent.n == strlen(names[k]) &&
+                    memcmp(ent.p, names[k], ent.n) == 0)
+                    break;
+            if (k < 5) {
+                cp = (unsigned char)chars[k];
+            } else if (ent.n >= 2 && ent.p[0] == '#') {
                 int hex = ent.p[1] == 'x';
+                k = hex ? 2 : 1;
                 cp = 0;
-                if (hex)
-                    k = 2;
                 if (k >= ent.n)
                     return UTSEC_ERR_PARSE;
                 for (; k < ent.n; k++) {
-                    char d = ent.p[k];
-                    uint32_t v;
-                    if (d >= '0' && d <= '9') v = (uint32_t)(d - '0');
-                    else if (hex && d >= 'a' && d <= 'f') v = (uint32_t)(d - 'a' + 10);
-                    else if (hex && d >= 'A' && d <= 'F') v = (uint32_t)(d - 'A' + 10);
-                    else return UTSEC_ERR_PARSE;
-                    cp = cp * (hex ? 16u : 10u) + v;
+                    unsigned d = (unsigned char)ent.p[k], lc = d | 0x20;
+                    if (d - '0' < 10)
+                        d -= '0';
+                    else if (hex && lc - 'a' < 6)
+                        d = lc - 'a' + 10;
+                    else
+                        return UTSEC_ERR_PARSE;
+                    cp = cp * (hex ? 16u : 10u) + d;
                     if (cp > 0x10FFFF)
                         return UTSEC_ERR_PARSE;
                 }
-                if ((cp < 0x20 && cp != 9 && cp != 10 && cp != 13) ||
+                if ((cp < 0x20 && !is_ws((char)cp)) ||
                     (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE ||
                     cp == 0xFFFF)
                     return UTSEC_ERR_PARSE;
+                ul = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
             } else {
                 return UTSEC_ERR_PARSE; /* no DTD: no other entities */
             }
@@ -203,29 +200,15 @@ static int decode_text(const char *s, size_t n, char *out, size_t cap,
             return UTSEC_ERR_PARSE;
         if (out == NULL)
             continue;
-        /* UTF-8 encode cp */
-        {
-            uint8_t u[4];
-            size_t k, ul;
-            if (cp < 0x80) { u[0] = (uint8_t)cp; ul = 1; }
-            else if (cp < 0x800) {
-                u[0] = (uint8_t)(0xC0 | (cp >> 6));
-                u[1] = (uint8_t)(0x80 | (cp & 0x3F)); ul = 2;
-            } else if (cp < 0x10000) {
-                u[0] = (uint8_t)(0xE0 | (cp >> 12));
-                u[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
-                u[2] = (uint8_t)(0x80 | (cp & 0x3F)); ul = 3;
-            } else {
-                u[0] = (uint8_t)(0xF0 | (cp >> 18));
-                u[1] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
-                u[2] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
-                u[3] = (uint8_t)(0x80 | (cp & 0x3F)); ul = 4;
-            }
-            if (*olen + ul > cap)
-                return UTSEC_ERR_TOO_LONG;
-            for (k = 0; k < ul; k++)
-                out[(*olen)++] = (char)u[k];
+        if (ul > cap - *olen)
+            return UTSEC_ERR_TOO_LONG;
+        /* UTF-8: continuation bytes from the end, then the lead byte. */
+        for (k = ul - 1; k > 0; k--) {
+            out[*olen + k] = (char)(0x80 | (cp & 0x3F));
+            cp >>= 6;
         }
+        out[*olen] = (char)(cp | (ul > 1 ? (0xFF00u >> ul) & 0xFF : 0u));
+        *olen += ul;
     }
     return 0;
 }
@@ -237,8 +220,7 @@ static int read_attrs(struct reader *r, int depth, int *empty, int is_decl,
     for (;;) {
         struct view name, val;
         char q;
-        int had_ws = r->p < r->end && is_ws(*r->p);
-        skip_ws(r);
+        int had_ws = skip_ws(r);
         if (r->p >= r->end)
             return UTSEC_ERR_PARSE;
         if (is_decl) {
@@ -284,15 +266,18 @@ static int read_attrs(struct reader *r, int depth, int *empty, int is_decl,
                 return UTSEC_ERR_PARSE;
             continue;
         }
-        if (view_eq(name, "xmlns") ||
-            (name.n > 6 && memcmp(name.p, "xmlns:", 6) == 0)) {
+        /* "xmlns" or "xmlns:" prefix (read_name: a name follows ':'). */
+        if (name.n >= 5 && memcmp(name.p, "xmlns", 5) == 0 &&
+            (name.n == 5 || name.p[5] == ':')) {
+            size_t skip = name.n > 5 ? 6 : 5;
+            struct ns_binding *b;
             if (r->n_ns == MAX_NS)
                 return UTSEC_ERR_TOO_MANY;
-            r->ns[r->n_ns].prefix.p = name.p + (name.n > 5 ? 6 : 5);
-            r->ns[r->n_ns].prefix.n = name.n > 5 ? name.n - 6 : 0;
-            r->ns[r->n_ns].uri = val;
-            r->ns[r->n_ns].depth = depth;
-            r->n_ns++;
+            b = &r->ns[r->n_ns++];
+            b->prefix.p = name.p + skip;
+            b->prefix.n = name.n - skip;
+            b->uri = val;
+            b->depth = depth;
         }
         /* Other attributes are ignored (Annex C: receivers ignore them). */
     }
@@ -403,6 +388,21 @@ static int start_element(struct doc *d, struct reader *r, struct view qname)
     return 0;
 }
 
+/* A B-TID as Annex C carries it: 1 to UTSEC_BOOT_BTID_MAX visible ASCII
+ * characters (the form of TS 33.220 §4.5.2, checked by the UE against its
+ * run separately). */
+static int btid_ok(const char *s, size_t n)
+{
+    size_t i;
+
+    if (n == 0 || n > UTSEC_BOOT_BTID_MAX)
+        return 0;
+    for (i = 0; i < n; i++)
+        if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] >= 0x7F)
+            return 0;
+    return 1;
+}
+
 static void trim(const char **s, size_t *n)
 {
     while (*n > 0 && is_ws(**s)) {
@@ -424,16 +424,13 @@ static int utc_time(const char *s, size_t n, int64_t *t)
 static int end_capture(struct doc *d)
 {
     const char *s = d->text;
-    size_t n = d->text_len, i;
+    size_t n = d->text_len;
     int rc = 0;
 
     switch (d->capturing) {
     case SLOT_BTID:
-        if (n == 0 || n > UTSEC_BOOT_BTID_MAX)
+        if (!btid_ok(s, n))
             return UTSEC_ERR_PARSE;
-        for (i = 0; i < n; i++)
-            if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] >= 0x7F)
-                return UTSEC_ERR_PARSE;
         memcpy(d->v.btid, s, n);
         d->v.btid[n] = '\0';
         d->v.btid_len = n;
@@ -478,7 +475,7 @@ static int parse(struct reader *r, struct doc *d)
 
     if (left(r, 3) && memcmp(r->p, "\xEF\xBB\xBF", 3) == 0)
         r->p += 3;
-    if (starts(r, "<?xml") && left(r, 6) && is_ws(r->p[5])) {
+    if (left(r, 6) && memcmp(r->p, "<?xml", 5) == 0 && is_ws(r->p[5])) {
         struct view version = {NULL, 0}, encoding = {NULL, 0};
         r->p += 5;
         if ((rc = read_attrs(r, 0, &empty, 1, &version, &encoding)) != 0)
@@ -496,6 +493,14 @@ static int parse(struct reader *r, struct doc *d)
     for (;;) {
         if (r->p >= r->end)
             return UTSEC_ERR_PARSE; /* unclosed elements */
+        if (*r->p != '<') {
+            const char *s = r->p;
+            while (r->p < r->end && *r->p != '<')
+                r->p++;
+            if ((rc = text(d, r, s, (size_t)(r->p - s), 0)) != 0)
+                return rc;
+            continue;
+        }
         if (starts(r, "<!--")) {
             if ((rc = skip_misc(r)) != 0)
                 return rc;
@@ -512,9 +517,10 @@ static int parse(struct reader *r, struct doc *d)
             r->p = e + 3;
             continue;
         }
-        if (starts(r, "<!") || starts(r, "<?"))
+        /* Here *r->p == '<'. */
+        if (left(r, 2) && (r->p[1] == '!' || r->p[1] == '?'))
             return starts(r, "<!DOCTYPE") ? UTSEC_ERR_UNSUPPORTED : UTSEC_ERR_PARSE;
-        if (starts(r, "</")) {
+        if (left(r, 2) && r->p[1] == '/') {
             struct view name;
             r->p += 2;
             if ((rc = read_name(r, &name)) != 0)
@@ -538,7 +544,7 @@ static int parse(struct reader *r, struct doc *d)
                 break;
             continue;
         }
-        if (*r->p == '<') {
+        {
             struct view name;
             r->p++;
             if (r->depth == UTSEC_BOOT_INFO_MAX_DEPTH)
@@ -553,14 +559,6 @@ static int parse(struct reader *r, struct doc *d)
                 return rc;
             if (empty)
                 goto close_element;
-            continue;
-        }
-        {
-            const char *s = r->p;
-            while (r->p < r->end && *r->p != '<')
-                r->p++;
-            if ((rc = text(d, r, s, (size_t)(r->p - s), 0)) != 0)
-                return rc;
         }
     }
     if ((rc = skip_misc(r)) != 0)
@@ -602,7 +600,9 @@ static int put(char *out, size_t cap, size_t *o, const char *s, size_t n)
     return 0;
 }
 
-#define PUTS(s) put(out, out_size, &o, (s), strlen(s))
+static const char head[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<BootstrappingInfo xmlns=\"" UTSEC_BOOT_INFO_NS "\">\n<btid>";
 
 UTSEC_API int utsec_boot_info_format(const char *btid, size_t btid_len,
                                      int64_t lifetime,
@@ -610,42 +610,34 @@ UTSEC_API int utsec_boot_info_format(const char *btid, size_t btid_len,
                                      size_t out_size, size_t *out_len)
 {
     char t[UTSEC_GBA_TIME_SIZE], ct[UTSEC_GBA_TIME_SIZE];
+    /* The document after the B-TID; pieces 3 to 5 (the Extension) only
+     * with a current time. */
+    const char *tail[7] = {"</btid>\n<lifetime>", t, "</lifetime>\n",
+                           "<Extension><currenttime>", ct,
+                           "</currenttime></Extension>\n",
+                           "</BootstrappingInfo>"};
     size_t o = 0, i;
     int rc;
 
-    if (btid == NULL || out == NULL || btid_len == 0 ||
-        btid_len > UTSEC_BOOT_BTID_MAX)
+    if (btid == NULL || out == NULL || !btid_ok(btid, btid_len))
         return UTSEC_ERR_INVALID_ARG;
-    for (i = 0; i < btid_len; i++)
-        if ((unsigned char)btid[i] <= 0x20 || (unsigned char)btid[i] >= 0x7F)
-            return UTSEC_ERR_INVALID_ARG;
     if ((rc = utsec_gba_time_format(lifetime, t, sizeof(t), NULL)) != 0)
         return rc;
     if (current_time != NULL &&
         (rc = utsec_gba_time_format(*current_time, ct, sizeof(ct), NULL)) != 0)
         return rc;
-    rc = PUTS("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-              "<BootstrappingInfo xmlns=\"" UTSEC_BOOT_INFO_NS "\">\n<btid>");
+    rc = put(out, out_size, &o, head, sizeof(head) - 1);
     for (i = 0; rc == 0 && i < btid_len; i++) {
-        char c = btid[i];
-        rc = c == '&' ? PUTS("&amp;") : c == '<' ? PUTS("&lt;")
-             : c == '>' ? PUTS("&gt;") : put(out, out_size, &o, &c, 1);
+        const char *esc = btid[i] == '&'   ? "&amp;"
+                          : btid[i] == '<' ? "&lt;"
+                          : btid[i] == '>' ? "&gt;"
+                                           : NULL;
+        rc = esc != NULL ? put(out, out_size, &o, esc, strlen(esc))
+                         : put(out, out_size, &o, &btid[i], 1);
     }
-    if (rc == 0)
-        rc = PUTS("</btid>\n<lifetime>");
-    if (rc == 0)
-        rc = PUTS(t);
-    if (rc == 0)
-        rc = PUTS("</lifetime>\n");
-    if (rc == 0 && current_time != NULL) {
-        rc = PUTS("<Extension><currenttime>");
-        if (rc == 0)
-            rc = PUTS(ct);
-        if (rc == 0)
-            rc = PUTS("</currenttime></Extension>\n");
-    }
-    if (rc == 0)
-        rc = PUTS("</BootstrappingInfo>");
+    for (i = 0; rc == 0 && i < 7; i++)
+        if (current_time != NULL || i < 3 || i == 6)
+            rc = put(out, out_size, &o, tail[i], strlen(tail[i]));
     if (rc != 0)
         return rc;
     out[o] = '\0';

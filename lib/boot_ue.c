@@ -103,28 +103,26 @@ UTSEC_API int utsec_boot_ue_init(utsec_boot_ue_t *ue,
     ue->state = UTSEC_BOOT_UE_FAILED;
     if (cfg == NULL || cfg->usim == NULL || cfg->rng == NULL)
         return UTSEC_ERR_INVALID_ARG;
+    /* Defaults: the user name is the IMPI, the realm the BSF's host. */
     rc = copy_field(ue->impi, &ue->impi_len, cfg->impi, cfg->impi_len);
     if (rc == 0)
-        rc = cfg->username != NULL
-                 ? copy_field(ue->username, &ue->username_len, cfg->username,
-                              cfg->username_len)
-                 : copy_field(ue->username, &ue->username_len, cfg->impi,
-                              cfg->impi_len);
+        rc = copy_field(ue->username, &ue->username_len,
+                        cfg->username != NULL ? cfg->username : cfg->impi,
+                        cfg->username != NULL ? cfg->username_len
+                                              : cfg->impi_len);
     if (rc == 0)
         rc = copy_field(ue->bsf_host, &ue->bsf_host_len, cfg->bsf_host,
                         cfg->bsf_host_len);
     if (rc == 0)
-        rc = cfg->realm != NULL
-                 ? copy_field(ue->realm, &ue->realm_len, cfg->realm,
-                              cfg->realm_len)
-                 : copy_field(ue->realm, &ue->realm_len, cfg->bsf_host,
-                              cfg->bsf_host_len);
+        rc = copy_field(ue->realm, &ue->realm_len,
+                        cfg->realm != NULL ? cfg->realm : cfg->bsf_host,
+                        cfg->realm != NULL ? cfg->realm_len
+                                           : cfg->bsf_host_len);
     if (rc == 0)
-        rc = cfg->product != NULL
-                 ? copy_field(ue->product, &ue->product_len, cfg->product,
-                              cfg->product_len)
-                 : copy_field(ue->product, &ue->product_len, default_product,
-                              sizeof(default_product) - 1);
+        rc = copy_field(ue->product, &ue->product_len,
+                        cfg->product != NULL ? cfg->product : default_product,
+                        cfg->product != NULL ? cfg->product_len
+                                             : sizeof(default_product) - 1);
     if (rc == 0 && !utsec_gba_host_valid(ue->bsf_host, ue->bsf_host_len))
         rc = UTSEC_ERR_BAD_HOST;
     if (rc == 0)
@@ -238,9 +236,8 @@ UTSEC_API int utsec_boot_ue_on_401(utsec_boot_ue_t *ue,
     if (rc != 0)
         return rc;
     if (realm.len != ue->realm_len ||
-        memcmp(realm.ptr, ue->realm, realm.len) != 0)
-        return fail(ue, UTSEC_ERR_BOOTSTRAP);
-    if (ue->rounds >= UTSEC_BOOT_UE_MAX_ROUNDS)
+        memcmp(realm.ptr, ue->realm, realm.len) != 0 ||
+        ue->rounds >= UTSEC_BOOT_UE_MAX_ROUNDS)
         return fail(ue, UTSEC_ERR_BOOTSTRAP);
     utsec_aka_ue_result_wipe(&ue->aka);
     rc = utsec_digest_client_authorize_aka(
@@ -277,11 +274,11 @@ UTSEC_API int utsec_boot_ue_on_200(utsec_boot_ue_t *ue, const char *auth_info,
         return UTSEC_ERR_INVALID_ARG;
     if (ue->state != UTSEC_BOOT_UE_SENT_RESPONSE)
         return UTSEC_ERR_STATE;
-    if (auth_info == NULL)
-        return fail(ue, UTSEC_ERR_RSPAUTH);
     /* RFC 3310 §3.5 / RFC 7616 §3.5: rspauth with H(response body) for
      * auth-int; the BSF proves it knows XRES. */
-    rc = utsec_digest_body_hash_start(&ue->bh, UTSEC_DIGEST_ALG_AKAV1_MD5);
+    rc = auth_info == NULL
+             ? UTSEC_ERR_RSPAUTH
+             : utsec_digest_body_hash_start(&ue->bh, UTSEC_DIGEST_ALG_AKAV1_MD5);
     if (rc == 0 && body_len != 0)
         rc = utsec_digest_body_hash_update(&ue->bh, body, body_len);
     if (rc == 0)
@@ -293,19 +290,22 @@ UTSEC_API int utsec_boot_ue_on_200(utsec_boot_ue_t *ue, const char *auth_info,
     if (rc == 0)
         rc = utsec_boot_info_parse(body != NULL ? body : "", body_len,
                                    &ue->info);
-    if (rc != 0)
-        return fail(ue, rc);
-    if (!btid_matches(ue, ue->info.btid, ue->info.btid_len, ue->pending_rand))
-        return fail(ue, UTSEC_ERR_BTID_MISMATCH);
-    now = ue_now(ue);
-    if (ue->info.lifetime <= now)
-        return fail(ue, UTSEC_ERR_EXPIRED);
-    memcpy(ks, ue->aka.ck, UTSEC_AKA_KEY_LEN);
-    memcpy(ks + UTSEC_AKA_KEY_LEN, ue->aka.ik, UTSEC_AKA_KEY_LEN);
-    rc = utsec_boot_ctx_set(&ue->boot, ue->info.btid, ue->info.btid_len,
-                            ue->pending_rand, ks, ue->impi, ue->impi_len, now,
-                            ue->info.lifetime);
-    utsec_wipe(ks, sizeof(ks));
+    if (rc == 0 &&
+        !btid_matches(ue, ue->info.btid, ue->info.btid_len, ue->pending_rand))
+        rc = UTSEC_ERR_BTID_MISMATCH;
+    if (rc == 0) {
+        now = ue_now(ue);
+        if (ue->info.lifetime <= now)
+            rc = UTSEC_ERR_EXPIRED;
+    }
+    if (rc == 0) {
+        memcpy(ks, ue->aka.ck, UTSEC_AKA_KEY_LEN);
+        memcpy(ks + UTSEC_AKA_KEY_LEN, ue->aka.ik, UTSEC_AKA_KEY_LEN);
+        rc = utsec_boot_ctx_set(&ue->boot, ue->info.btid, ue->info.btid_len,
+                                ue->pending_rand, ks, ue->impi, ue->impi_len,
+                                now, ue->info.lifetime);
+        utsec_wipe(ks, sizeof(ks));
+    }
     if (rc != 0)
         return fail(ue, rc);
     utsec_aka_ue_result_wipe(&ue->aka);

@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "utsec/common.h"
 
+#include <string.h>
 #include <time.h>
 
 #define STR2(x) #x
@@ -17,60 +18,77 @@ UTSEC_API const char *utsec_version(void)
         UTSEC_VERSION_PATCH);
 }
 
+/* Every code with its message, in one list that builds two tables: the
+ * codes (one octet each) and the messages (one string, NUL-separated, in
+ * the same order). */
+#define ERROR_MESSAGES(X) \
+    X(UTSEC_OK, "success") \
+    X(UTSEC_ERR_INVALID_ARG, "invalid argument") \
+    X(UTSEC_ERR_BUFFER_TOO_SMALL, "output buffer too small") \
+    X(UTSEC_ERR_PARSE, "malformed input") \
+    X(UTSEC_ERR_TOO_LONG, "input longer than allowed") \
+    X(UTSEC_ERR_TOO_MANY, "more items than allowed") \
+    X(UTSEC_ERR_BASE64, "invalid base64") \
+    X(UTSEC_ERR_HEX, "invalid hexadecimal") \
+    X(UTSEC_ERR_CRYPTO, "cryptographic backend failure") \
+    X(UTSEC_ERR_RNG, "random number generator failure") \
+    X(UTSEC_ERR_UNSUPPORTED, "unsupported algorithm or option") \
+    X(UTSEC_ERR_BAD_HOST, "invalid host name") \
+    X(UTSEC_ERR_BAD_TIME, "invalid or out-of-range date-time") \
+    X(UTSEC_ERR_EXPIRED, "key lifetime expired") \
+    X(UTSEC_ERR_CALLBACK, "callback reported failure") \
+    X(UTSEC_ERR_STATE, "call not valid in the current state") \
+    X(UTSEC_ERR_NOT_FOUND, "not found") \
+    X(UTSEC_ERR_TABLE_FULL, "table full") \
+    X(UTSEC_ERR_MAC_FAILURE, "AKA MAC failure (network authentication failed)") \
+    X(UTSEC_ERR_SYNC_FAILURE, "AKA synchronisation failure (SQN not acceptable)") \
+    X(UTSEC_ERR_MAC_S_FAILURE, "AKA resynchronisation MAC-S failure") \
+    X(UTSEC_ERR_AMF, "AKA AMF not acceptable") \
+    X(UTSEC_ERR_SQN_EXHAUSTED, "AKA sequence number space exhausted") \
+    X(UTSEC_ERR_AUTH_FAILED, "digest response does not match") \
+    X(UTSEC_ERR_REPLAY, "replayed or out-of-window nonce count") \
+    X(UTSEC_ERR_STALE, "nonce expired (stale)") \
+    X(UTSEC_ERR_NONCE, "nonce not issued by this server") \
+    X(UTSEC_ERR_RSPAUTH, "server rspauth does not verify") \
+    X(UTSEC_ERR_NO_CHALLENGE, "no usable challenge") \
+    X(UTSEC_ERR_URI_MISMATCH, "uri does not match the request-target") \
+    X(UTSEC_ERR_TLS, "TLS failure") \
+    X(UTSEC_ERR_UNKNOWN_ID, "unknown B-TID or PSK identity") \
+    X(UTSEC_ERR_BAD_PSK_IDENTITY, "malformed PSK identity") \
+    X(UTSEC_ERR_TLS_WANT_READ, "TLS: waiting for the transport to be readable") \
+    X(UTSEC_ERR_TLS_WANT_WRITE, "TLS: waiting for the transport to be writable") \
+    X(UTSEC_ERR_TLS_SUITE, "TLS cipher suite not allowed or not available") \
+    X(UTSEC_ERR_TLS_BAD_KEY, "TLS handshake integrity check failed (peer used another key)") \
+    X(UTSEC_ERR_FORBIDDEN, "identity not allowed for this user") \
+    X(UTSEC_ERR_UNTRUSTED_PEER, "asserted identity from an untrusted peer") \
+    X(UTSEC_ERR_BAD_URI, "malformed URI") \
+    X(UTSEC_ERR_BAD_IDENTITY, "invalid character in identity") \
+    X(UTSEC_ERR_BAD_HEADER_BLOCK, "malformed HTTP header block") \
+    X(UTSEC_ERR_DUPLICATE_HEADER, "duplicate security header field") \
+    X(UTSEC_ERR_ASSERTED_FROM_UE, "X-3GPP-Asserted-Identity sent by the UE") \
+    X(UTSEC_ERR_XML_DTD, "XML DOCTYPE or entity declaration refused") \
+    X(UTSEC_ERR_XML_MEMORY, "XML parser memory limit exceeded") \
+    X(UTSEC_ERR_TOO_DEEP, "XML nesting too deep") \
+    X(UTSEC_ERR_BOOTSTRAP, "bootstrapping failed") \
+    X(UTSEC_ERR_RENEGOTIATE, "bootstrapping renegotiation required") \
+    X(UTSEC_ERR_BTID_MISMATCH, "B-TID is not base64(RAND)@BSF host of this run") \
+    X(UTSEC_ERR_IMPI_MISMATCH, "bootstrapping context belongs to another IMPI")
+
+#define CODE_OF(code, text) code,
+#define TEXT_OF(code, text) text "\0"
+
+static const signed char codes[] = {ERROR_MESSAGES(CODE_OF)};
+static const char texts[] = ERROR_MESSAGES(TEXT_OF);
+
 UTSEC_API const char *utsec_strerror(int err)
 {
-    switch ((utsec_err_t)err) {
-    case UTSEC_OK: return "success";
-    case UTSEC_ERR_INVALID_ARG: return "invalid argument";
-    case UTSEC_ERR_BUFFER_TOO_SMALL: return "output buffer too small";
-    case UTSEC_ERR_PARSE: return "malformed input";
-    case UTSEC_ERR_TOO_LONG: return "input longer than allowed";
-    case UTSEC_ERR_TOO_MANY: return "more items than allowed";
-    case UTSEC_ERR_BASE64: return "invalid base64";
-    case UTSEC_ERR_HEX: return "invalid hexadecimal";
-    case UTSEC_ERR_CRYPTO: return "cryptographic backend failure";
-    case UTSEC_ERR_RNG: return "random number generator failure";
-    case UTSEC_ERR_UNSUPPORTED: return "unsupported algorithm or option";
-    case UTSEC_ERR_BAD_HOST: return "invalid host name";
-    case UTSEC_ERR_BAD_TIME: return "invalid or out-of-range date-time";
-    case UTSEC_ERR_EXPIRED: return "key lifetime expired";
-    case UTSEC_ERR_CALLBACK: return "callback reported failure";
-    case UTSEC_ERR_STATE: return "call not valid in the current state";
-    case UTSEC_ERR_NOT_FOUND: return "not found";
-    case UTSEC_ERR_TABLE_FULL: return "table full";
-    case UTSEC_ERR_MAC_FAILURE: return "AKA MAC failure (network authentication failed)";
-    case UTSEC_ERR_SYNC_FAILURE: return "AKA synchronisation failure (SQN not acceptable)";
-    case UTSEC_ERR_MAC_S_FAILURE: return "AKA resynchronisation MAC-S failure";
-    case UTSEC_ERR_AMF: return "AKA AMF not acceptable";
-    case UTSEC_ERR_SQN_EXHAUSTED: return "AKA sequence number space exhausted";
-    case UTSEC_ERR_AUTH_FAILED: return "digest response does not match";
-    case UTSEC_ERR_REPLAY: return "replayed or out-of-window nonce count";
-    case UTSEC_ERR_STALE: return "nonce expired (stale)";
-    case UTSEC_ERR_NONCE: return "nonce not issued by this server";
-    case UTSEC_ERR_RSPAUTH: return "server rspauth does not verify";
-    case UTSEC_ERR_NO_CHALLENGE: return "no usable challenge";
-    case UTSEC_ERR_URI_MISMATCH: return "uri does not match the request-target";
-    case UTSEC_ERR_TLS: return "TLS failure";
-    case UTSEC_ERR_UNKNOWN_ID: return "unknown B-TID or PSK identity";
-    case UTSEC_ERR_BAD_PSK_IDENTITY: return "malformed PSK identity";
-    case UTSEC_ERR_TLS_WANT_READ: return "TLS: waiting for the transport to be readable";
-    case UTSEC_ERR_TLS_WANT_WRITE: return "TLS: waiting for the transport to be writable";
-    case UTSEC_ERR_TLS_SUITE: return "TLS cipher suite not allowed or not available";
-    case UTSEC_ERR_TLS_BAD_KEY: return "TLS handshake integrity check failed (peer used another key)";
-    case UTSEC_ERR_FORBIDDEN: return "identity not allowed for this user";
-    case UTSEC_ERR_UNTRUSTED_PEER: return "asserted identity from an untrusted peer";
-    case UTSEC_ERR_BAD_URI: return "malformed URI";
-    case UTSEC_ERR_BAD_IDENTITY: return "invalid character in identity";
-    case UTSEC_ERR_BAD_HEADER_BLOCK: return "malformed HTTP header block";
-    case UTSEC_ERR_DUPLICATE_HEADER: return "duplicate security header field";
-    case UTSEC_ERR_ASSERTED_FROM_UE: return "X-3GPP-Asserted-Identity sent by the UE";
-    case UTSEC_ERR_XML_DTD: return "XML DOCTYPE or entity declaration refused";
-    case UTSEC_ERR_XML_MEMORY: return "XML parser memory limit exceeded";
-    case UTSEC_ERR_TOO_DEEP: return "XML nesting too deep";
-    case UTSEC_ERR_BOOTSTRAP: return "bootstrapping failed";
-    case UTSEC_ERR_RENEGOTIATE: return "bootstrapping renegotiation required";
-    case UTSEC_ERR_BTID_MISMATCH: return "B-TID is not base64(RAND)@BSF host of this run";
-    case UTSEC_ERR_IMPI_MISMATCH: return "bootstrapping context belongs to another IMPI";
+    const char *t = texts;
+    size_t i;
+
+    for (i = 0; i < sizeof(codes); i++) {
+        if (codes[i] == err)
+            return t;
+        t += strlen(t) + 1;
     }
     return "unknown error";
 }

@@ -222,20 +222,18 @@ int utsec_hmac_finish(utsec_hmac_t *m, uint8_t *out)
     uint8_t ih[UTSEC_HASH_MAX_LEN];
     utsec_hash_alg_t alg = m->inner.alg;
     size_t hl = utsec_hash_len(alg);
-    utsec_hash_t outer;
     int rc;
 
+    /* the outer hash reuses the context of the inner one */
     rc = utsec_hash_finish(&m->inner, ih);
     if (rc == 0)
-        rc = utsec_hash_start(&outer, alg);
+        rc = utsec_hash_start(&m->inner, alg);
     if (rc == 0)
-        rc = utsec_hash_update(&outer, m->opad_key, utsec_hash_block_len(alg));
+        rc = utsec_hash_update(&m->inner, m->opad_key, utsec_hash_block_len(alg));
     if (rc == 0)
-        rc = utsec_hash_update(&outer, ih, hl);
+        rc = utsec_hash_update(&m->inner, ih, hl);
     if (rc == 0)
-        rc = utsec_hash_finish(&outer, out);
-    else
-        utsec_hash_abort(&outer);
+        rc = utsec_hash_finish(&m->inner, out);
     utsec_wipe(ih, sizeof(ih));
     utsec_hmac_abort(m);
     return rc;
@@ -252,14 +250,12 @@ int utsec_hmac(utsec_hash_alg_t alg, const uint8_t *key, size_t key_len,
     utsec_hmac_t m;
     int rc = utsec_hmac_start(&m, alg, key, key_len);
 
-    if (rc != 0)
-        return rc;
-    rc = utsec_hmac_update(&m, msg, msg_len);
-    if (rc != 0) {
-        utsec_hmac_abort(&m);
-        return rc;
-    }
-    return utsec_hmac_finish(&m, out);
+    if (rc == 0)
+        rc = utsec_hmac_update(&m, msg, msg_len);
+    if (rc == 0)
+        return utsec_hmac_finish(&m, out);
+    utsec_hmac_abort(&m);
+    return rc;
 }
 
 int utsec_aes128_setkey(utsec_aes128_t *a, const uint8_t key[16])

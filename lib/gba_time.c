@@ -12,36 +12,37 @@
 
 #define MAX_TIME INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
 
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+/* Days since 1970-01-01 of a date in 1970-9999: the era arithmetic of the
+ * proleptic Gregorian calendar, unsigned because nothing here is earlier. */
+static uint32_t days_from_civil(unsigned y, unsigned m, unsigned d)
 {
-    int64_t era;
-    unsigned yoe, doy, doe;
+    unsigned era, yoe, doy, doe;
 
     y -= m <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = (unsigned)(y - era * 400);
+    era = y / 400;
+    yoe = y - era * 400;
     doy = (153 * (m + (m > 2 ? (unsigned)-3 : 9)) + 2) / 5 + d - 1;
     doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (int64_t)doe - 719468;
+    return era * 146097 + doe - 719468;
 }
 
-static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
+/* The inverse, for z = days since 1970-01-01 of a time in 1970-9999. */
+static void civil_from_days(uint32_t z, unsigned *y, unsigned *m, unsigned *d)
 {
-    int64_t era;
-    unsigned doe, yoe, doy, mp;
+    unsigned era, doe, yoe, doy, mp;
 
     z += 719468;
-    era = (z >= 0 ? z : z - 146096) / 146097;
-    doe = (unsigned)(z - era * 146097);
+    era = z / 146097;
+    doe = z - era * 146097;
     yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
     doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     mp = (5 * doy + 2) / 153;
     *d = doy - (153 * mp + 2) / 5 + 1;
     *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = (int64_t)yoe + era * 400 + (*m <= 2);
+    *y = yoe + era * 400 + (*m <= 2);
 }
 
-static unsigned days_in_month(int64_t y, unsigned m)
+static unsigned days_in_month(unsigned y, unsigned m)
 {
     static const unsigned char dm[12] = {31, 28, 31, 30, 31, 30,
                                          31, 31, 30, 31, 30, 31};
@@ -64,22 +65,33 @@ static int digits(const char *p, size_t n, unsigned *v)
     return 0;
 }
 
+/* YYYY-MM-DDThh:mm:ssZ: the six fields (four digits, then two each), the
+ * character after each and the range of each (the day's upper bound is
+ * refined by days_in_month). */
+static const char seps[6] = {'-', '-', 'T', ':', ':', 'Z'};
+static const unsigned short lo[6] = {1970, 1, 1, 0, 0, 0};
+static const unsigned short hi[6] = {9999, 12, 31, 23, 59, 59};
+
 UTSEC_API int utsec_gba_time_parse(const char *s, size_t len, int64_t *out)
 {
-    unsigned year, mon, day, hh, mm, ss, oh = 0, om = 0;
-    size_t i = 19;
+    unsigned v[6], oh = 0, om = 0;
+    size_t i = 0, k, w;
     int64_t t, offset = 0;
 
     if (s == NULL || out == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    /* YYYY-MM-DDThh:mm:ss */
-    if (len < 20 || digits(s, 4, &year) || s[4] != '-' ||
-        digits(s + 5, 2, &mon) || s[7] != '-' || digits(s + 8, 2, &day) ||
-        s[10] != 'T' || digits(s + 11, 2, &hh) || s[13] != ':' ||
-        digits(s + 14, 2, &mm) || s[16] != ':' || digits(s + 17, 2, &ss))
+    if (len < 20)
         return UTSEC_ERR_BAD_TIME;
-    if (year < 1970 || mon < 1 || mon > 12 || day < 1 ||
-        day > days_in_month(year, mon) || hh > 23 || mm > 59 || ss > 59)
+    /* YYYY-MM-DDThh:mm:ss */
+    for (k = 0; k < 6; k++) {
+        w = k == 0 ? 4 : 2;
+        if (digits(s + i, w, &v[k]) || v[k] < lo[k] || v[k] > hi[k])
+            return UTSEC_ERR_BAD_TIME;
+        i += w;
+        if (k < 5 && s[i++] != seps[k])
+            return UTSEC_ERR_BAD_TIME;
+    }
+    if (v[2] > days_in_month(v[0], v[1]))
         return UTSEC_ERR_BAD_TIME;
     if (s[i] == '.') { /* fractional seconds: at least one digit */
         size_t start = ++i;
@@ -101,8 +113,8 @@ UTSEC_API int utsec_gba_time_parse(const char *s, size_t len, int64_t *out)
     } else {
         return UTSEC_ERR_BAD_TIME;
     }
-    t = days_from_civil(year, mon, day) * 86400 + (int64_t)hh * 3600 +
-        (int64_t)mm * 60 + ss;
+    t = (int64_t)days_from_civil(v[0], v[1], v[2]) * 86400 +
+        (int64_t)(v[3] * 3600 + v[4] * 60 + v[5]);
     t -= offset; /* local = UTC + offset */
     if (t < 0 || t > MAX_TIME)
         return UTSEC_ERR_BAD_TIME;
@@ -113,11 +125,8 @@ UTSEC_API int utsec_gba_time_parse(const char *s, size_t len, int64_t *out)
 UTSEC_API int utsec_gba_time_format(int64_t t, char *out, size_t out_size,
                                     size_t *out_len)
 {
-    int64_t y;
-    unsigned m, d, secs, vals[6];
-    static const unsigned widths[6] = {4, 2, 2, 2, 2, 2};
-    static const char seps[6] = {'-', '-', 'T', ':', ':', 'Z'};
-    size_t o = 0, k;
+    unsigned secs, vals[6];
+    size_t o = 0, k, w;
 
     if (out == NULL)
         return UTSEC_ERR_INVALID_ARG;
@@ -125,21 +134,18 @@ UTSEC_API int utsec_gba_time_format(int64_t t, char *out, size_t out_size,
         return UTSEC_ERR_BAD_TIME;
     if (out_size < UTSEC_GBA_TIME_SIZE)
         return UTSEC_ERR_BUFFER_TOO_SMALL;
-    civil_from_days(t / 86400, &y, &m, &d);
+    civil_from_days((uint32_t)(t / 86400), &vals[0], &vals[1], &vals[2]);
     secs = (unsigned)(t % 86400);
-    vals[0] = (unsigned)y;
-    vals[1] = m;
-    vals[2] = d;
     vals[3] = secs / 3600;
     vals[4] = secs / 60 % 60;
     vals[5] = secs % 60;
     for (k = 0; k < 6; k++) {
-        unsigned v = vals[k], w;
-        for (w = widths[k]; w > 0; w--) {
+        unsigned v = vals[k];
+        for (w = k == 0 ? 4 : 2; w > 0; w--) {
             out[o + w - 1] = (char)('0' + v % 10);
             v /= 10;
         }
-        o += widths[k];
+        o += k == 0 ? 4 : 2;
         out[o++] = seps[k];
     }
     out[o] = '\0';

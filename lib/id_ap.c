@@ -6,13 +6,6 @@
  */
 #include "id_internal.h"
 
-static void reject(utsec_id_ap_decision_t *d, int status, int reason)
-{
-    d->accept = 0;
-    d->status = status;
-    d->reason = reason;
-}
-
 UTSEC_API int utsec_id_ap_decide(const utsec_id_ap_config_t *cfg,
                                  const utsec_id_ue_headers_t *req,
                                  utsec_id_ap_decision_t *d, char *asserted,
@@ -20,7 +13,8 @@ UTSEC_API int utsec_id_ap_decide(const utsec_id_ap_config_t *cfg,
 {
     utsec_id_ap_decision_t r;
     utsec_id_view_t intended;
-    size_t k, len = 0;
+    const utsec_id_view_t *ids;
+    size_t k, n, len = 0;
     int rc;
 
     if (cfg == NULL || req == NULL || d == NULL || asserted == NULL ||
@@ -40,12 +34,15 @@ UTSEC_API int utsec_id_ap_decide(const utsec_id_ap_config_t *cfg,
     memset(&r, 0, sizeof(r));
     r.remove = UTSEC_ID_HDR_AUTHORIZATION; /* 24.109 §7.1 */
     asserted[0] = '\0';
+    /* by default, the identities from the user's security settings */
+    ids = cfg->allowed;
+    n = cfg->n_allowed;
 
     if (req->present & UTSEC_ID_HDR_ASSERTED) {
         if (cfg->ue_asserted == UTSEC_ID_UE_ASSERTED_REJECT) {
-            reject(&r, 403, UTSEC_ERR_ASSERTED_FROM_UE); /* 24.547 A.2.2.2 */
-            *d = r;
-            return 0;
+            r.status = 403;
+            r.reason = UTSEC_ERR_ASSERTED_FROM_UE; /* 24.547 A.2.2.2 */
+            goto out;
         }
         r.remove |= UTSEC_ID_HDR_ASSERTED;
     }
@@ -55,9 +52,9 @@ UTSEC_API int utsec_id_ap_decide(const utsec_id_ap_config_t *cfg,
         if (rc == UTSEC_ERR_INVALID_ARG)
             return rc;
         if (rc != 0) {
-            reject(&r, 400, rc);
-            *d = r;
-            return 0;
+            r.status = 400;
+            r.reason = rc;
+            goto out;
         }
         if (cfg->verify_intended) {
             for (k = 0; k < cfg->n_allowed; k++)
@@ -65,35 +62,27 @@ UTSEC_API int utsec_id_ap_decide(const utsec_id_ap_config_t *cfg,
                                        cfg->allowed[k].ptr,
                                        cfg->allowed[k].len) == 1)
                     break;
-            if (k == cfg->n_allowed) {
-                reject(&r, 403, UTSEC_ERR_FORBIDDEN);
-                *d = r;
-                return 0;
+            n = 0; /* not allowed: refused below */
+            if (k < cfg->n_allowed) {
+                /* assert the network's spelling of the identity */
+                ids = &cfg->allowed[k];
+                n = 1;
             }
-            /* assert the network's spelling of the identity */
-            rc = utsec_id_header_format(&cfg->allowed[k], 1, asserted,
-                                        asserted_size, &len);
-            if (rc != 0)
-                return rc;
-            r.accept = 1;
-            r.asserted_len = len;
-            *d = r;
-            return 0;
         }
         /* not verified: the UE's claim is not asserted; fall through to
          * the identities from the user's security settings */
     }
-    if (cfg->n_allowed == 0) {
-        reject(&r, 403, UTSEC_ERR_FORBIDDEN);
-        *d = r;
-        return 0;
+    if (n == 0) {
+        r.status = 403;
+        r.reason = UTSEC_ERR_FORBIDDEN;
+        goto out;
     }
-    rc = utsec_id_header_format(cfg->allowed, cfg->n_allowed, asserted,
-                                asserted_size, &len);
+    rc = utsec_id_header_format(ids, n, asserted, asserted_size, &len);
     if (rc != 0)
         return rc;
     r.accept = 1;
     r.asserted_len = len;
+out:
     *d = r;
     return 0;
 }

@@ -14,10 +14,11 @@ static int is_ows(int c)
     return c == ' ' || c == '\t';
 }
 
+/* err_off is never NULL here: the entry points point it at a scratch
+ * variable when the caller wants no offset. */
 static int fail(int rc, size_t off, size_t *err_off)
 {
-    if (err_off != NULL)
-        *err_off = off;
+    *err_off = off;
     return rc;
 }
 
@@ -57,12 +58,14 @@ UTSEC_API int utsec_id_header_parse(const char *value, size_t len,
                                     size_t *n_ids, size_t *err_off)
 {
     utsec_id_view_t tmp[UTSEC_ID_MAX_ITEMS];
-    size_t cap, n = 0, i = 0;
+    size_t cap, n = 0, i = 0, scratch;
     int rc;
 
     if ((value == NULL && len != 0) || ids == NULL || n_ids == NULL ||
         max_ids == 0)
         return UTSEC_ERR_INVALID_ARG;
+    if (err_off == NULL)
+        err_off = &scratch;
     if (len > UTSEC_ID_MAX_HEADER)
         return fail(UTSEC_ERR_TOO_LONG, UTSEC_ID_MAX_HEADER, err_off);
     cap = max_ids < UTSEC_ID_MAX_ITEMS ? max_ids : UTSEC_ID_MAX_ITEMS;
@@ -143,7 +146,7 @@ UTSEC_API int utsec_id_header_format(const utsec_id_view_t *ids, size_t n,
                                      char *out, size_t out_size,
                                      size_t *out_len)
 {
-    size_t k, total = 0, pos = 0;
+    size_t k, total = 0, pos = 0, scratch;
     int rc;
 
     if (ids == NULL || n == 0 || out == NULL)
@@ -153,7 +156,7 @@ UTSEC_API int utsec_id_header_format(const utsec_id_view_t *ids, size_t n,
     for (k = 0; k < n; k++) {
         if (ids[k].ptr == NULL && ids[k].len != 0)
             return UTSEC_ERR_INVALID_ARG;
-        if ((rc = identity_check(ids[k].ptr, ids[k].len, 0, NULL)) != 0)
+        if ((rc = identity_check(ids[k].ptr, ids[k].len, 0, &scratch)) != 0)
             return rc;
         total += ids[k].len + 2 + (k ? 2 : 0);
     }

@@ -31,17 +31,12 @@ struct head {
     struct field sec[3];   /* by bit index: Authorization, Asserted, Intended */
 };
 
-static int tchar(int c)
-{
-    return id_is_alnum(c) || (c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL);
-}
-
 /* request-line = method SP request-target SP HTTP-version */
 static int request_line_ok(const char *s, size_t n)
 {
     size_t i = 0, t;
 
-    while (i < n && tchar((unsigned char)s[i]))
+    while (i < n && utsec_id_is((unsigned char)s[i], ID_TOKEN))
         i++;
     if (i == 0 || i == n || s[i] != ' ')
         return 0;
@@ -58,20 +53,15 @@ static int request_line_ok(const char *s, size_t n)
 
 static unsigned security_bit(utsec_id_view_t name)
 {
-    if (id_eq_word(name.ptr, name.len, "authorization"))
-        return UTSEC_ID_HDR_AUTHORIZATION;
-    if (id_eq_word(name.ptr, name.len, "x-3gpp-asserted-identity"))
-        return UTSEC_ID_HDR_ASSERTED;
-    if (id_eq_word(name.ptr, name.len, "x-3gpp-intended-identity"))
-        return UTSEC_ID_HDR_INTENDED;
-    return 0;
-}
+    /* by bit index: UTSEC_ID_HDR_AUTHORIZATION, _ASSERTED, _INTENDED */
+    static const char names[][25] = {"authorization", "x-3gpp-asserted-identity",
+                                     "x-3gpp-intended-identity"};
+    unsigned b;
 
-static unsigned bit_index(unsigned bit)
-{
-    return bit == UTSEC_ID_HDR_AUTHORIZATION ? 0u
-           : bit == UTSEC_ID_HDR_ASSERTED    ? 1u
-                                             : 2u;
+    for (b = 0; b < 3; b++)
+        if (utsec_id_eq_word(name.ptr, name.len, names[b]))
+            return 1u << b;
+    return 0;
 }
 
 /* One field line at *pos of a head whose line endings are checked.
@@ -92,7 +82,8 @@ static int field_next(const char *h, size_t len, size_t *pos, size_t n,
         return UTSEC_ERR_BAD_HEADER_BLOCK; /* obs-fold (RFC 9112 §5.2) */
     if (n == UTSEC_ID_HTTP_MAX_FIELDS)
         return UTSEC_ERR_TOO_MANY;
-    for (colon = p; colon < end && tchar((unsigned char)h[colon]); colon++)
+    for (colon = p; colon < end && utsec_id_is((unsigned char)h[colon], ID_TOKEN);
+         colon++)
         ;
     if (colon == p || colon == end || h[colon] != ':')
         return UTSEC_ERR_BAD_HEADER_BLOCK; /* incl. space before ':' */
@@ -127,11 +118,11 @@ static int head_parse(const char *h, size_t len, struct head *hd)
     if (len > UTSEC_ID_HTTP_MAX_BLOCK)
         return UTSEC_ERR_TOO_LONG;
     /* line endings: every LF after a CR, every CR before an LF, no NUL */
-    for (i = 0; i < len; i++) {
-        if (h[i] == '\0' || (h[i] == '\r' && (i + 1 == len || h[i + 1] != '\n')) ||
-            (h[i] == '\n' && (i == 0 || h[i - 1] != '\r')))
+    if (len > 0 && h[0] == '\n')
+        return UTSEC_ERR_BAD_HEADER_BLOCK;
+    for (i = 0; i < len; i++)
+        if (h[i] == '\0' || (h[i] == '\r') != (i + 1 < len && h[i + 1] == '\n'))
             return UTSEC_ERR_BAD_HEADER_BLOCK;
-    }
     lf = len > 0 ? memchr(h, '\n', len) : NULL;
     if (lf == NULL)
         return UTSEC_ERR_BAD_HEADER_BLOCK;
@@ -150,8 +141,8 @@ static int head_parse(const char *h, size_t len, struct head *hd)
             break;
         if (f.bit & hd->present)
             return UTSEC_ERR_DUPLICATE_HEADER;
-        if (f.bit != 0)
-            hd->sec[bit_index(f.bit)] = f;
+        if (f.bit != 0) /* 1, 2, 4: index 0, 1, 2 */
+            hd->sec[f.bit >> 1] = f;
         hd->present |= f.bit;
         hd->n++;
     }
@@ -174,12 +165,10 @@ UTSEC_API int utsec_id_http_scan(const char *head, size_t len,
         return rc;
     memset(&r, 0, sizeof(r));
     r.present = hd.present;
-    if (hd.present & UTSEC_ID_HDR_AUTHORIZATION)
-        r.authorization = hd.sec[0].value;
-    if (hd.present & UTSEC_ID_HDR_ASSERTED)
-        r.asserted = hd.sec[1].value;
-    if (hd.present & UTSEC_ID_HDR_INTENDED)
-        r.intended = hd.sec[2].value;
+    /* the security fields absent are all zero in hd.sec */
+    r.authorization = hd.sec[0].value;
+    r.asserted = hd.sec[1].value;
+    r.intended = hd.sec[2].value;
     *out = r;
     return 0;
 }
@@ -191,7 +180,7 @@ UTSEC_API int utsec_id_http_rewrite(const char *head, size_t len,
 {
     struct head hd;
     utsec_id_view_t ids[UTSEC_ID_MAX_ITEMS];
-    size_t k, n, total, pos, at;
+    size_t n, total, pos, at;
     unsigned b;
     int rc;
 
@@ -224,18 +213,23 @@ UTSEC_API int utsec_id_http_rewrite(const char *head, size_t len,
         return UTSEC_ERR_TOO_LONG;
     if (total > out_size)
         return UTSEC_ERR_BUFFER_TOO_SMALL;
-    memcpy(out, head, hd.reqline_end);
-    pos = hd.reqline_end;
-    at = hd.reqline_end;
-    for (k = 0; k < hd.n; k++) {
-        struct field f;
-        /* cannot fail: head_parse accepted these very lines */
-        if (field_next(head, len, &at, k, &f) != 1)
-            return UTSEC_ERR_BAD_HEADER_BLOCK;
-        if (!(f.bit & remove)) {
-            memcpy(out + pos, head + f.line, f.line_end - f.line);
-            pos += f.line_end - f.line;
-        }
+    /* copy the head up to each removed line in turn, then skip it */
+    pos = 0;
+    at = 0;
+    for (;;) {
+        size_t next = hd.fields_end;
+        unsigned nb = 3;
+        for (b = 0; b < 3; b++)
+            if ((hd.present & remove & (1u << b)) && hd.sec[b].line >= at &&
+                hd.sec[b].line < next) {
+                next = hd.sec[b].line;
+                nb = b;
+            }
+        memcpy(out + pos, head + at, next - at);
+        pos += next - at;
+        if (nb == 3)
+            break;
+        at = hd.sec[nb].line_end;
     }
     if (asserted != NULL) {
         memcpy(out + pos, ASSERTED_NAME ": ", sizeof(ASSERTED_NAME ": ") - 1);

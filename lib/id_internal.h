@@ -1,7 +1,8 @@
 /*
  * Private helpers of the identity module: character classes of RFC 3261
  * §25 / RFC 3966 §3 / RFC 3986 §2, and %-escape handling shared by the
- * URI parsers and comparators.
+ * URI parsers and comparators. The out-of-line ones are in id_chars.c and
+ * id_uri.c (one copy for every object).
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -22,44 +23,38 @@ static inline int id_is_digit(int c)
     return c >= '0' && c <= '9';
 }
 
-static inline int id_is_alnum(int c)
-{
-    return id_is_alpha(c) || id_is_digit(c);
-}
+/* ALPHA / DIGIT */
+int utsec_id_is_alnum(int c);
 
-static inline int id_hexval(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
+/* Value of a hex digit, or -1. */
+int utsec_id_hexval(int c);
 
 static inline int id_lower(int c)
 {
     return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
-/* RFC 3261 `mark` / RFC 3966 `mark`. */
-static inline int id_is_mark(int c)
-{
-    return c != 0 && strchr("-_.!~*'()", c) != NULL;
-}
+/*
+ * Character classes, as bits: utsec_id_is(c, classes) tells whether c is in
+ * any of them. The punctuation sets are those of the grammars quoted.
+ */
+#define ID_ALNUM 0x01u    /* ALPHA / DIGIT */
+#define ID_MARK 0x02u     /* RFC 3261 / RFC 3966 `mark`: - _ . ! ~ * ' ( ) */
+#define ID_RES_PW 0x04u   /* & = + $ , (reserved, allowed in `password`) */
+#define ID_RES_USER 0x08u /* ; ? / (reserved, allowed in `user` too) */
+#define ID_RES_HOST 0x10u /* : @ (the rest of `reserved`) */
+#define ID_PARAM 0x20u    /* RFC 3261 `param-unreserved`: [ ] / : & + $ */
+#define ID_HNV 0x40u      /* RFC 3261 `hnv-unreserved`: [ ] / ? : + $ */
+#define ID_TCHAR 0x80u    /* RFC 9110 `tchar` punctuation: ! # $ % & ' * + - . ^ _ ` | ~ */
 
-/* RFC 3261 `unreserved`. */
-static inline int id_is_unreserved(int c)
-{
-    return id_is_alnum(c) || id_is_mark(c);
-}
+/* RFC 3261 `unreserved` and `reserved` (";/?:@&=+$,": escaping one of
+ * these changes the meaning). */
+#define ID_UNRESERVED (ID_ALNUM | ID_MARK)
+#define ID_RESERVED (ID_RES_PW | ID_RES_USER | ID_RES_HOST)
+/* RFC 9110 `tchar` (token characters) */
+#define ID_TOKEN (ID_ALNUM | ID_TCHAR)
 
-/* RFC 3261 `reserved`: escaping one of these changes the meaning. */
-static inline int id_is_reserved(int c)
-{
-    return c != 0 && strchr(";/?:@&=+$,", c) != NULL;
-}
+int utsec_id_is(int c, unsigned classes);
 
 /* Octets allowed in an identity carried by an X-3GPP header: visible ASCII
  * minus the characters that delimit or escape in the header grammar. */
@@ -70,36 +65,19 @@ static inline int id_is_identity_char(int c)
 }
 
 /* Validate "%" HEXDIG HEXDIG at s[i] (s[i] == '%'). */
-static inline int id_escape_ok(const char *s, size_t len, size_t i)
-{
-    return i + 2 < len && id_hexval((unsigned char)s[i + 1]) >= 0 &&
-           id_hexval((unsigned char)s[i + 2]) >= 0;
-}
+int utsec_id_escape_ok(const char *s, size_t len, size_t i);
+
+/* Every octet of s[0, n) is in one of classes or starts a valid escape. */
+int utsec_id_run_ok(const char *s, size_t n, unsigned classes);
+
+/* The octet of the valid escape "%" HEXDIG HEXDIG at p. */
+int utsec_id_pct_value(const char *p);
 
 /* Case-insensitive ASCII comparison of a view with a NUL-terminated word. */
-static inline int id_eq_word(const char *p, size_t n, const char *w)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (w[i] == '\0' || id_lower((unsigned char)p[i]) != id_lower((unsigned char)w[i]))
-            return 0;
-    return w[n] == '\0';
-}
+int utsec_id_eq_word(const char *p, size_t n, const char *w);
 
 /* Case-insensitive comparison of two views. */
-static inline int id_eq_nocase(const char *a, size_t an, const char *b,
-                               size_t bn)
-{
-    size_t i;
-
-    if (an != bn)
-        return 0;
-    for (i = 0; i < an; i++)
-        if (id_lower((unsigned char)a[i]) != id_lower((unsigned char)b[i]))
-            return 0;
-    return 1;
-}
+int utsec_id_eq_nocase(const char *a, size_t an, const char *b, size_t bn);
 
 /*
  * Escape-normalised comparison (RFC 3261 §19.1.4): a %XX escape of a
@@ -120,10 +98,9 @@ int utsec_id_domainname_check(const char *h, size_t n);
 /* Find the scheme of an identity: 1 sip, 2 sips, 3 tel, 0 other. */
 int utsec_id_scheme(const char *s, size_t len);
 
-/* Next ';'-separated element of a parameter list (views). Returns 0 at
- * the end. */
-int utsec_id_next_param(const char **pos, const char *end,
-                        utsec_id_view_t *name, utsec_id_view_t *value,
-                        int *has_value, char sep);
+/* Next sep-separated element of a parameter list: consumes it from the
+ * front of *rest (views). Returns 0 at the end. */
+int utsec_id_next_param(utsec_id_view_t *rest, utsec_id_view_t *name,
+                        utsec_id_view_t *value, int *has_value, char sep);
 
 #endif

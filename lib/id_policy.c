@@ -25,46 +25,43 @@ static int watcher_domain(utsec_id_view_t id, utsec_id_view_t *host)
 {
     utsec_id_sip_uri_t u;
 
-    if (utsec_id_scheme(id.ptr, id.len) == 1 || utsec_id_scheme(id.ptr, id.len) == 2)
-        if (utsec_id_sip_uri_parse(id.ptr, id.len, &u) == 0) {
-            *host = u.host;
-            return 1;
-        }
-    return 0;
+    /* the parser refuses every other scheme */
+    if (utsec_id_sip_uri_parse(id.ptr, id.len, &u) != 0)
+        return 0;
+    *host = u.host;
+    return 1;
+}
+
+/* Whether one identity-condition entry names the watcher: the URI of a
+ * one / except id, the domain of a many / except domain (RFC 4745 §7.1). */
+static int names(const utsec_id_ident_t *e, const utsec_id_watcher_t *w,
+                 int has_dom, utsec_id_view_t dom)
+{
+    if (e->kind == UTSEC_ID_IDENT_ONE || e->kind == UTSEC_ID_IDENT_EXCEPT_ID)
+        return utsec_id_uri_equal(w->identity.ptr, w->identity.len,
+                                  e->value.ptr, e->value.len) == 1;
+    return (e->kind == UTSEC_ID_IDENT_MANY && e->value.len == 0) ||
+           (has_dom && utsec_id_eq_nocase(dom.ptr, dom.len, e->value.ptr, e->value.len));
 }
 
 static int identity_matches(const utsec_id_policy_t *p, const utsec_id_rule_t *r,
                             const utsec_id_watcher_t *w, int has_dom,
                             utsec_id_view_t dom)
 {
-    size_t k, j;
+    size_t k, j, end = r->ident_first + r->ident_count;
 
-    for (k = r->ident_first; k < r->ident_first + r->ident_count; k++) {
+    for (k = r->ident_first; k < end; k++) {
         const utsec_id_ident_t *e = &p->idents[k];
-        int excluded = 0;
-        if (e->kind == UTSEC_ID_IDENT_ONE) {
-            if (utsec_id_uri_equal(w->identity.ptr, w->identity.len,
-                                   e->value.ptr, e->value.len) == 1)
-                return 1;
-            continue;
-        }
-        if (e->kind != UTSEC_ID_IDENT_MANY)
-            continue; /* an except: handled with its many */
-        for (j = k + 1; j < r->ident_first + r->ident_count; j++) {
-            const utsec_id_ident_t *x = &p->idents[j];
-            if (x->kind == UTSEC_ID_IDENT_EXCEPT_ID)
-                excluded |= utsec_id_uri_equal(w->identity.ptr, w->identity.len,
-                                               x->value.ptr, x->value.len) == 1;
-            else if (x->kind == UTSEC_ID_IDENT_EXCEPT_DOMAIN)
-                excluded |= has_dom && id_eq_nocase(dom.ptr, dom.len,
-                                                    x->value.ptr, x->value.len);
-            else
+        if (e->kind > UTSEC_ID_IDENT_MANY || !names(e, w, has_dom, dom))
+            continue; /* an except is handled with its many */
+        /* a many matches unless one of its excepts names the watcher */
+        for (j = k + 1; e->kind == UTSEC_ID_IDENT_MANY && j < end &&
+                        p->idents[j].kind > UTSEC_ID_IDENT_MANY;
+             j++)
+            if (names(&p->idents[j], w, has_dom, dom))
                 break;
-        }
-        if (excluded)
-            continue;
-        if (e->value.len == 0 ||
-            (has_dom && id_eq_nocase(dom.ptr, dom.len, e->value.ptr, e->value.len)))
+        if (e->kind == UTSEC_ID_IDENT_ONE || j == end ||
+            p->idents[j].kind <= UTSEC_ID_IDENT_MANY)
             return 1;
     }
     return 0;
@@ -145,8 +142,7 @@ static int policy_ok(const utsec_id_policy_t *p)
             if ((unsigned)e->kind > UTSEC_ID_IDENT_EXCEPT_DOMAIN ||
                 (e->value.ptr == NULL && e->value.len))
                 return 0;
-            if ((e->kind == UTSEC_ID_IDENT_EXCEPT_ID ||
-                 e->kind == UTSEC_ID_IDENT_EXCEPT_DOMAIN) &&
+            if (e->kind > UTSEC_ID_IDENT_MANY && /* an except */
                 (k == r->ident_first ||
                  p->idents[k - 1].kind == UTSEC_ID_IDENT_ONE))
                 return 0; /* an except belongs to a many */

@@ -43,24 +43,39 @@ static _Thread_local struct budget *cur_budget;
 
 #define HDR sizeof(max_align_t)
 
-static void *b_malloc(size_t n)
+/* Allocate (ptr == NULL) or resize a block: each block carries its size
+ * in a header, and a new block is charged for its header too. */
+static void *b_realloc(void *ptr, size_t n)
 {
     struct budget *b = cur_budget;
-    unsigned char *p;
+    unsigned char *p = ptr, *q;
+    size_t old = 0, hdr = HDR;
 
-    if (b == NULL || n > b->max || n + HDR > b->max - b->used) {
-        if (b != NULL)
-            b->exceeded = 1;
+    if (b == NULL)
+        return NULL;
+    if (p != NULL) {
+        p -= HDR;
+        memcpy(&old, p, sizeof(old));
+        hdr = 0; /* already charged */
+    }
+    if ((p == NULL || n > old) &&
+        (n > b->max || n + hdr - old > b->max - b->used)) {
+        b->exceeded = 1;
         return NULL;
     }
-    p = malloc(n + HDR);
-    if (p == NULL)
+    q = realloc(p, n + HDR); /* malloc() when p is NULL */
+    if (q == NULL)
         return NULL;
-    memcpy(p, &n, sizeof(n));
-    b->used += n + HDR;
+    memcpy(q, &n, sizeof(n));
+    b->used = b->used - old + n + hdr;
     if (b->used > b->peak)
         b->peak = b->used;
-    return p + HDR;
+    return q + HDR;
+}
+
+static void *b_malloc(size_t n)
+{
+    return b_realloc(NULL, n);
 }
 
 static void b_free(void *ptr)
@@ -75,32 +90,6 @@ static void b_free(void *ptr)
     if (cur_budget != NULL)
         cur_budget->used -= n + HDR;
     free(p);
-}
-
-static void *b_realloc(void *ptr, size_t n)
-{
-    struct budget *b = cur_budget;
-    unsigned char *p = ptr, *q;
-    size_t old;
-
-    if (p == NULL)
-        return b_malloc(n);
-    if (b == NULL)
-        return NULL;
-    p -= HDR;
-    memcpy(&old, p, sizeof(old));
-    if (n > old && (n > b->max || n - old > b->max - b->used)) {
-        b->exceeded = 1;
-        return NULL;
-    }
-    q = realloc(p, n + HDR);
-    if (q == NULL)
-        return NULL;
-    memcpy(q, &n, sizeof(n));
-    b->used = b->used - old + n;
-    if (b->used > b->peak)
-        b->peak = b->used;
-    return q + HDR;
 }
 
 /* ---- document walk ---- */
@@ -181,50 +170,45 @@ static int add_ident(struct st *s, utsec_id_ident_kind_t kind, const char *v)
     return 0;
 }
 
+/* The elements understood below each parent (RFC 4745 §7-§10, RFC 5025
+ * §3.2, OMA common policy). Namespaces by index into ns_names. */
+static const char ns_names[][37] = {NS_CP, NS_PR, NS_OCP};
+
+static const struct kid {
+    unsigned char parent, ns, el;
+    char local[18];
+} kids[] = {
+    {EL_SKIP, 0, EL_RULESET, "ruleset"},
+    {EL_RULESET, 0, EL_RULE, "rule"},
+    {EL_RULE, 0, EL_CONDITIONS, "conditions"},
+    {EL_RULE, 0, EL_ACTIONS, "actions"},
+    {EL_CONDITIONS, 0, EL_IDENTITY, "identity"},
+    {EL_CONDITIONS, 0, EL_SPHERE, "sphere"},
+    {EL_CONDITIONS, 0, EL_VALIDITY, "validity"},
+    {EL_CONDITIONS, 2, EL_ANON, "anonymous-request"},
+    {EL_CONDITIONS, 2, EL_OTHER_ID, "other-identity"},
+    {EL_IDENTITY, 0, EL_ONE, "one"},
+    {EL_IDENTITY, 0, EL_MANY, "many"},
+    {EL_MANY, 0, EL_EXCEPT, "except"},
+    {EL_VALIDITY, 0, EL_FROM, "from"},
+    {EL_VALIDITY, 0, EL_UNTIL, "until"},
+    {EL_ACTIONS, 1, EL_SUB, "sub-handling"},
+};
+
 static enum el classify(const struct st *s, enum el parent, const XML_Char *n)
 {
-    switch (parent) {
-    case EL_SKIP:
-        return is(n, NS_CP, "ruleset") ? EL_RULESET : EL_OTHER;
-    case EL_RULESET:
-        return is(n, NS_CP, "rule") ? EL_RULE : EL_OTHER;
-    case EL_RULE:
-        if (is(n, NS_CP, "conditions"))
-            return EL_CONDITIONS;
-        if (is(n, NS_CP, "actions"))
-            return EL_ACTIONS;
-        return EL_SKIP; /* transformations and extensions */
-    case EL_CONDITIONS:
-        if (is(n, NS_CP, "identity"))
-            return EL_IDENTITY;
-        if (is(n, NS_CP, "sphere"))
-            return EL_SPHERE;
-        if (is(n, NS_CP, "validity"))
-            return EL_VALIDITY;
-        if (is(n, NS_OCP, "anonymous-request"))
-            return EL_ANON;
-        if (is(n, NS_OCP, "other-identity"))
-            return EL_OTHER_ID;
-        return EL_OTHER;
-    case EL_IDENTITY:
-        if (is(n, NS_CP, "one"))
-            return EL_ONE;
-        if (is(n, NS_CP, "many"))
-            return EL_MANY;
-        return EL_OTHER;
-    case EL_MANY:
-        return is(n, NS_CP, "except") ? EL_EXCEPT : EL_OTHER;
-    case EL_VALIDITY:
-        if (is(n, NS_CP, "from"))
-            return s->have_from ? EL_OTHER : EL_FROM;
-        if (is(n, NS_CP, "until"))
-            return s->have_from ? EL_UNTIL : EL_OTHER;
-        return EL_OTHER;
-    case EL_ACTIONS:
-        return is(n, NS_PR, "sub-handling") ? EL_SUB : EL_SKIP;
-    default:
-        return EL_OTHER;
-    }
+    size_t k;
+
+    for (k = 0; k < sizeof(kids) / sizeof(kids[0]); k++)
+        if (kids[k].parent == parent && is(n, ns_names[kids[k].ns], kids[k].local)) {
+            enum el e = (enum el)kids[k].el;
+            /* <from> and <until> alternate */
+            if ((e == EL_FROM && s->have_from) || (e == EL_UNTIL && !s->have_from))
+                return EL_OTHER;
+            return e;
+        }
+    /* transformations, extensions and other actions are skipped */
+    return parent == EL_RULE || parent == EL_ACTIONS ? EL_SKIP : EL_OTHER;
 }
 
 static int start_rule(struct st *s, const XML_Char **atts)
@@ -246,60 +230,50 @@ static int start_rule(struct st *s, const XML_Char **atts)
     return store(s, id, &r->id);
 }
 
+/* The condition bit an element sets in its rule. */
+static const unsigned char el_cond[EL_OTHER + 1] = {
+    [EL_IDENTITY] = UTSEC_ID_COND_IDENTITY, [EL_SPHERE] = UTSEC_ID_COND_SPHERE,
+    [EL_VALIDITY] = UTSEC_ID_COND_VALIDITY, [EL_ANON] = UTSEC_ID_COND_ANONYMOUS,
+    [EL_OTHER_ID] = UTSEC_ID_COND_OTHER_IDENTITY,
+};
+
 static int start(struct st *s, enum el e, const XML_Char **atts)
 {
-    const char *v, *d;
+    const char *v = NULL, *d;
+    unsigned cond = el_cond[e];
     int rc;
 
+    if (cond != 0) {
+        if (e == EL_SPHERE && (v = attr(atts, "value")) == NULL)
+            return UTSEC_ERR_PARSE;
+        /* one identity, sphere and validity condition per rule */
+        if (s->rule->conditions & cond &
+            (UTSEC_ID_COND_IDENTITY | UTSEC_ID_COND_SPHERE | UTSEC_ID_COND_VALIDITY))
+            return UTSEC_ERR_PARSE;
+        s->rule->conditions |= cond;
+        return v != NULL ? store(s, v, &s->rule->sphere) : 0;
+    }
     switch (e) {
     case EL_RULE:
         return start_rule(s, atts);
-    case EL_IDENTITY:
-        if (s->rule->conditions & UTSEC_ID_COND_IDENTITY)
-            return UTSEC_ERR_PARSE; /* one identity condition per rule */
-        s->rule->conditions |= UTSEC_ID_COND_IDENTITY;
-        return 0;
-    case EL_ONE:
-        if ((v = attr(atts, "id")) == NULL)
+    case EL_ONE:    /* id */
+    case EL_MANY:   /* optional domain */
+    case EL_EXCEPT: /* exactly one of id / domain */
+        v = e == EL_MANY ? NULL : attr(atts, "id");
+        d = e == EL_ONE ? NULL : attr(atts, "domain");
+        if (e != EL_MANY && (v == NULL) == (d == NULL))
             return UTSEC_ERR_PARSE;
-        if ((rc = utsec_id_uri_validate(v, strlen(v))) != 0)
-            return rc;
-        return add_ident(s, UTSEC_ID_IDENT_ONE, v);
-    case EL_MANY:
-        d = attr(atts, "domain");
-        if (d != NULL && utsec_id_domainname_check(d, strlen(d)) != 0)
-            return UTSEC_ERR_BAD_URI;
-        return add_ident(s, UTSEC_ID_IDENT_MANY, d ? d : "");
-    case EL_EXCEPT:
-        v = attr(atts, "id");
-        d = attr(atts, "domain");
-        if ((v == NULL) == (d == NULL))
-            return UTSEC_ERR_PARSE; /* exactly one of id / domain */
         if (v != NULL) {
             if ((rc = utsec_id_uri_validate(v, strlen(v))) != 0)
                 return rc;
-            return add_ident(s, UTSEC_ID_IDENT_EXCEPT_ID, v);
+            return add_ident(s, e == EL_ONE ? UTSEC_ID_IDENT_ONE
+                                            : UTSEC_ID_IDENT_EXCEPT_ID, v);
         }
-        if (utsec_id_domainname_check(d, strlen(d)) != 0)
+        if (d != NULL && utsec_id_domainname_check(d, strlen(d)) != 0)
             return UTSEC_ERR_BAD_URI;
-        return add_ident(s, UTSEC_ID_IDENT_EXCEPT_DOMAIN, d);
-    case EL_SPHERE:
-        if ((v = attr(atts, "value")) == NULL ||
-            (s->rule->conditions & UTSEC_ID_COND_SPHERE))
-            return UTSEC_ERR_PARSE;
-        s->rule->conditions |= UTSEC_ID_COND_SPHERE;
-        return store(s, v, &s->rule->sphere);
-    case EL_VALIDITY:
-        if (s->rule->conditions & UTSEC_ID_COND_VALIDITY)
-            return UTSEC_ERR_PARSE;
-        s->rule->conditions |= UTSEC_ID_COND_VALIDITY;
-        return 0;
-    case EL_ANON:
-        s->rule->conditions |= UTSEC_ID_COND_ANONYMOUS;
-        return 0;
-    case EL_OTHER_ID:
-        s->rule->conditions |= UTSEC_ID_COND_OTHER_IDENTITY;
-        return 0;
+        return add_ident(s, e == EL_MANY ? UTSEC_ID_IDENT_MANY
+                                         : UTSEC_ID_IDENT_EXCEPT_DOMAIN,
+                         d ? d : "");
     case EL_FROM:
     case EL_UNTIL:
     case EL_SUB:
@@ -369,7 +343,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
         stop(s, UTSEC_ERR_TOO_DEEP);
         return;
     }
-    parent = s->depth ? s->stack[s->depth] : EL_SKIP;
+    parent = s->stack[s->depth]; /* stack[0]: EL_SKIP, above the root */
     s->depth++;
     if (s->skip_from) {
         s->stack[s->depth] = EL_SKIP;

@@ -7,51 +7,18 @@
 #include "id_internal.h"
 
 /* user = 1*( unreserved / escaped / user-unreserved ) */
-static int user_char(int c)
-{
-    return id_is_unreserved(c) || (c != 0 && strchr("&=+$,;?/", c) != NULL);
-}
-
+#define USER_CHARS (ID_UNRESERVED | ID_RES_PW | ID_RES_USER)
 /* password = *( unreserved / escaped / "&" / "=" / "+" / "$" / "," ) */
-static int password_char(int c)
-{
-    return id_is_unreserved(c) || (c != 0 && strchr("&=+$,", c) != NULL);
-}
-
+#define PASSWORD_CHARS (ID_UNRESERVED | ID_RES_PW)
 /* paramchar = param-unreserved / unreserved / escaped */
-static int param_char(int c)
-{
-    return id_is_unreserved(c) || (c != 0 && strchr("[]/:&+$", c) != NULL);
-}
-
+#define PARAM_CHARS (ID_UNRESERVED | ID_PARAM)
 /* hname/hvalue: hnv-unreserved / unreserved / escaped */
-static int hnv_char(int c)
-{
-    return id_is_unreserved(c) || (c != 0 && strchr("[]/?:+$", c) != NULL);
-}
-
-/* Every octet satisfies cls or is a valid escape. */
-static int run_ok(const char *s, size_t n, int (*cls)(int))
-{
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        if (s[i] == '%') {
-            if (!id_escape_ok(s, n, i))
-                return 0;
-            i += 2;
-        } else if (!cls((unsigned char)s[i])) {
-            return 0;
-        }
-    }
-    return 1;
-}
+#define HNV_CHARS (ID_UNRESERVED | ID_HNV)
 
 /* Validate a ';'- or '&'-separated list; returns 0 or an error. */
 static int list_check(utsec_id_view_t list, char sep, int headers)
 {
-    const char *pos = list.len ? list.ptr : NULL, *end = list.len ? list.ptr + list.len : NULL;
-    utsec_id_view_t names[UTSEC_ID_MAX_URI_PARAMS], v;
+    utsec_id_view_t rest = list, names[UTSEC_ID_MAX_URI_PARAMS], v;
     size_t n = 0, k;
     int hv;
 
@@ -59,7 +26,7 @@ static int list_check(utsec_id_view_t list, char sep, int headers)
         return 0;
     if (list.ptr[list.len - 1] == sep)
         return UTSEC_ERR_BAD_URI; /* empty last element */
-    while (utsec_id_next_param(&pos, end, &names[n < UTSEC_ID_MAX_URI_PARAMS ? n : 0], &v, &hv, sep)) {
+    while (utsec_id_next_param(&rest, &names[n < UTSEC_ID_MAX_URI_PARAMS ? n : 0], &v, &hv, sep)) {
         utsec_id_view_t nm;
         if (n == UTSEC_ID_MAX_URI_PARAMS)
             return UTSEC_ERR_TOO_MANY;
@@ -68,13 +35,13 @@ static int list_check(utsec_id_view_t list, char sep, int headers)
             return UTSEC_ERR_BAD_URI;
         if (headers) {
             /* header = hname "=" hvalue; repeated names are allowed */
-            if (!hv || !run_ok(nm.ptr, nm.len, hnv_char) ||
-                !run_ok(v.ptr, v.len, hnv_char))
+            if (!hv || !utsec_id_run_ok(nm.ptr, nm.len, HNV_CHARS) ||
+                !utsec_id_run_ok(v.ptr, v.len, HNV_CHARS))
                 return UTSEC_ERR_BAD_URI;
         } else {
             /* other-param = pname [ "=" pvalue ], pvalue = 1*paramchar */
-            if (!run_ok(nm.ptr, nm.len, param_char) ||
-                (hv && (v.len == 0 || !run_ok(v.ptr, v.len, param_char))))
+            if (!utsec_id_run_ok(nm.ptr, nm.len, PARAM_CHARS) ||
+                (hv && (v.len == 0 || !utsec_id_run_ok(v.ptr, v.len, PARAM_CHARS))))
                 return UTSEC_ERR_BAD_URI;
             for (k = 0; k < n; k++)
                 if (utsec_id_esc_equal(names[k].ptr, names[k].len, nm.ptr,
@@ -109,21 +76,19 @@ UTSEC_API int utsec_id_sip_uri_parse(const char *s, size_t len,
     hs = start;
     if (at != NULL) {
         size_t ue = (size_t)(at - s), colon = ue;
-        for (i = start; i < ue; i++)
-            if (s[i] == ':') {
-                colon = i;
-                break;
-            }
+        const char *c = memchr(s + start, ':', ue - start);
+        if (c != NULL)
+            colon = (size_t)(c - s);
         u.has_user = 1;
         u.user.ptr = s + start;
         u.user.len = colon - start;
-        if (u.user.len == 0 || !run_ok(u.user.ptr, u.user.len, user_char))
+        if (u.user.len == 0 || !utsec_id_run_ok(u.user.ptr, u.user.len, USER_CHARS))
             return UTSEC_ERR_BAD_URI;
         if (colon < ue) {
             u.has_password = 1;
             u.password.ptr = s + colon + 1;
             u.password.len = ue - colon - 1;
-            if (!run_ok(u.password.ptr, u.password.len, password_char))
+            if (!utsec_id_run_ok(u.password.ptr, u.password.len, PASSWORD_CHARS))
                 return UTSEC_ERR_BAD_URI;
         }
         hs = ue + 1;
@@ -188,11 +153,10 @@ UTSEC_API int utsec_id_sip_uri_parse(const char *s, size_t len,
 static int find_param(utsec_id_view_t list, const char *name, size_t nlen,
                       utsec_id_view_t *val, int *has_val)
 {
-    const char *pos = list.len ? list.ptr : NULL, *end = list.len ? list.ptr + list.len : NULL;
-    utsec_id_view_t n, v;
+    utsec_id_view_t rest = list, n, v;
     int hv;
 
-    while (utsec_id_next_param(&pos, end, &n, &v, &hv, ';'))
+    while (utsec_id_next_param(&rest, &n, &v, &hv, ';'))
         if (utsec_id_esc_equal(n.ptr, n.len, name, nlen, 1)) {
             *val = v;
             *has_val = hv;
@@ -221,11 +185,10 @@ static int must_match(utsec_id_view_t name)
  * in a are ignored unless must_match(). */
 static int params_agree(utsec_id_view_t a, utsec_id_view_t b)
 {
-    const char *pos = a.len ? a.ptr : NULL, *end = a.len ? a.ptr + a.len : NULL;
-    utsec_id_view_t n, v, bv;
+    utsec_id_view_t rest = a, n, v, bv;
     int hv, bhv;
 
-    while (utsec_id_next_param(&pos, end, &n, &v, &hv, ';')) {
+    while (utsec_id_next_param(&rest, &n, &v, &hv, ';')) {
         if (!find_param(b, n.ptr, n.len, &bv, &bhv)) {
             if (must_match(n))
                 return 0;
@@ -241,15 +204,13 @@ static int params_agree(utsec_id_view_t a, utsec_id_view_t b)
  * after escape normalisation). */
 static int headers_in(utsec_id_view_t a, utsec_id_view_t b)
 {
-    const char *pos = a.len ? a.ptr : NULL, *end = a.len ? a.ptr + a.len : NULL;
-    utsec_id_view_t n, v;
+    utsec_id_view_t rest = a, n, v;
     int hv;
 
-    while (utsec_id_next_param(&pos, end, &n, &v, &hv, '&')) {
-        const char *bpos = b.len ? b.ptr : NULL, *bend = b.len ? b.ptr + b.len : NULL;
-        utsec_id_view_t bn, bv;
+    while (utsec_id_next_param(&rest, &n, &v, &hv, '&')) {
+        utsec_id_view_t brest = b, bn, bv;
         int bhv, found = 0;
-        while (!found && utsec_id_next_param(&bpos, bend, &bn, &bv, &bhv, '&'))
+        while (!found && utsec_id_next_param(&brest, &bn, &bv, &bhv, '&'))
             found = utsec_id_esc_equal(n.ptr, n.len, bn.ptr, bn.len, 1) &&
                     utsec_id_esc_equal(v.ptr, v.len, bv.ptr, bv.len, 0);
         if (!found)
@@ -283,7 +244,7 @@ UTSEC_API int utsec_id_sip_uri_equal(const char *a, size_t a_len,
         !utsec_id_esc_equal(x.password.ptr, x.password.len, y.password.ptr,
                             y.password.len, 0))
         return 0;
-    if (!id_eq_nocase(x.host.ptr, x.host.len, y.host.ptr, y.host.len) ||
+    if (!utsec_id_eq_nocase(x.host.ptr, x.host.len, y.host.ptr, y.host.len) ||
         x.port != y.port)
         return 0;
     if (!params_agree(x.params, y.params) || !params_agree(y.params, x.params))

@@ -11,69 +11,28 @@ static int visual_sep(int c)
     return c == '-' || c == '.' || c == '(' || c == ')';
 }
 
-/* phonedigit (global) or phonedigit-hex (local); counts the real digits. */
-static int digits_ok(const char *s, size_t n, int hex, size_t *ndigits)
+/* 1*phonedigit (global) or 1*phonedigit-hex (local) with at least one
+ * real digit among the visual separators: 0 when not. */
+static int digits_ok(const char *s, size_t n, int hex)
 {
     size_t i, d = 0;
 
     for (i = 0; i < n; i++) {
         int c = (unsigned char)s[i];
-        if (id_is_digit(c) || (hex && (id_hexval(c) >= 0 || c == '*' || c == '#')))
+        if (id_is_digit(c) || (hex && (utsec_id_hexval(c) >= 0 || c == '*' || c == '#')))
             d++;
         else if (!visual_sep(c))
             return 0;
     }
-    *ndigits = d;
-    return 1;
+    return d > 0;
 }
 
 /* global-number-digits = "+" *phonedigit DIGIT *phonedigit */
 static int global_digits_ok(const char *s, size_t n)
 {
-    size_t d;
-
-    return n >= 2 && s[0] == '+' && digits_ok(s + 1, n - 1, 0, &d) && d > 0;
+    return n >= 2 && s[0] == '+' && digits_ok(s + 1, n - 1, 0);
 }
 
-/* paramchar = param-unreserved / unreserved / pct-encoded */
-static int pvalue_ok(const char *s, size_t n)
-{
-    size_t i;
-
-    if (n == 0)
-        return 0;
-    for (i = 0; i < n; i++) {
-        int c = (unsigned char)s[i];
-        if (c == '%') {
-            if (!id_escape_ok(s, n, i))
-                return 0;
-            i += 2;
-        } else if (!id_is_unreserved(c) && (c == 0 || strchr("[]/:&+$", c) == NULL)) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-/* uric (RFC 2396) minus ';', which separates parameters */
-static int isub_ok(const char *s, size_t n)
-{
-    size_t i;
-
-    if (n == 0)
-        return 0;
-    for (i = 0; i < n; i++) {
-        int c = (unsigned char)s[i];
-        if (c == '%') {
-            if (!id_escape_ok(s, n, i))
-                return 0;
-            i += 2;
-        } else if (!id_is_unreserved(c) && !id_is_reserved(c)) {
-            return 0;
-        }
-    }
-    return 1;
-}
 
 static int pname_ok(const char *s, size_t n)
 {
@@ -82,7 +41,7 @@ static int pname_ok(const char *s, size_t n)
     if (n == 0)
         return 0;
     for (i = 0; i < n; i++)
-        if (!id_is_alnum((unsigned char)s[i]) && s[i] != '-')
+        if (!utsec_id_is_alnum((unsigned char)s[i]) && s[i] != '-')
             return 0;
     return 1;
 }
@@ -91,9 +50,9 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
                                      utsec_id_tel_uri_t *out)
 {
     utsec_id_tel_uri_t u;
-    utsec_id_view_t names[UTSEC_ID_MAX_URI_PARAMS], v;
-    const char *semi, *pos, *end;
-    size_t n = 0, k, d;
+    utsec_id_view_t names[UTSEC_ID_MAX_URI_PARAMS], v, rest;
+    const char *semi, *end;
+    size_t n = 0, k;
     int hv, have_ctx = 0;
 
     if (s == NULL || out == NULL)
@@ -111,7 +70,7 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
         u.global = 1;
         if (!global_digits_ok(u.number.ptr, u.number.len))
             return UTSEC_ERR_BAD_URI;
-    } else if (!digits_ok(u.number.ptr, u.number.len, 1, &d) || d == 0) {
+    } else if (!digits_ok(u.number.ptr, u.number.len, 1)) {
         return UTSEC_ERR_BAD_URI;
     }
     if (semi != NULL) {
@@ -120,8 +79,8 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
         if (u.params.len == 0 || s[len - 1] == ';')
             return UTSEC_ERR_BAD_URI;
     }
-    pos = u.params.len ? u.params.ptr : NULL;
-    while (utsec_id_next_param(&pos, end, &names[n < UTSEC_ID_MAX_URI_PARAMS ? n : 0], &v, &hv, ';')) {
+    rest = u.params;
+    while (utsec_id_next_param(&rest, &names[n < UTSEC_ID_MAX_URI_PARAMS ? n : 0], &v, &hv, ';')) {
         utsec_id_view_t nm;
         if (n == UTSEC_ID_MAX_URI_PARAMS)
             return UTSEC_ERR_TOO_MANY;
@@ -129,9 +88,9 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
         if (!pname_ok(nm.ptr, nm.len))
             return UTSEC_ERR_BAD_URI;
         for (k = 0; k < n; k++)
-            if (id_eq_nocase(names[k].ptr, names[k].len, nm.ptr, nm.len))
+            if (utsec_id_eq_nocase(names[k].ptr, names[k].len, nm.ptr, nm.len))
                 return UTSEC_ERR_BAD_URI; /* each parameter at most once */
-        if (id_eq_word(nm.ptr, nm.len, "phone-context")) {
+        if (utsec_id_eq_word(nm.ptr, nm.len, "phone-context")) {
             /* context = ";phone-context=" descriptor; global numbers have none */
             if (u.global || !hv ||
                 (v.len > 0 && v.ptr[0] == '+'
@@ -139,13 +98,16 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
                      : utsec_id_domainname_check(v.ptr, v.len) != 0))
                 return UTSEC_ERR_BAD_URI;
             have_ctx = 1;
-        } else if (id_eq_word(nm.ptr, nm.len, "ext")) {
-            if (!hv || !digits_ok(v.ptr, v.len, 0, &d) || d == 0)
+        } else if (utsec_id_eq_word(nm.ptr, nm.len, "ext")) {
+            if (!hv || !digits_ok(v.ptr, v.len, 0))
                 return UTSEC_ERR_BAD_URI;
-        } else if (id_eq_word(nm.ptr, nm.len, "isub")) {
-            if (!hv || !isub_ok(v.ptr, v.len))
+        } else if (utsec_id_eq_word(nm.ptr, nm.len, "isub")) {
+            /* uric (RFC 2396); ';' separates parameters */
+            if (!hv || v.len == 0 ||
+                !utsec_id_run_ok(v.ptr, v.len, ID_UNRESERVED | ID_RESERVED))
                 return UTSEC_ERR_BAD_URI;
-        } else if (hv && !pvalue_ok(v.ptr, v.len)) {
+        } else if (hv && (v.len == 0 || !utsec_id_run_ok(v.ptr, v.len, ID_UNRESERVED | ID_PARAM))) {
+            /* pvalue = 1*paramchar (pct-encoded included) */
             return UTSEC_ERR_BAD_URI;
         }
         n++;
@@ -178,11 +140,10 @@ static int digits_equal(const char *a, size_t an, const char *b, size_t bn)
 static int find(utsec_id_view_t list, utsec_id_view_t name,
                 utsec_id_view_t *val, int *hv)
 {
-    const char *pos = list.len ? list.ptr : NULL, *end = list.len ? list.ptr + list.len : NULL;
-    utsec_id_view_t n;
+    utsec_id_view_t rest = list, n;
 
-    while (utsec_id_next_param(&pos, end, &n, val, hv, ';'))
-        if (id_eq_nocase(n.ptr, n.len, name.ptr, name.len))
+    while (utsec_id_next_param(&rest, &n, val, hv, ';'))
+        if (utsec_id_eq_nocase(n.ptr, n.len, name.ptr, name.len))
             return 1;
     return 0;
 }
@@ -190,17 +151,16 @@ static int find(utsec_id_view_t list, utsec_id_view_t name,
 /* Every parameter of a is in b with an equivalent value. */
 static int params_in(utsec_id_view_t a, utsec_id_view_t b)
 {
-    const char *pos = a.len ? a.ptr : NULL, *end = a.len ? a.ptr + a.len : NULL;
-    utsec_id_view_t n, v, bv;
+    utsec_id_view_t rest = a, n, v, bv;
     int hv, bhv;
 
-    while (utsec_id_next_param(&pos, end, &n, &v, &hv, ';')) {
+    while (utsec_id_next_param(&rest, &n, &v, &hv, ';')) {
         int eq;
         if (!find(b, n, &bv, &bhv) || hv != bhv)
             return 0;
-        if (id_eq_word(n.ptr, n.len, "ext"))
+        if (utsec_id_eq_word(n.ptr, n.len, "ext"))
             eq = digits_equal(v.ptr, v.len, bv.ptr, bv.len);
-        else if (id_eq_word(n.ptr, n.len, "phone-context") && v.len &&
+        else if (utsec_id_eq_word(n.ptr, n.len, "phone-context") && v.len &&
                  v.ptr[0] == '+')
             eq = bv.len && bv.ptr[0] == '+' &&
                  digits_equal(v.ptr + 1, v.len - 1, bv.ptr + 1, bv.len - 1);

@@ -13,11 +13,10 @@ static int esc_unit(const char *s, size_t n, size_t *i, int fold)
 {
     int c = (unsigned char)s[*i];
 
-    if (c == '%' && id_escape_ok(s, n, *i)) {
-        c = id_hexval((unsigned char)s[*i + 1]) * 16 +
-            id_hexval((unsigned char)s[*i + 2]);
+    if (c == '%' && utsec_id_escape_ok(s, n, *i)) {
+        c = utsec_id_pct_value(s + *i);
         *i += 3;
-        if (id_is_reserved(c))
+        if (utsec_id_is(c, ID_RESERVED))
             return 0x100 | c;
     } else {
         (*i)++;
@@ -77,7 +76,7 @@ static int ipv6_check(const char *h, size_t n)
     }
     while (i < n) {
         size_t start = i, k;
-        while (i < n && id_hexval((unsigned char)h[i]) >= 0 && i - start < 5)
+        while (i < n && utsec_id_hexval((unsigned char)h[i]) >= 0 && i - start < 5)
             i++;
         k = i - start;
         if (i < n && h[i] == '.') {
@@ -129,7 +128,7 @@ int utsec_id_domainname_check(const char *h, size_t n)
             label_start = i + 1;
             continue;
         }
-        if (!id_is_alnum((unsigned char)h[i]) &&
+        if (!utsec_id_is_alnum((unsigned char)h[i]) &&
             !(h[i] == '-' && i != label_start))
             return -1;
     }
@@ -147,33 +146,35 @@ int utsec_id_host_check(const char *h, size_t n)
 
 int utsec_id_scheme(const char *s, size_t len)
 {
-    if (len >= 4 && id_eq_nocase(s, 4, "sip:", 4))
-        return 1;
-    if (len >= 5 && id_eq_nocase(s, 5, "sips:", 5))
-        return 2;
-    if (len >= 4 && id_eq_nocase(s, 4, "tel:", 4))
-        return 3;
+    static const char schemes[][6] = {"sip:", "sips:", "tel:"};
+    size_t k, n;
+
+    for (k = 0; k < 3; k++) {
+        n = strlen(schemes[k]);
+        if (len >= n && utsec_id_eq_nocase(s, n, schemes[k], n))
+            return (int)k + 1;
+    }
     return 0;
 }
 
-int utsec_id_next_param(const char **pos, const char *end,
-                        utsec_id_view_t *name, utsec_id_view_t *value,
-                        int *has_value, char sep)
+int utsec_id_next_param(utsec_id_view_t *rest, utsec_id_view_t *name,
+                        utsec_id_view_t *value, int *has_value, char sep)
 {
-    const char *p = *pos, *e, *eq;
+    const char *p = rest->ptr, *e, *eq;
+    size_t n;
 
-    if (p == NULL || p >= end)
+    if (rest->len == 0)
         return 0;
-    e = memchr(p, sep, (size_t)(end - p));
-    if (e == NULL)
-        e = end;
-    eq = memchr(p, '=', (size_t)(e - p));
+    e = memchr(p, sep, rest->len);
+    n = e ? (size_t)(e - p) : rest->len; /* the element */
+    eq = memchr(p, '=', n);
     name->ptr = p;
-    name->len = (size_t)((eq ? eq : e) - p);
+    name->len = eq ? (size_t)(eq - p) : n;
     *has_value = eq != NULL;
-    value->ptr = eq ? eq + 1 : e;
-    value->len = eq ? (size_t)(e - eq - 1) : 0;
-    *pos = e < end ? e + 1 : end;
+    value->ptr = eq ? eq + 1 : p + n;
+    value->len = eq ? n - name->len - 1 : 0;
+    rest->ptr = e ? e + 1 : p + n;
+    rest->len = e ? rest->len - n - 1 : 0;
     return 1;
 }
 

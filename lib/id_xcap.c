@@ -7,28 +7,27 @@
  */
 #include "id_internal.h"
 
-/* RFC 3986 pchar, without the pct-encoded form (checked separately). */
+/* RFC 3986 pchar = unreserved / sub-delims / ":" / "@", without the
+ * pct-encoded form (checked separately): "-._~!$&'()*+,;=:@" */
 static int pchar(int c)
 {
-    return id_is_alnum(c) || (c != 0 && strchr("-._~!$&'()*+,;=:@", c) != NULL);
+    return utsec_id_is(c, ID_UNRESERVED | ID_RES_PW | ID_RES_HOST) || c == ';';
 }
 
-/* Check one path segment; reports its decoded length, whether it decodes
- * to "." or "..", and whether it holds an escaped '/' or NUL. */
-static int segment_ok(const char *s, size_t n, int allow_slash_nul)
+/* Check one path segment: its decoded length, or 0 when it is empty,
+ * decodes to "." or "..", or holds an escaped NUL (or an escaped '/'
+ * unless allow_slash: the XUI may hold one). */
+static size_t segment_ok(const char *s, size_t n, int allow_slash)
 {
     size_t i, dlen = 0, dots = 0;
 
-    if (n == 0)
-        return 0;
     for (i = 0; i < n; i++) {
         int c = (unsigned char)s[i];
         if (c == '%') {
-            if (!id_escape_ok(s, n, i))
+            if (!utsec_id_escape_ok(s, n, i))
                 return 0;
-            c = id_hexval((unsigned char)s[i + 1]) * 16 +
-                id_hexval((unsigned char)s[i + 2]);
-            if ((c == '/' || c == 0) && !allow_slash_nul)
+            c = utsec_id_pct_value(s + i);
+            if (c == 0 || (c == '/' && !allow_slash))
                 return 0;
             i += 2;
         } else if (!pchar(c)) {
@@ -37,7 +36,7 @@ static int segment_ok(const char *s, size_t n, int allow_slash_nul)
         dlen++;
         dots += c == '.';
     }
-    return !(dots == dlen && dlen <= 2); /* "." and ".." */
+    return dots == dlen && dlen <= 2 ? 0 : dlen; /* "." and ".." */
 }
 
 /* Next '/'-separated segment of [*pos, end). */
@@ -90,7 +89,7 @@ UTSEC_API int utsec_id_xcap_parse(const char *path, size_t len,
         if (u.node.len == 0)
             return UTSEC_ERR_BAD_URI;
         for (i = 0; i < u.node.len; i++)
-            if (u.node.ptr[i] == '%' && !id_escape_ok(u.node.ptr, u.node.len, i))
+            if (u.node.ptr[i] == '%' && !utsec_id_escape_ok(u.node.ptr, u.node.len, i))
                 return UTSEC_ERR_BAD_URI;
         end = sel;
     }
@@ -102,7 +101,8 @@ UTSEC_API int utsec_id_xcap_parse(const char *path, size_t len,
     if (seg.len == 6 && memcmp(seg.ptr, "global", 6) == 0) {
         u.global = 1;
     } else if (seg.len == 5 && memcmp(seg.ptr, "users", 5) == 0) {
-        if (!next_segment(&pos, end, &seg) || !segment_ok(seg.ptr, seg.len, 1))
+        if (!next_segment(&pos, end, &seg) ||
+            (dlen = segment_ok(seg.ptr, seg.len, 1)) == 0)
             return UTSEC_ERR_BAD_URI;
         u.xui_raw = seg;
     } else {
@@ -116,20 +116,13 @@ UTSEC_API int utsec_id_xcap_parse(const char *path, size_t len,
     while (next_segment(&pos, end, &seg))
         if (!segment_ok(seg.ptr, seg.len, 0))
             return UTSEC_ERR_BAD_URI;
-    /* decode the XUI */
-    for (i = 0; i < u.xui_raw.len; i++, dlen++)
-        if (u.xui_raw.ptr[i] == '%') {
-            if (u.xui_raw.ptr[i + 1] == '0' && u.xui_raw.ptr[i + 2] == '0')
-                return UTSEC_ERR_BAD_URI; /* NUL */
-            i += 2;
-        }
+    /* decode the XUI (dlen: its decoded length) */
     if (dlen > 0 && (xui == NULL || dlen > xui_size))
         return UTSEC_ERR_BUFFER_TOO_SMALL;
     for (i = 0, k = 0; i < u.xui_raw.len; i++, k++) {
         int c = (unsigned char)u.xui_raw.ptr[i];
         if (c == '%') {
-            c = id_hexval((unsigned char)u.xui_raw.ptr[i + 1]) * 16 +
-                id_hexval((unsigned char)u.xui_raw.ptr[i + 2]);
+            c = utsec_id_pct_value(u.xui_raw.ptr + i);
             i += 2;
         }
         xui[k] = (char)c;
@@ -137,11 +130,6 @@ UTSEC_API int utsec_id_xcap_parse(const char *path, size_t len,
     *out = u;
     *xui_len = dlen;
     return 0;
-}
-
-static int token_char(int c)
-{
-    return id_is_alnum(c) || (c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL);
 }
 
 UTSEC_API int utsec_id_xcap_authorize(const utsec_id_view_t *ids,
@@ -159,7 +147,7 @@ UTSEC_API int utsec_id_xcap_authorize(const utsec_id_view_t *ids,
         method == NULL || method_len == 0)
         return UTSEC_ERR_INVALID_ARG;
     for (k = 0; k < method_len; k++)
-        if (!token_char((unsigned char)method[k]))
+        if (!utsec_id_is((unsigned char)method[k], ID_TOKEN))
             return UTSEC_ERR_INVALID_ARG;
     for (k = 0; k < n_ids; k++)
         if ((ids[k].ptr == NULL && ids[k].len) ||

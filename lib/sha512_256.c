@@ -56,14 +56,13 @@ static uint64_t load_be64(const uint8_t *p)
            ((uint64_t)p[6] << 8) | (uint64_t)p[7];
 }
 
-static void store_be64(uint8_t *p, uint64_t v)
+/* n octets big-endian from the 64-bit words v[0], v[1], ... */
+static void store_be(uint8_t *p, const uint64_t *v, size_t n)
 {
-    int i;
+    size_t i;
 
-    for (i = 7; i >= 0; i--) {
-        p[i] = (uint8_t)v;
-        v >>= 8;
-    }
+    for (i = 0; i < n; i++)
+        p[i] = (uint8_t)(v[i / 8] >> (56 - 8 * (i % 8)));
 }
 
 /* FIPS 180-4 §6.4.2, one 1024-bit block. */
@@ -103,52 +102,44 @@ void utsec_sha512_256_init(utsec_sha512_256_t *c)
 void utsec_sha512_256_update(utsec_sha512_256_t *c, const uint8_t *p, size_t n)
 {
     uint64_t add = (uint64_t)n;
+    size_t take;
 
     c->total_lo += add;
     if (c->total_lo < add)
         c->total_hi++;
-    if (c->buf_len > 0) {
-        size_t take = 128 - c->buf_len;
+    for (; n > 0; p += take, n -= take) {
+        if (c->buf_len == 0 && n >= 128) { /* whole blocks from p */
+            take = 128;
+            compress(c->state, p);
+            continue;
+        }
+        take = 128 - c->buf_len;
         if (take > n)
             take = n;
         memcpy(c->buf + c->buf_len, p, take);
         c->buf_len += take;
-        p += take;
-        n -= take;
-        if (c->buf_len < 128)
-            return;
-        compress(c->state, c->buf);
-        c->buf_len = 0;
-    }
-    while (n >= 128) {
-        compress(c->state, p);
-        p += 128;
-        n -= 128;
-    }
-    if (n > 0) {
-        memcpy(c->buf, p, n);
-        c->buf_len = n;
+        if (c->buf_len == 128) {
+            compress(c->state, c->buf);
+            c->buf_len = 0;
+        }
     }
 }
 
 void utsec_sha512_256_final(utsec_sha512_256_t *c, uint8_t out[32])
 {
-    uint64_t bits_hi = (c->total_hi << 3) | (c->total_lo >> 61);
-    uint64_t bits_lo = c->total_lo << 3;
-    size_t i;
+    /* the 128-bit big-endian bit length */
+    uint64_t bits[2] = {(c->total_hi << 3) | (c->total_lo >> 61),
+                        c->total_lo << 3};
 
     /* §5.1.2 padding: 0x80, zeros, 128-bit big-endian bit length. */
     c->buf[c->buf_len++] = 0x80;
+    memset(c->buf + c->buf_len, 0, 128 - c->buf_len);
     if (c->buf_len > 112) {
-        memset(c->buf + c->buf_len, 0, 128 - c->buf_len);
         compress(c->state, c->buf);
-        c->buf_len = 0;
+        memset(c->buf, 0, 112);
     }
-    memset(c->buf + c->buf_len, 0, 112 - c->buf_len);
-    store_be64(c->buf + 112, bits_hi);
-    store_be64(c->buf + 120, bits_lo);
+    store_be(c->buf + 112, bits, 16);
     compress(c->state, c->buf);
-    for (i = 0; i < 4; i++)
-        store_be64(out + 8 * i, c->state[i]);
+    store_be(out, c->state, 32);
     utsec_wipe(c, sizeof(*c));
 }

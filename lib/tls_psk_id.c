@@ -11,8 +11,18 @@
 #include "utsec/tls_psk.h"
 
 static const char default_prefix[] = "3GPP-bootstrapping";
-static const char sfx_uicc[] = "-uicc";
-static const char sfx_digest[] = "-digest";
+
+/* The suffix after the prefix for each key variant, and the accept flag
+ * that allows it. */
+static const struct suffix {
+    char text[8];
+    uint8_t len;
+    uint8_t accept;
+} suffixes[3] = {
+    {"", 0, 0},                          /* UTSEC_TLS_KEY_ME */
+    {"-uicc", 5, UTSEC_TLS_ID_UICC},     /* UTSEC_TLS_KEY_UICC */
+    {"-digest", 7, UTSEC_TLS_ID_DIGEST}, /* UTSEC_TLS_KEY_DIGEST */
+};
 
 static int policy_prefix(const utsec_tls_id_policy_t *pol, const char **p,
                          size_t *n, char *sep)
@@ -61,10 +71,9 @@ UTSEC_API int utsec_tls_psk_identity_parse(const char *id, size_t id_len,
                                            utsec_tls_psk_id_t *out)
 {
     const char *pfx, *rest;
-    size_t pn, rn;
+    size_t pn, rn, v = UTSEC_TLS_KEY_ME;
     char sep;
     unsigned accept, form;
-    utsec_tls_key_variant_t v = UTSEC_TLS_KEY_ME;
 
     if ((id == NULL && id_len != 0) || out == NULL)
         return UTSEC_ERR_INVALID_ARG;
@@ -78,15 +87,13 @@ UTSEC_API int utsec_tls_psk_identity_parse(const char *id, size_t id_len,
     if (starts(id, id_len, pfx, pn)) {
         rest = id + pn;
         rn = id_len - pn;
-        if (starts(rest, rn, sfx_uicc, sizeof(sfx_uicc) - 1)) {
-            v = UTSEC_TLS_KEY_UICC;
-            rest += sizeof(sfx_uicc) - 1;
-            rn -= sizeof(sfx_uicc) - 1;
-        } else if (starts(rest, rn, sfx_digest, sizeof(sfx_digest) - 1)) {
-            v = UTSEC_TLS_KEY_DIGEST;
-            rest += sizeof(sfx_digest) - 1;
-            rn -= sizeof(sfx_digest) - 1;
-        }
+        for (v = UTSEC_TLS_KEY_UICC; v <= UTSEC_TLS_KEY_DIGEST; v++)
+            if (starts(rest, rn, suffixes[v].text, suffixes[v].len))
+                break;
+        if (v > UTSEC_TLS_KEY_DIGEST)
+            v = UTSEC_TLS_KEY_ME;
+        rest += suffixes[v].len;
+        rn -= suffixes[v].len;
         if (rn > 0 && rest[0] == sep) {
             form = UTSEC_TLS_ID_PREFIX_SEP;
             rest++;
@@ -94,8 +101,7 @@ UTSEC_API int utsec_tls_psk_identity_parse(const char *id, size_t id_len,
         } else {
             form = UTSEC_TLS_ID_PREFIX_NOSEP;
         }
-        if ((v == UTSEC_TLS_KEY_UICC && !(accept & UTSEC_TLS_ID_UICC)) ||
-            (v == UTSEC_TLS_KEY_DIGEST && !(accept & UTSEC_TLS_ID_DIGEST)))
+        if (v != UTSEC_TLS_KEY_ME && !(accept & suffixes[v].accept))
             return UTSEC_ERR_BAD_PSK_IDENTITY;
     } else {
         form = UTSEC_TLS_ID_BARE;
@@ -106,7 +112,7 @@ UTSEC_API int utsec_tls_psk_identity_parse(const char *id, size_t id_len,
         return UTSEC_ERR_BAD_PSK_IDENTITY;
     out->btid = rest;
     out->btid_len = rn;
-    out->variant = v;
+    out->variant = (utsec_tls_key_variant_t)v;
     out->form = form;
     return 0;
 }
@@ -126,15 +132,12 @@ UTSEC_API int utsec_tls_psk_identity_build(const char *btid, size_t btid_len,
         return UTSEC_ERR_INVALID_ARG;
     if (policy_prefix(policy, &pfx, &pn, &sep) != 0)
         return UTSEC_ERR_INVALID_ARG;
-    switch (variant) {
-    case UTSEC_TLS_KEY_ME: sfx = ""; break;
-    case UTSEC_TLS_KEY_UICC: sfx = sfx_uicc; break;
-    case UTSEC_TLS_KEY_DIGEST: sfx = sfx_digest; break;
-    default: return UTSEC_ERR_INVALID_ARG;
-    }
+    if ((unsigned)variant > UTSEC_TLS_KEY_DIGEST)
+        return UTSEC_ERR_INVALID_ARG;
     if (btid_len > UTSEC_TLS_BTID_MAX)
         return UTSEC_ERR_TOO_LONG;
-    sn = strlen(sfx);
+    sfx = suffixes[variant].text;
+    sn = suffixes[variant].len;
     n = pn + sn + 1 + btid_len;
     if (out_size < n + 1)
         return UTSEC_ERR_BUFFER_TOO_SMALL;

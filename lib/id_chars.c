@@ -1,0 +1,104 @@
+/*
+ * Character classes of RFC 3261 §25 / RFC 3966 §3 / RFC 3986 §2 and the
+ * %-escape and case-insensitive comparison helpers that the identity
+ * parsers share (one copy instead of one per object).
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "id_internal.h"
+
+int utsec_id_is_alnum(int c)
+{
+    return id_is_alpha(c) || id_is_digit(c);
+}
+
+int utsec_id_hexval(int c)
+{
+    if (id_is_digit(c))
+        return c - '0';
+    c = id_lower(c);
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+/* The classes of each punctuation character (see id_internal.h). */
+static const unsigned char punct_class[128] = {
+    ['!'] = ID_MARK | ID_TCHAR,
+    ['#'] = ID_TCHAR,
+    ['$'] = ID_RES_PW | ID_PARAM | ID_HNV | ID_TCHAR,
+    ['%'] = ID_TCHAR,
+    ['&'] = ID_RES_PW | ID_PARAM | ID_TCHAR,
+    ['\''] = ID_MARK | ID_TCHAR,
+    ['('] = ID_MARK,
+    [')'] = ID_MARK,
+    ['*'] = ID_MARK | ID_TCHAR,
+    ['+'] = ID_RES_PW | ID_PARAM | ID_HNV | ID_TCHAR,
+    [','] = ID_RES_PW,
+    ['-'] = ID_MARK | ID_TCHAR,
+    ['.'] = ID_MARK | ID_TCHAR,
+    ['/'] = ID_RES_USER | ID_PARAM | ID_HNV,
+    [':'] = ID_RES_HOST | ID_PARAM | ID_HNV,
+    [';'] = ID_RES_USER,
+    ['='] = ID_RES_PW,
+    ['?'] = ID_RES_USER | ID_HNV,
+    ['@'] = ID_RES_HOST,
+    ['['] = ID_PARAM | ID_HNV,
+    [']'] = ID_PARAM | ID_HNV,
+    ['^'] = ID_TCHAR,
+    ['_'] = ID_MARK | ID_TCHAR,
+    ['`'] = ID_TCHAR,
+    ['|'] = ID_TCHAR,
+    ['~'] = ID_MARK | ID_TCHAR,
+};
+
+int utsec_id_is(int c, unsigned classes)
+{
+    if (utsec_id_is_alnum(c))
+        return (classes & ID_ALNUM) != 0;
+    return (unsigned)c < 128 && (punct_class[c] & classes) != 0;
+}
+
+int utsec_id_escape_ok(const char *s, size_t len, size_t i)
+{
+    return i + 2 < len && utsec_id_hexval((unsigned char)s[i + 1]) >= 0 &&
+           utsec_id_hexval((unsigned char)s[i + 2]) >= 0;
+}
+
+int utsec_id_run_ok(const char *s, size_t n, unsigned classes)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (s[i] == '%') {
+            if (!utsec_id_escape_ok(s, n, i))
+                return 0;
+            i += 2;
+        } else if (!utsec_id_is((unsigned char)s[i], classes)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+int utsec_id_pct_value(const char *p)
+{
+    return utsec_id_hexval((unsigned char)p[1]) * 16 + utsec_id_hexval((unsigned char)p[2]);
+}
+
+int utsec_id_eq_nocase(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t i;
+
+    if (an != bn)
+        return 0;
+    for (i = 0; i < an; i++)
+        if (id_lower((unsigned char)a[i]) != id_lower((unsigned char)b[i]))
+            return 0;
+    return 1;
+}
+
+int utsec_id_eq_word(const char *p, size_t n, const char *w)
+{
+    return utsec_id_eq_nocase(p, n, w, strlen(w));
+}
