@@ -196,7 +196,7 @@ static int decode_text(const char *s, size_t n, char *out, size_t cap,
                 return UTSEC_ERR_PARSE; /* no DTD: no other entities */
             }
         }
-        if (ws_only && !is_ws((char)cp))
+        if (ws_only && (cp > ' ' || !is_ws((char)cp)))
             return UTSEC_ERR_PARSE;
         if (out == NULL)
             continue;
@@ -301,24 +301,35 @@ static int ieq(struct view v, const char *s)
     return 1;
 }
 
-/* Comments, and the declaration when allowed; rejects DTDs and PIs. */
+/* One comment (XML 1.0 §2.5), r->p at "<!--"; "--" must not occur inside. */
+static int skip_comment(struct reader *r)
+{
+    const char *s = r->p + 4; /* after "<!--" */
+
+    for (;;) {
+        if ((size_t)(r->end - s) < 3)
+            return UTSEC_ERR_PARSE;
+        if (s[0] == '-' && s[1] == '-') {
+            if (s[2] != '>')
+                return UTSEC_ERR_PARSE; /* "--" inside a comment */
+            r->p = s + 3;
+            return 0;
+        }
+        s++;
+    }
+}
+
+/* Outside the root element (XML 1.0 §2.1 Misc): white space and comments,
+ * after the declaration; rejects DTDs and PIs. */
 static int skip_misc(struct reader *r)
 {
+    int rc;
+
     for (;;) {
         skip_ws(r);
         if (starts(r, "<!--")) {
-            const char *s = r->p + 4;
-            for (;;) {
-                if ((size_t)(r->end - s) < 3)
-                    return UTSEC_ERR_PARSE;
-                if (s[0] == '-' && s[1] == '-') {
-                    if (s[2] != '>')
-                        return UTSEC_ERR_PARSE; /* "--" inside a comment */
-                    r->p = s + 3;
-                    break;
-                }
-                s++;
-            }
+            if ((rc = skip_comment(r)) != 0)
+                return rc;
         } else if (starts(r, "<!DOCTYPE") || starts(r, "<!ENTITY")) {
             return UTSEC_ERR_UNSUPPORTED;
         } else if (starts(r, "<?")) {
@@ -452,6 +463,8 @@ static int end_capture(struct doc *d)
 static int text(struct doc *d, struct reader *r, const char *s, size_t n,
                 int cdata)
 {
+    if (r->depth == 0)
+        return UTSEC_ERR_PARSE; /* character data before the root element */
     if (d->capturing == SLOT_NONE) {
         /* Validated, not kept; the root's own content is white space only
          * (its type has element-only content). */
@@ -502,7 +515,10 @@ static int parse(struct reader *r, struct doc *d)
             continue;
         }
         if (starts(r, "<!--")) {
-            if ((rc = skip_misc(r)) != 0)
+            /* Inside an element the white space after a comment is
+             * character data; before the root it is Misc. */
+            rc = r->depth == 0 ? skip_misc(r) : skip_comment(r);
+            if (rc != 0)
                 return rc;
             continue;
         }

@@ -194,8 +194,10 @@ int utsec_hmac_start(utsec_hmac_t *m, utsec_hash_alg_t alg, const uint8_t *key,
     memset(k, 0, sizeof(k));
     if (key_len > block) {
         rc = utsec_hash(alg, key, key_len, k);
-        if (rc != 0)
+        if (rc != 0) {
+            utsec_wipe(k, sizeof(k)); /* may hold part of a digest of the key */
             return rc;
+        }
     } else if (key_len > 0) {
         memcpy(k, key, key_len);
     }

@@ -101,6 +101,9 @@ static void parse_accepts(void **state)
         "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>"
         "<BootstrappingInfo xmlns=\"uri:3gpp-gba\"><btid>B@h</btid>"
         "<lifetime>2026-01-01T00:00:00Z</lifetime></BootstrappingInfo>",
+        /* comments inside character data; surrounding white space trimmed */
+        "<BootstrappingInfo xmlns=\"uri:3gpp-gba\">&#32;<btid>B<!--x-->@h</btid>"
+        "<lifetime><!-- c --> 2026-01-01T00:00:00Z <!-- d --></lifetime></BootstrappingInfo>",
     };
     utsec_boot_info_t bi;
     size_t i;
@@ -157,6 +160,12 @@ static void parse_rejects(void **state)
         {ROOT BT LT "<Extension><currenttime>2026-13-01T00:00:00Z</currenttime></Extension>" END,
          UTSEC_ERR_BAD_TIME},
         {ROOT "text" BT LT END, UTSEC_ERR_PARSE},                 /* mixed content */
+        {ROOT "&#x120;" BT LT END, UTSEC_ERR_PARSE},              /* low octet is ' ' */
+        {ROOT "&#x109;" BT LT END, UTSEC_ERR_PARSE},              /* low octet is TAB */
+        {"<!-- c -->x" ROOT BT LT END, UTSEC_ERR_PARSE},          /* text before root */
+        {"<!-- c --><![CDATA[ ]]>" ROOT BT LT END, UTSEC_ERR_PARSE},
+        {ROOT BT "<lifetime>2026-01-01T00:00:00<!-- c --> Z</lifetime>" END,
+         UTSEC_ERR_BAD_TIME},                                     /* space kept */
         {ROOT "<![CDATA[x]]>" BT LT END, UTSEC_ERR_PARSE},
         {"<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" ROOT BT LT END,
          UTSEC_ERR_UNSUPPORTED},                                  /* XXE */
