@@ -131,6 +131,17 @@ void utsec_digest_hex_ct(const uint8_t *in, size_t n, char *out)
     out[2 * n] = '\0';
 }
 
+void utsec_digest_nc_hex(uint32_t nc, char out[9])
+{
+    uint8_t be[4];
+
+    be[0] = (uint8_t)(nc >> 24);
+    be[1] = (uint8_t)(nc >> 16);
+    be[2] = (uint8_t)(nc >> 8);
+    be[3] = (uint8_t)nc;
+    utsec_digest_hex_ct(be, sizeof(be), out);
+}
+
 /* Hash the pieces joined by ':' and write the hex result (2*hlen+1).
  * Short inputs are joined in a stack buffer and hashed in one call (the
  * common case: a server verification is then three plain hash calls). */
@@ -276,11 +287,7 @@ static int compute(const utsec_digest_calc_t *c, utsec_digest_str_t method,
         parts[2] = sv(ha2, hexlen);
         rc = hash_join(h, out, 3, parts);
     } else {
-        static const char hexd[] = "0123456789abcdef";
-        int i;
-        for (i = 0; i < 8; i++)
-            nc[i] = hexd[(c->nc >> (28 - 4 * i)) & 0xF];
-        nc[8] = '\0';
+        utsec_digest_nc_hex(c->nc, nc);
         parts[2] = sv(nc, 8);
         parts[3] = c->cnonce;
         parts[4] = sv(utsec_digest_qop_name(c->qop), strlen(utsec_digest_qop_name(c->qop)));

@@ -11,6 +11,8 @@
 
 /* RFC 7230 §3.2.6 tchar. */
 int utsec_digest_is_tchar(unsigned char c);
+/* Whether s[0..n) is a non-empty token (s may be NULL). */
+int utsec_digest_is_token(const char *s, size_t n);
 /* Case-insensitive ASCII comparison of s[0..n) with the NUL-terminated lit. */
 int utsec_digest_ieq(const char *s, size_t n, const char *lit);
 /* Hash used by alg (AKA variants hash with MD5); -1 for an unknown alg. */
@@ -44,6 +46,8 @@ int utsec_digest_compute_int(const utsec_digest_calc_t *c, int rspauth, char *ou
 
 /* Lower-case hex of n octets into out (2n+1) without secret-indexed lookups. */
 void utsec_digest_hex_ct(const uint8_t *in, size_t n, char *out);
+/* nc as 8 lower-case hex digits and a NUL (RFC 7616 §3.4). */
+void utsec_digest_nc_hex(uint32_t nc, char out[9]);
 
 /* utsec_digest_authorization_write(); response_is_hex: a->response is this
  * library's own hex digest and is copied as is. */

@@ -34,6 +34,15 @@
 #define NONCE_KEY_LABEL "libutsec digest nonce MAC key"
 #define NONCE_MAC_MAX_MSG 48 /* 1 + 8 + 32, padded to 3 blocks */
 
+/* Where the parts of the two nonce layouts (above) are, by `aka`. */
+static const struct nonce_layout {
+    uint8_t type, len, time, body, body_len, mac;
+} layouts[2] = {
+    {1, PLAIN_NONCE_LEN, 0, 8, NONCE_RAND_LEN, 8 + NONCE_RAND_LEN},
+    {2, 32 + AKA_SERVER_DATA_LEN, 32, 0, 32, 32 + 8},
+};
+#define NONCE_MAX_LEN (32 + AKA_SERVER_DATA_LEN)
+
 typedef char mac_key_fits[sizeof(((utsec_digest_server_t *)0)->mac_key) == 16
                               ? 1
                               : -1];
@@ -281,30 +290,40 @@ static int write_challenges(const utsec_digest_server_t *s, const char *nonce,
     return 0;
 }
 
-int utsec_digest_server_challenge(utsec_digest_server_t *s, int stale,
-                                  char *out, size_t out_size, size_t *out_len)
+/* A fresh nonce (raw holds RAND || AUTN already when aka) and the
+ * challenges carrying it. */
+static int issue(utsec_digest_server_t *s, int aka, uint8_t raw[NONCE_MAX_LEN],
+                 int stale, char *out, size_t out_size, size_t *out_len)
 {
-    uint8_t raw[PLAIN_NONCE_LEN];
-    char nonce[UTSEC_BASE64_ENCODED_SIZE(PLAIN_NONCE_LEN)];
+    const struct nonce_layout *l = &layouts[aka];
+    char nonce[UTSEC_BASE64_ENCODED_SIZE(NONCE_MAX_LEN)];
     size_t nlen;
     int rc;
 
-    if (s == NULL || out == NULL || out_size == 0)
-        return UTSEC_ERR_INVALID_ARG;
-    put64(raw, s->cfg.time(s->cfg.time_ctx));
-    if (s->cfg.rng(s->cfg.rng_ctx, raw + 8, NONCE_RAND_LEN) != 0)
+    put64(raw + l->time, s->cfg.time(s->cfg.time_ctx));
+    if (!aka && s->cfg.rng(s->cfg.rng_ctx, raw + l->body, l->body_len) != 0)
         return UTSEC_ERR_RNG;
-    if ((rc = nonce_mac(s, 1, raw, raw + 8, NONCE_RAND_LEN,
-                        raw + 8 + NONCE_RAND_LEN)) != 0)
+    if ((rc = nonce_mac(s, l->type, raw + l->time, raw + l->body, l->body_len,
+                        raw + l->mac)) != 0)
         return rc;
-    UTSEC_CT_PUBLIC(raw + 8 + NONCE_RAND_LEN, NONCE_MAC_LEN); /* on the wire */
-    if ((rc = utsec_base64_encode(raw, sizeof(raw), nonce, sizeof(nonce),
-                                  &nlen)) != 0)
+    UTSEC_CT_PUBLIC(raw + l->mac, NONCE_MAC_LEN); /* on the wire */
+    /* RFC 3310 §3.2 for AKA: base64(RAND || AUTN || server data) */
+    if ((rc = utsec_base64_encode(raw, l->len, nonce, sizeof(nonce), &nlen)) != 0)
         return rc;
-    rc = write_challenges(s, nonce, nlen, 0, stale, out, out_size, out_len);
+    rc = write_challenges(s, nonce, nlen, aka, stale, out, out_size, out_len);
     if (rc != 0)
         out[0] = '\0';
     return rc;
+}
+
+int utsec_digest_server_challenge(utsec_digest_server_t *s, int stale,
+                                  char *out, size_t out_size, size_t *out_len)
+{
+    uint8_t raw[NONCE_MAX_LEN];
+
+    if (s == NULL || out == NULL || out_size == 0)
+        return UTSEC_ERR_INVALID_ARG;
+    return issue(s, 0, raw, stale, out, out_size, out_len);
 }
 
 int utsec_digest_server_challenge_aka(utsec_digest_server_t *s,
@@ -313,26 +332,13 @@ int utsec_digest_server_challenge_aka(utsec_digest_server_t *s,
                                       int stale, char *out, size_t out_size,
                                       size_t *out_len)
 {
-    uint8_t ra[32], sd[AKA_SERVER_DATA_LEN];
-    char nonce[UTSEC_BASE64_ENCODED_SIZE(32 + AKA_SERVER_DATA_LEN)];
-    size_t nlen;
-    int rc;
+    uint8_t raw[NONCE_MAX_LEN];
 
     if (s == NULL || rand == NULL || autn == NULL || out == NULL || out_size == 0)
         return UTSEC_ERR_INVALID_ARG;
-    memcpy(ra, rand, 16);
-    memcpy(ra + 16, autn, 16);
-    put64(sd, s->cfg.time(s->cfg.time_ctx));
-    if ((rc = nonce_mac(s, 2, sd, ra, sizeof(ra), sd + 8)) != 0)
-        return rc;
-    UTSEC_CT_PUBLIC(sd + 8, NONCE_MAC_LEN); /* on the wire */
-    if ((rc = utsec_aka_nonce_encode(rand, autn, sd, sizeof(sd), nonce,
-                                     sizeof(nonce), &nlen)) != 0)
-        return rc;
-    rc = write_challenges(s, nonce, nlen, 1, stale, out, out_size, out_len);
-    if (rc != 0)
-        out[0] = '\0';
-    return rc;
+    memcpy(raw, rand, 16);
+    memcpy(raw + 16, autn, 16);
+    return issue(s, 1, raw, stale, out, out_size, out_len);
 }
 
 /* ---- verification -------------------------------------------------------- */
@@ -349,46 +355,44 @@ static int str_eq(const utsec_digest_str_t *a, const char *b, size_t n)
  */
 static int nonce_b64(const char *in, size_t in_len, uint8_t *out, size_t n)
 {
-    static const signed char t[256] = {
-        ['A'] = 1,  ['B'] = 2,  ['C'] = 3,  ['D'] = 4,  ['E'] = 5,  ['F'] = 6,  ['G'] = 7,
-        ['H'] = 8,  ['I'] = 9,  ['J'] = 10, ['K'] = 11, ['L'] = 12, ['M'] = 13, ['N'] = 14,
-        ['O'] = 15, ['P'] = 16, ['Q'] = 17, ['R'] = 18, ['S'] = 19, ['T'] = 20, ['U'] = 21,
-        ['V'] = 22, ['W'] = 23, ['X'] = 24, ['Y'] = 25, ['Z'] = 26, ['a'] = 27, ['b'] = 28,
-        ['c'] = 29, ['d'] = 30, ['e'] = 31, ['f'] = 32, ['g'] = 33, ['h'] = 34, ['i'] = 35,
-        ['j'] = 36, ['k'] = 37, ['l'] = 38, ['m'] = 39, ['n'] = 40, ['o'] = 41, ['p'] = 42,
-        ['q'] = 43, ['r'] = 44, ['s'] = 45, ['t'] = 46, ['u'] = 47, ['v'] = 48, ['w'] = 49,
-        ['x'] = 50, ['y'] = 51, ['z'] = 52, ['0'] = 53, ['1'] = 54, ['2'] = 55, ['3'] = 56,
-        ['4'] = 57, ['5'] = 58, ['6'] = 59, ['7'] = 60, ['8'] = 61, ['9'] = 62, ['+'] = 63,
-        ['/'] = 64,
-    }; /* value + 1; 0 = not base64 */
-    size_t i, o = 0, full = n / 3, rem = n % 3;
-    uint32_t v;
+#define D(ch, v) [(ch) - '+'] = (v)
+    static const unsigned char t['z' - '+' + 1] = {
+        D('A', 1), D('B', 2), D('C', 3), D('D', 4), D('E', 5), D('F', 6), D('G', 7),
+        D('H', 8), D('I', 9), D('J', 10), D('K', 11), D('L', 12), D('M', 13), D('N', 14),
+        D('O', 15), D('P', 16), D('Q', 17), D('R', 18), D('S', 19), D('T', 20), D('U', 21),
+        D('V', 22), D('W', 23), D('X', 24), D('Y', 25), D('Z', 26), D('a', 27), D('b', 28),
+        D('c', 29), D('d', 30), D('e', 31), D('f', 32), D('g', 33), D('h', 34), D('i', 35),
+        D('j', 36), D('k', 37), D('l', 38), D('m', 39), D('n', 40), D('o', 41), D('p', 42),
+        D('q', 43), D('r', 44), D('s', 45), D('t', 46), D('u', 47), D('v', 48), D('w', 49),
+        D('x', 50), D('y', 51), D('z', 52), D('0', 53), D('1', 54), D('2', 55), D('3', 56),
+        D('4', 57), D('5', 58), D('6', 59), D('7', 60), D('8', 61), D('9', 62), D('+', 63),
+        D('/', 64),
+    }; /* value + 1 of the characters '+'..'z'; 0 = not base64 */
+#undef D
+    uint32_t acc = 0;
+    unsigned bits = 0;
+    size_t i, o = 0;
 
     if (in_len != (n + 2) / 3 * 4)
         return -1;
-    for (i = 0; i < full; i++) {
-        const unsigned char *q = (const unsigned char *)in + 4 * i;
-        if (!t[q[0]] || !t[q[1]] || !t[q[2]] || !t[q[3]])
+    for (i = 0; i < in_len; i++) {
+        unsigned c = (unsigned char)in[i] - (unsigned)'+';
+        if (o == n) { /* all octets out: the rest is padding */
+            if (in[i] != '=')
+                return -1;
+            continue;
+        }
+        if (c >= sizeof(t) || t[c] == 0)
             return -1;
-        v = (uint32_t)(t[q[0]] - 1) << 18 | (uint32_t)(t[q[1]] - 1) << 12 |
-            (uint32_t)(t[q[2]] - 1) << 6 | (uint32_t)(t[q[3]] - 1);
-        out[o++] = (uint8_t)(v >> 16);
-        out[o++] = (uint8_t)(v >> 8);
-        out[o++] = (uint8_t)v;
+        acc = acc << 6 | (t[c] - 1u);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out[o++] = (uint8_t)(acc >> bits);
+        }
     }
-    if (rem) {
-        const unsigned char *q = (const unsigned char *)in + 4 * full;
-        if (!t[q[0]] || !t[q[1]] || q[3] != '=' ||
-            (rem == 1 ? q[2] != '=' : !t[q[2]]))
-            return -1;
-        v = (uint32_t)(t[q[0]] - 1) << 18 | (uint32_t)(t[q[1]] - 1) << 12 |
-            (rem == 2 ? (uint32_t)(t[q[2]] - 1) << 6 : 0);
-        if ((rem == 1 ? v & 0xFFFF : v & 0xFF) != 0)
-            return -1; /* non-zero pad bits: not the canonical encoding */
-        out[o++] = (uint8_t)(v >> 16);
-        if (rem == 2)
-            out[o++] = (uint8_t)(v >> 8);
-    }
+    if ((acc & ((1u << bits) - 1)) != 0)
+        return -1; /* non-zero pad bits: not the canonical encoding */
     return 0;
 }
 
@@ -415,37 +419,23 @@ static int realm_ok(const utsec_digest_server_t *s, const utsec_digest_str_t *r)
     return 0;
 }
 
-/* Decode and authenticate the nonce; returns its time and MAC tag. */
+/* Decode and authenticate the nonce into raw; returns its time and MAC tag. */
 static int check_nonce(const utsec_digest_server_t *s,
                        const utsec_digest_authorization_t *a, int aka,
                        int64_t *issued, uint8_t tag[8],
-                       uint8_t rand[16], uint8_t autn[16])
+                       uint8_t raw[NONCE_MAX_LEN])
 {
+    const struct nonce_layout *l = &layouts[aka];
     uint8_t mac[NONCE_MAC_LEN];
     int ok;
 
-    if (aka) {
-        /* RFC 3310 §3.2: RAND || AUTN || server data (ours: time || MAC) */
-        uint8_t raw[32 + AKA_SERVER_DATA_LEN], *sd = raw + 32;
-        if (nonce_b64(a->nonce.ptr, a->nonce.len, raw, sizeof(raw)) != 0)
-            return UTSEC_ERR_NONCE;
-        memcpy(rand, raw, 16);
-        memcpy(autn, raw + 16, 16);
-        if (nonce_mac(s, 2, sd, raw, 32, mac) != 0)
-            return UTSEC_ERR_CRYPTO;
-        ok = utsec_ct_equal(mac, sd + 8, NONCE_MAC_LEN);
-        *issued = get64(sd);
-        memcpy(tag, sd + 8, 8);
-    } else {
-        uint8_t raw[PLAIN_NONCE_LEN];
-        if (nonce_b64(a->nonce.ptr, a->nonce.len, raw, sizeof(raw)) != 0)
-            return UTSEC_ERR_NONCE;
-        if (nonce_mac(s, 1, raw, raw + 8, NONCE_RAND_LEN, mac) != 0)
-            return UTSEC_ERR_CRYPTO;
-        ok = utsec_ct_equal(mac, raw + 8 + NONCE_RAND_LEN, NONCE_MAC_LEN);
-        *issued = get64(raw);
-        memcpy(tag, raw + 8 + NONCE_RAND_LEN, 8);
-    }
+    if (nonce_b64(a->nonce.ptr, a->nonce.len, raw, l->len) != 0)
+        return UTSEC_ERR_NONCE;
+    if (nonce_mac(s, l->type, raw + l->time, raw + l->body, l->body_len, mac) != 0)
+        return UTSEC_ERR_CRYPTO;
+    ok = utsec_ct_equal(mac, raw + l->mac, NONCE_MAC_LEN);
+    *issued = get64(raw + l->time);
+    memcpy(tag, raw + l->mac, 8);
     /* the MAC verdict is public: the peer learns it from the answer */
     UTSEC_CT_PUBLIC(&ok, sizeof(ok));
     return ok ? 0 : UTSEC_ERR_NONCE;
@@ -460,7 +450,7 @@ int utsec_digest_server_verify(utsec_digest_server_t *s,
 {
     utsec_digest_cred_request_t req;
     utsec_digest_calc_t c;
-    uint8_t rnd[16], autn[16], tag[8], auts[UTSEC_AKA_AUTS_LEN];
+    uint8_t raw[NONCE_MAX_LEN], tag[8], auts[UTSEC_AKA_AUTS_LEN];
     uint8_t password[256];
     char ha1[UTSEC_DIGEST_HEX_SIZE];
     size_t password_len = 0;
@@ -491,7 +481,7 @@ int utsec_digest_server_verify(utsec_digest_server_t *s,
         if (utsec_aka_auts_decode(a->auts.ptr, a->auts.len, auts) != 0)
             return UTSEC_ERR_PARSE;
     }
-    if ((rc = check_nonce(s, a, aka, &issued, tag, rnd, autn)) != 0)
+    if ((rc = check_nonce(s, a, aka, &issued, tag, raw)) != 0)
         return rc;
 
     memset(&req, 0, sizeof(req));
@@ -505,8 +495,9 @@ int utsec_digest_server_verify(utsec_digest_server_t *s,
         req.userhash = a->userhash;
         req.realm = a->realm;
         req.alg = a->alg;
-        req.rand = aka ? rnd : NULL;
-        req.autn = aka ? autn : NULL;
+        /* AKA nonces start with RAND || AUTN (RFC 3310 §3.2) */
+        req.rand = aka ? raw : NULL;
+        req.autn = aka ? raw + 16 : NULL;
         rc = s->cfg.lookup(s->cfg.lookup_ctx, &req, password, sizeof(password),
                            &password_len);
         if (rc == UTSEC_ERR_NOT_FOUND) {
@@ -551,7 +542,7 @@ int utsec_digest_server_verify(utsec_digest_server_t *s,
         result->qop = a->qop;
         result->nc = a->nc;
         if (aka)
-            memcpy(result->rand, rnd, sizeof(rnd));
+            memcpy(result->rand, raw, sizeof(result->rand));
         if (a->auts.ptr != NULL) {
             result->has_auts = 1;
             memcpy(result->auts, auts, sizeof(auts));
