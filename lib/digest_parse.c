@@ -155,14 +155,14 @@ static int at_param(const cursor_t *c)
     return i < c->len && c->s[i] == '=';
 }
 
-static int same_name(const utsec_digest_str_t *a, const utsec_digest_str_t *b)
+int utsec_digest_ieq_n(const char *a, size_t an, const char *b, size_t bn)
 {
     size_t k;
 
-    if (a->len != b->len)
+    if (an != bn)
         return 0;
-    for (k = 0; k < a->len; k++)
-        if (lower((unsigned char)a->ptr[k]) != lower((unsigned char)b->ptr[k]))
+    for (k = 0; k < an; k++)
+        if (lower((unsigned char)a[k]) != lower((unsigned char)b[k]))
             return 0;
     return 1;
 }
@@ -203,7 +203,8 @@ static int parse_param(cursor_t *c, raw_params_t *rp)
     }
     /* RFC 7235 §2.1: each parameter name only once per challenge. */
     for (i = 0; i < rp->n; i++)
-        if (same_name(&rp->p[i].name, &p.name))
+        if (utsec_digest_ieq_n(rp->p[i].name.ptr, rp->p[i].name.len, p.name.ptr,
+                               p.name.len))
             return UTSEC_ERR_PARSE;
     if (rp->n == UTSEC_DIGEST_MAX_PARAMS)
         return UTSEC_ERR_TOO_MANY;
@@ -329,7 +330,7 @@ static int hexval(int ch)
     return -1;
 }
 
-static int is_attr_char(unsigned char ch)
+int utsec_digest_is_attr_char(unsigned char ch)
 {
     /* RFC 8187 §3.2.1 attr-char */
     if ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
@@ -369,7 +370,7 @@ static int ext_value(const utsec_digest_param_t *p, char *out, size_t *dec_len)
                 out[o] = (char)(h << 4 | l);
             o++;
             i += 2;
-        } else if (is_attr_char(ch)) {
+        } else if (utsec_digest_is_attr_char(ch)) {
             if (out != NULL)
                 out[o] = (char)ch;
             o++;

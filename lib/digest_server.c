@@ -449,7 +449,6 @@ int utsec_digest_server_verify(utsec_digest_server_t *s,
                                utsec_digest_verify_result_t *result)
 {
     utsec_digest_cred_request_t req;
-    utsec_digest_calc_t c;
     uint8_t raw[NONCE_MAX_LEN], tag[8], auts[UTSEC_AKA_AUTS_LEN];
     uint8_t password[256];
     char ha1[UTSEC_DIGEST_HEX_SIZE];
@@ -510,19 +509,9 @@ int utsec_digest_server_verify(utsec_digest_server_t *s,
             goto done;
         }
     }
-    /* H(A1) once (kept for rspauth), then H(A2) and the response. */
-    memset(&c, 0, sizeof(c));
-    c.alg = a->alg;
-    c.username = req.real_username;
-    c.realm = a->realm;
-    c.password = password;
-    c.password_len = password_len;
-    c.nonce = a->nonce;
-    c.cnonce = a->cnonce;
-    if ((rc = utsec_digest_ha1(&c, ha1, sizeof(ha1), NULL)) != 0)
-        goto done;
-    rc = utsec_digest_check_as(a, req.real_username, method, method_len, NULL,
-                               0, ha1, body_hash);
+    /* The response, keeping H(A1) for rspauth. */
+    rc = utsec_digest_check_as(a, req.real_username, method, method_len,
+                               password, password_len, NULL, body_hash, ha1);
     if (rc != 0)
         goto done;
     now = s->cfg.time(s->cfg.time_ctx);

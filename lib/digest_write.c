@@ -208,8 +208,7 @@ static void put_ext_username(digest_buf_t *b, const utsec_digest_str_t *u)
     digest_buf_puts(b, "UTF-8''");
     for (i = 0; i < u->len; i++) {
         unsigned char c = (unsigned char)u->ptr[i];
-        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-            (c >= 'A' && c <= 'Z') || (c != 0 && strchr("!#$&+-.^_`|~", c))) {
+        if (utsec_digest_is_attr_char(c)) {
             digest_buf_put(b, u->ptr + i, 1);
         } else {
             char e[3];
