@@ -464,6 +464,19 @@ int utsec_digest_body_hash_finish(utsec_digest_body_hash_t *bh, char *out,
 
 /* ---- the verification core ---------------------------------------------- */
 
+void utsec_digest_calc_from(utsec_digest_calc_t *c,
+                            const utsec_digest_authorization_t *a)
+{
+    memset(c, 0, sizeof(*c));
+    c->alg = a->alg;
+    c->qop = a->qop;
+    c->realm = a->realm;
+    c->nonce = a->nonce;
+    c->cnonce = a->cnonce;
+    c->nc = a->nc;
+    c->uri = a->uri;
+}
+
 int utsec_digest_check_response(const utsec_digest_authorization_t *a,
                                 const char *method, size_t method_len,
                                 const uint8_t *password, size_t password_len,
@@ -491,19 +504,12 @@ int utsec_digest_check_as(const utsec_digest_authorization_t *a,
         return UTSEC_ERR_INVALID_ARG;
     if (a->alg == UTSEC_DIGEST_ALG_UNKNOWN || a->qop == UTSEC_DIGEST_QOP_UNKNOWN)
         return UTSEC_ERR_UNSUPPORTED;
-    memset(&c, 0, sizeof(c));
-    c.alg = a->alg;
-    c.qop = a->qop;
+    utsec_digest_calc_from(&c, a);
     c.username = username;
-    c.realm = a->realm;
     c.ha1 = ha1;
     c.password = password;
     c.password_len = password_len;
-    c.nonce = a->nonce;
-    c.cnonce = a->cnonce;
-    c.nc = a->nc;
     c.method = sv(method, method_len);
-    c.uri = a->uri;
     c.body_hash = body_hash;
     if ((rc = compute(&c, c.method, expect, sizeof(expect), &n, 1, ha1_out)) != 0)
         return rc;

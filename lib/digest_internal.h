@@ -44,6 +44,11 @@ int utsec_digest_each_challenge(const char *in, size_t in_len, char *scratch,
                                 size_t scratch_size, utsec_digest_challenge_fn fn,
                                 void *ctx);
 
+/* A calculation (zero otherwise) with the algorithm, qop, realm, nonce,
+ * cnonce, nc and uri of an answer. */
+void utsec_digest_calc_from(utsec_digest_calc_t *c,
+                            const utsec_digest_authorization_t *a);
+
 /* utsec_digest_response() (rspauth = 0) or utsec_digest_rspauth() with
  * c->ha1, when set, trusted as this library's own H(A1). */
 int utsec_digest_compute_int(const utsec_digest_calc_t *c, int rspauth, char *out,

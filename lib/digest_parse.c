@@ -259,8 +259,7 @@ static size_t token68_len(const cursor_t *c)
     while (i < c->len) {
         unsigned char ch = (unsigned char)c->s[i];
         if ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
-            (ch >= 'A' && ch <= 'Z') || ch == '-' || ch == '.' || ch == '_' ||
-            ch == '~' || ch == '+' || ch == '/')
+            (ch >= 'A' && ch <= 'Z') || (ch != 0 && strchr("-._~+/", ch) != NULL))
             i++;
         else
             break;
@@ -492,27 +491,27 @@ static utsec_digest_qop_t qop_token(const char *s, size_t n)
 /* qop-options: a quoted list of tokens, `auth, auth-int` (RFC 7616 §3.3). */
 static int parse_qop_list(const utsec_digest_str_t *v, unsigned *mask)
 {
-    size_t i = 0, items = 0;
+    cursor_t c;
+    size_t items = 0, n;
     unsigned m = 0;
 
-    while (i < v->len) {
-        size_t start;
-        while (i < v->len && (v->ptr[i] == ' ' || v->ptr[i] == '\t' || v->ptr[i] == ','))
-            i++;
-        if (i == v->len)
+    c.s = v->ptr;
+    c.len = v->len;
+    c.pos = 0;
+    for (;;) {
+        skip_separators(&c);
+        if (at_end(&c))
             break;
-        start = i;
-        while (i < v->len && utsec_digest_is_tchar((unsigned char)v->ptr[i]))
-            i++;
-        if (i == start)
+        n = token_len(&c, c.pos);
+        if (n == 0)
             return UTSEC_ERR_PARSE;
         items++;
         /* unknown options are ignored */
-        m |= (unsigned)qop_token(v->ptr + start, i - start) &
+        m |= (unsigned)qop_token(c.s + c.pos, n) &
              (UTSEC_DIGEST_QOP_AUTH | UTSEC_DIGEST_QOP_AUTH_INT);
-        while (i < v->len && (v->ptr[i] == ' ' || v->ptr[i] == '\t'))
-            i++;
-        if (i < v->len && v->ptr[i] != ',')
+        c.pos += n;
+        skip_ows(&c);
+        if (!at_end(&c) && peek(&c) != ',')
             return UTSEC_ERR_PARSE;
     }
     if (items == 0)

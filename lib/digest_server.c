@@ -559,14 +559,8 @@ int utsec_digest_server_auth_info(const utsec_digest_server_t *s,
 
     if (s == NULL || a == NULL || r == NULL || out == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    memset(&c, 0, sizeof(c));
-    c.alg = a->alg;
-    c.qop = a->qop;
+    utsec_digest_calc_from(&c, a); /* the realm goes unused: H(A1) is given */
     c.ha1 = r->ha1;
-    c.nonce = a->nonce;
-    c.cnonce = a->cnonce;
-    c.nc = a->nc;
-    c.uri = a->uri;
     c.body_hash = body_hash;
     if ((rc = utsec_digest_rspauth(&c, rsp, sizeof(rsp), &n)) != 0)
         return rc;
