@@ -34,7 +34,8 @@
 #define NONCE_KEY_LABEL "libutsec digest nonce MAC key"
 #define NONCE_MAC_MAX_MSG 48 /* 1 + 8 + 32, padded to 3 blocks */
 
-/* Where the parts of the two nonce layouts (above) are, by `aka`. */
+/* Where the parts of the two nonce layouts (above) are, by `aka`; the AKA
+ * one is RFC 3310 §3.2 RAND || AUTN || server data (ours: time || MAC). */
 static const struct nonce_layout {
     uint8_t type, len, time, body, body_len, mac;
 } layouts[2] = {
