@@ -552,7 +552,6 @@ int utsec_digest_server_auth_info(const utsec_digest_server_t *s,
                                   const char *body_hash, char *out,
                                   size_t out_size, size_t *out_len)
 {
-    utsec_digest_calc_t c;
     utsec_digest_auth_info_t ai;
     char rsp[UTSEC_DIGEST_HEX_SIZE];
     size_t n;
@@ -560,11 +559,14 @@ int utsec_digest_server_auth_info(const utsec_digest_server_t *s,
 
     if (s == NULL || a == NULL || r == NULL || out == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    utsec_digest_calc_from(&c, a); /* the realm goes unused: H(A1) is given */
-    c.ha1 = r->ha1;
-    c.body_hash = body_hash;
-    if ((rc = utsec_digest_rspauth(&c, rsp, sizeof(rsp), &n)) != 0)
-        return rc;
+    { /* c is dead once rsp is computed: it and ai may share stack */
+        utsec_digest_calc_t c;
+        utsec_digest_calc_from(&c, a); /* the realm goes unused: H(A1) is given */
+        c.ha1 = r->ha1;
+        c.body_hash = body_hash;
+        if ((rc = utsec_digest_rspauth(&c, rsp, sizeof(rsp), &n)) != 0)
+            return rc;
+    }
     UTSEC_CT_PUBLIC(rsp, n); /* rspauth goes on the wire */
     memset(&ai, 0, sizeof(ai));
     ai.rspauth = sv(rsp, n);
