@@ -356,44 +356,47 @@ static int str_eq(const utsec_digest_str_t *a, const char *b, size_t n)
  */
 static int nonce_b64(const char *in, size_t in_len, uint8_t *out, size_t n)
 {
-#define D(ch, v) [(ch) - '+'] = (v)
-    static const unsigned char t['z' - '+' + 1] = {
-        D('A', 1), D('B', 2), D('C', 3), D('D', 4), D('E', 5), D('F', 6), D('G', 7),
-        D('H', 8), D('I', 9), D('J', 10), D('K', 11), D('L', 12), D('M', 13), D('N', 14),
-        D('O', 15), D('P', 16), D('Q', 17), D('R', 18), D('S', 19), D('T', 20), D('U', 21),
-        D('V', 22), D('W', 23), D('X', 24), D('Y', 25), D('Z', 26), D('a', 27), D('b', 28),
-        D('c', 29), D('d', 30), D('e', 31), D('f', 32), D('g', 33), D('h', 34), D('i', 35),
-        D('j', 36), D('k', 37), D('l', 38), D('m', 39), D('n', 40), D('o', 41), D('p', 42),
-        D('q', 43), D('r', 44), D('s', 45), D('t', 46), D('u', 47), D('v', 48), D('w', 49),
-        D('x', 50), D('y', 51), D('z', 52), D('0', 53), D('1', 54), D('2', 55), D('3', 56),
-        D('4', 57), D('5', 58), D('6', 59), D('7', 60), D('8', 61), D('9', 62), D('+', 63),
-        D('/', 64),
-    }; /* value + 1 of the characters '+'..'z'; 0 = not base64 */
-#undef D
-    uint32_t acc = 0;
-    unsigned bits = 0;
-    size_t i, o = 0;
+    static const signed char t[128] = {
+        ['A'] = 1,  ['B'] = 2,  ['C'] = 3,  ['D'] = 4,  ['E'] = 5,  ['F'] = 6,  ['G'] = 7,
+        ['H'] = 8,  ['I'] = 9,  ['J'] = 10, ['K'] = 11, ['L'] = 12, ['M'] = 13, ['N'] = 14,
+        ['O'] = 15, ['P'] = 16, ['Q'] = 17, ['R'] = 18, ['S'] = 19, ['T'] = 20, ['U'] = 21,
+        ['V'] = 22, ['W'] = 23, ['X'] = 24, ['Y'] = 25, ['Z'] = 26, ['a'] = 27, ['b'] = 28,
+        ['c'] = 29, ['d'] = 30, ['e'] = 31, ['f'] = 32, ['g'] = 33, ['h'] = 34, ['i'] = 35,
+        ['j'] = 36, ['k'] = 37, ['l'] = 38, ['m'] = 39, ['n'] = 40, ['o'] = 41, ['p'] = 42,
+        ['q'] = 43, ['r'] = 44, ['s'] = 45, ['t'] = 46, ['u'] = 47, ['v'] = 48, ['w'] = 49,
+        ['x'] = 50, ['y'] = 51, ['z'] = 52, ['0'] = 53, ['1'] = 54, ['2'] = 55, ['3'] = 56,
+        ['4'] = 57, ['5'] = 58, ['6'] = 59, ['7'] = 60, ['8'] = 61, ['9'] = 62, ['+'] = 63,
+        ['/'] = 64,
+    }; /* value + 1 of the ASCII characters; 0 = not base64 */
+    size_t i, o = 0, full = n / 3, rem = n % 3;
+    uint32_t v;
 
     if (in_len != (n + 2) / 3 * 4)
         return -1;
-    for (i = 0; i < in_len; i++) {
-        unsigned c = (unsigned char)in[i] - (unsigned)'+';
-        if (o == n) { /* all octets out: the rest is padding */
-            if (in[i] != '=')
-                return -1;
-            continue;
-        }
-        if (c >= sizeof(t) || t[c] == 0)
+    for (i = 0; i < full; i++) {
+        const unsigned char *q = (const unsigned char *)in + 4 * i;
+        if (((q[0] | q[1] | q[2] | q[3]) & 0x80) || !t[q[0]] || !t[q[1]] ||
+            !t[q[2]] || !t[q[3]])
             return -1;
-        acc = acc << 6 | (t[c] - 1u);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out[o++] = (uint8_t)(acc >> bits);
-        }
+        v = (uint32_t)(t[q[0]] - 1) << 18 | (uint32_t)(t[q[1]] - 1) << 12 |
+            (uint32_t)(t[q[2]] - 1) << 6 | (uint32_t)(t[q[3]] - 1);
+        out[o++] = (uint8_t)(v >> 16);
+        out[o++] = (uint8_t)(v >> 8);
+        out[o++] = (uint8_t)v;
     }
-    if ((acc & ((1u << bits) - 1)) != 0)
-        return -1; /* non-zero pad bits: not the canonical encoding */
+    if (rem) {
+        const unsigned char *q = (const unsigned char *)in + 4 * full;
+        if (((q[0] | q[1] | q[2]) & 0x80) || !t[q[0]] || !t[q[1]] || q[3] != '=' ||
+            (rem == 1 ? q[2] != '=' : !t[q[2]]))
+            return -1;
+        v = (uint32_t)(t[q[0]] - 1) << 18 | (uint32_t)(t[q[1]] - 1) << 12 |
+            (rem == 2 ? (uint32_t)(t[q[2]] - 1) << 6 : 0);
+        if ((rem == 1 ? v & 0xFFFF : v & 0xFF) != 0)
+            return -1; /* non-zero pad bits: not the canonical encoding */
+        out[o++] = (uint8_t)(v >> 16);
+        if (rem == 2)
+            out[o++] = (uint8_t)(v >> 8);
+    }
     return 0;
 }
 
