@@ -131,11 +131,22 @@ void utsec_digest_hex_ct(const uint8_t *in, size_t n, char *out)
     out[2 * n] = '\0';
 }
 
+void utsec_digest_nc_hex(uint32_t nc, char out[9])
+{
+    uint8_t be[4];
+
+    be[0] = (uint8_t)(nc >> 24);
+    be[1] = (uint8_t)(nc >> 16);
+    be[2] = (uint8_t)(nc >> 8);
+    be[3] = (uint8_t)nc;
+    utsec_digest_hex_ct(be, sizeof(be), out);
+}
+
 /* Hash the pieces joined by ':' and write the hex result (2*hlen+1).
  * Short inputs are joined in a stack buffer and hashed in one call (the
  * common case: a server verification is then three plain hash calls). */
-static int hash_join(utsec_hash_alg_t h, char *hex, size_t n,
-                     const utsec_digest_str_t *parts)
+int utsec_digest_hash_join(utsec_hash_alg_t h, char *hex, size_t n,
+                           const utsec_digest_str_t *parts)
 {
     uint8_t d[UTSEC_HASH_MAX_LEN];
     char buf[512];
@@ -223,7 +234,7 @@ static int ha1_hex(const utsec_digest_calc_t *c, utsec_hash_alg_t h, char *ha1)
     parts[0] = c->username;
     parts[1] = c->realm;
     parts[2] = sv((const char *)c->password, c->password_len);
-    if ((rc = hash_join(h, ha1, 3, parts)) != 0)
+    if ((rc = utsec_digest_hash_join(h, ha1, 3, parts)) != 0)
         return rc;
     if (utsec_digest_is_sess(c->alg)) {
         /* A1 = H(user:realm:pass) ":" nonce ":" cnonce (RFC 7616 §3.4.2) */
@@ -232,15 +243,17 @@ static int ha1_hex(const utsec_digest_calc_t *c, utsec_hash_alg_t h, char *ha1)
         parts[0] = sv(inner, 2 * utsec_hash_len(h));
         parts[1] = c->nonce;
         parts[2] = c->cnonce;
-        rc = hash_join(h, ha1, 3, parts);
+        rc = utsec_digest_hash_join(h, ha1, 3, parts);
         utsec_wipe(inner, sizeof(inner));
     }
     return rc;
 }
 
-/* KD(H(A1), ...) with A2 = method ":" uri [":" H(body)]. */
+/* KD(H(A1), ...) with A2 = method ":" uri [":" H(body)]; H(A1) also into
+ * ha1_out (UTSEC_DIGEST_HEX_SIZE) unless NULL. */
 static int compute(const utsec_digest_calc_t *c, utsec_digest_str_t method,
-                   char *out, size_t out_size, size_t *out_len, int trusted_ha1)
+                   char *out, size_t out_size, size_t *out_len, int trusted_ha1,
+                   char *ha1_out)
 {
     utsec_hash_alg_t h;
     char ha1[UTSEC_DIGEST_HEX_SIZE], ha2[UTSEC_DIGEST_HEX_SIZE];
@@ -258,14 +271,16 @@ static int compute(const utsec_digest_calc_t *c, utsec_digest_str_t method,
         return UTSEC_ERR_BUFFER_TOO_SMALL;
     if ((rc = ha1_hex(c, h, ha1)) != 0)
         goto done;
+    if (ha1_out != NULL)
+        memcpy(ha1_out, ha1, sizeof(ha1));
     parts[0] = method;
     parts[1] = c->uri;
     if (c->qop == UTSEC_DIGEST_QOP_AUTH_INT) {
         const char *bh = c->body_hash ? c->body_hash : empty_body_hash(h);
         parts[2] = sv(bh, hexlen);
-        rc = hash_join(h, ha2, 3, parts);
+        rc = utsec_digest_hash_join(h, ha2, 3, parts);
     } else {
-        rc = hash_join(h, ha2, 2, parts);
+        rc = utsec_digest_hash_join(h, ha2, 2, parts);
     }
     if (rc != 0)
         goto done;
@@ -274,18 +289,14 @@ static int compute(const utsec_digest_calc_t *c, utsec_digest_str_t method,
     if (c->qop == UTSEC_DIGEST_QOP_NONE) {
         /* RFC 2069 §2.1.2 */
         parts[2] = sv(ha2, hexlen);
-        rc = hash_join(h, out, 3, parts);
+        rc = utsec_digest_hash_join(h, out, 3, parts);
     } else {
-        static const char hexd[] = "0123456789abcdef";
-        int i;
-        for (i = 0; i < 8; i++)
-            nc[i] = hexd[(c->nc >> (28 - 4 * i)) & 0xF];
-        nc[8] = '\0';
+        utsec_digest_nc_hex(c->nc, nc);
         parts[2] = sv(nc, 8);
         parts[3] = c->cnonce;
         parts[4] = sv(utsec_digest_qop_name(c->qop), strlen(utsec_digest_qop_name(c->qop)));
         parts[5] = sv(ha2, hexlen);
-        rc = hash_join(h, out, 6, parts);
+        rc = utsec_digest_hash_join(h, out, 6, parts);
     }
     if (rc == 0 && out_len != NULL)
         *out_len = hexlen;
@@ -299,7 +310,7 @@ int utsec_digest_response(const utsec_digest_calc_t *c, char *out,
 {
     if (c == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    return compute(c, c->method, out, out_size, out_len, 0);
+    return compute(c, c->method, out, out_size, out_len, 0, NULL);
 }
 
 int utsec_digest_compute_int(const utsec_digest_calc_t *c, int rspauth, char *out,
@@ -307,14 +318,15 @@ int utsec_digest_compute_int(const utsec_digest_calc_t *c, int rspauth, char *ou
 {
     if (c == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    return compute(c, rspauth ? sv("", 0) : c->method, out, out_size, out_len, 1);
+    return compute(c, rspauth ? sv("", 0) : c->method, out, out_size, out_len, 1,
+                   NULL);
 }
 
 int utsec_digest_rspauth(const utsec_digest_calc_t *c, char *out,
                          size_t out_size, size_t *out_len)
 {
     /* RFC 7616 §3.5: A2 = ":" uri, i.e. the empty method. */
-    return compute(c, sv("", 0), out, out_size, out_len, 0);
+    return compute(c, sv("", 0), out, out_size, out_len, 0, NULL);
 }
 
 int utsec_digest_ha1(const utsec_digest_calc_t *c, char *out, size_t out_size,
@@ -354,7 +366,7 @@ int utsec_digest_userhash(utsec_digest_alg_t alg, const char *username,
         return UTSEC_ERR_BUFFER_TOO_SMALL;
     parts[0] = sv(username, username_len);
     parts[1] = sv(realm, realm_len);
-    if ((rc = hash_join(h, out, 2, parts)) == 0 && out_len != NULL)
+    if ((rc = utsec_digest_hash_join(h, out, 2, parts)) == 0 && out_len != NULL)
         *out_len = hexlen;
     return rc;
 }
@@ -452,6 +464,19 @@ int utsec_digest_body_hash_finish(utsec_digest_body_hash_t *bh, char *out,
 
 /* ---- the verification core ---------------------------------------------- */
 
+void utsec_digest_calc_from(utsec_digest_calc_t *c,
+                            const utsec_digest_authorization_t *a)
+{
+    memset(c, 0, sizeof(*c));
+    c->alg = a->alg;
+    c->qop = a->qop;
+    c->realm = a->realm;
+    c->nonce = a->nonce;
+    c->cnonce = a->cnonce;
+    c->nc = a->nc;
+    c->uri = a->uri;
+}
+
 int utsec_digest_check_response(const utsec_digest_authorization_t *a,
                                 const char *method, size_t method_len,
                                 const uint8_t *password, size_t password_len,
@@ -460,14 +485,14 @@ int utsec_digest_check_response(const utsec_digest_authorization_t *a,
     if (a == NULL)
         return UTSEC_ERR_INVALID_ARG;
     return utsec_digest_check_as(a, a->username, method, method_len, password,
-                                 password_len, NULL, body_hash);
+                                 password_len, NULL, body_hash, NULL);
 }
 
 int utsec_digest_check_as(const utsec_digest_authorization_t *a,
                           utsec_digest_str_t username, const char *method,
                           size_t method_len, const uint8_t *password,
                           size_t password_len, const char *ha1,
-                          const char *body_hash)
+                          const char *body_hash, char *ha1_out)
 {
     utsec_digest_calc_t c;
     char expect[UTSEC_DIGEST_HEX_SIZE];
@@ -479,21 +504,14 @@ int utsec_digest_check_as(const utsec_digest_authorization_t *a,
         return UTSEC_ERR_INVALID_ARG;
     if (a->alg == UTSEC_DIGEST_ALG_UNKNOWN || a->qop == UTSEC_DIGEST_QOP_UNKNOWN)
         return UTSEC_ERR_UNSUPPORTED;
-    memset(&c, 0, sizeof(c));
-    c.alg = a->alg;
-    c.qop = a->qop;
+    utsec_digest_calc_from(&c, a);
     c.username = username;
-    c.realm = a->realm;
     c.ha1 = ha1;
     c.password = password;
     c.password_len = password_len;
-    c.nonce = a->nonce;
-    c.cnonce = a->cnonce;
-    c.nc = a->nc;
     c.method = sv(method, method_len);
-    c.uri = a->uri;
     c.body_hash = body_hash;
-    if ((rc = compute(&c, c.method, expect, sizeof(expect), &n, 1)) != 0)
+    if ((rc = compute(&c, c.method, expect, sizeof(expect), &n, 1, ha1_out)) != 0)
         return rc;
     if (a->response.len != n) /* public: the length on the wire */
         return UTSEC_ERR_AUTH_FAILED;

@@ -30,16 +30,20 @@ static int is_aka(utsec_digest_alg_t a)
     return a == UTSEC_DIGEST_ALG_AKAV1_MD5 || a == UTSEC_DIGEST_ALG_AKAV2_MD5;
 }
 
-/* The non-session algorithm with the same hash (for H(user:realm:pass)). */
+/* The non-session algorithm with the same hash (for H(user:realm:pass)):
+ * each -sess value follows its base in utsec_digest_alg_t. */
 static utsec_digest_alg_t base_alg(utsec_digest_alg_t a)
 {
-    switch (a) {
-    case UTSEC_DIGEST_ALG_MD5_SESS: return UTSEC_DIGEST_ALG_MD5;
-    case UTSEC_DIGEST_ALG_SHA256_SESS: return UTSEC_DIGEST_ALG_SHA256;
-    case UTSEC_DIGEST_ALG_SHA512_256_SESS: return UTSEC_DIGEST_ALG_SHA512_256;
-    default: return a;
-    }
+    return utsec_digest_is_sess(a) ? (utsec_digest_alg_t)(a - 1) : a;
 }
+
+typedef char sess_follows_base[UTSEC_DIGEST_ALG_MD5_SESS == UTSEC_DIGEST_ALG_MD5 + 1 &&
+                                       UTSEC_DIGEST_ALG_SHA256_SESS ==
+                                           UTSEC_DIGEST_ALG_SHA256 + 1 &&
+                                       UTSEC_DIGEST_ALG_SHA512_256_SESS ==
+                                           UTSEC_DIGEST_ALG_SHA512_256 + 1
+                                   ? 1
+                                   : -1];
 
 static int same_hash(utsec_digest_alg_t a, utsec_digest_alg_t b)
 {
@@ -267,20 +271,13 @@ static int authorize(utsec_digest_client_t *cl, const char *username,
         if (utsec_digest_is_sess(cl->alg)) {
             /* H(A1) = H(H(user:realm:pass) ":" nonce ":" cnonce) */
             utsec_hash_alg_t h;
-            utsec_hash_t hc;
-            uint8_t d[UTSEC_HASH_MAX_LEN];
+            utsec_digest_str_t parts[3];
             (void)utsec_digest_hash_of(cl->alg, &h);
-            if ((rc = utsec_hash_start(&hc, h)) != 0)
+            parts[0] = sv(ha0, 2 * utsec_hash_len(h));
+            parts[1] = c.nonce;
+            parts[2] = c.cnonce;
+            if ((rc = utsec_digest_hash_join(h, ha1, 3, parts)) != 0)
                 goto done;
-            (void)utsec_hash_update(&hc, ha0, 2 * utsec_hash_len(h));
-            (void)utsec_hash_update(&hc, ":", 1);
-            (void)utsec_hash_update(&hc, cl->nonce, cl->nonce_len);
-            (void)utsec_hash_update(&hc, ":", 1);
-            (void)utsec_hash_update(&hc, cnonce, 32);
-            if ((rc = utsec_hash_finish(&hc, d)) != 0)
-                goto done;
-            utsec_digest_hex_ct(d, utsec_hash_len(h), ha1);
-            utsec_wipe(d, sizeof(d));
         } else {
             memcpy(ha1, ha0, sizeof(ha1));
         }

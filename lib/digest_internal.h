@@ -11,8 +11,14 @@
 
 /* RFC 7230 §3.2.6 tchar. */
 int utsec_digest_is_tchar(unsigned char c);
+/* Whether s[0..n) is a non-empty token (s may be NULL). */
+int utsec_digest_is_token(const char *s, size_t n);
+/* RFC 8187 §3.2.1 attr-char. */
+int utsec_digest_is_attr_char(unsigned char c);
 /* Case-insensitive ASCII comparison of s[0..n) with the NUL-terminated lit. */
 int utsec_digest_ieq(const char *s, size_t n, const char *lit);
+/* Case-insensitive ASCII comparison of a[0..an) and b[0..bn). */
+int utsec_digest_ieq_n(const char *a, size_t an, const char *b, size_t bn);
 /* Hash used by alg (AKA variants hash with MD5); -1 for an unknown alg. */
 int utsec_digest_hash_of(utsec_digest_alg_t alg, utsec_hash_alg_t *h);
 /* Whether alg is a -sess form. */
@@ -21,12 +27,13 @@ int utsec_digest_is_sess(utsec_digest_alg_t alg);
 const char *utsec_digest_qop_name(utsec_digest_qop_t q);
 
 /* utsec_digest_check_response() with the user name given separately (the
- * real name behind a userhash) and an optional precomputed H(A1). */
+ * real name behind a userhash), an optional precomputed H(A1), and the H(A1)
+ * used copied into ha1_out (UTSEC_DIGEST_HEX_SIZE) unless NULL. */
 int utsec_digest_check_as(const utsec_digest_authorization_t *a,
                           utsec_digest_str_t username, const char *method,
                           size_t method_len, const uint8_t *password,
                           size_t password_len, const char *ha1,
-                          const char *body_hash);
+                          const char *body_hash, char *ha1_out);
 
 /* Every Digest challenge of a WWW-Authenticate value, one at a time, with
  * escaped values decoded into scratch (reused per challenge; a challenge
@@ -37,13 +44,25 @@ int utsec_digest_each_challenge(const char *in, size_t in_len, char *scratch,
                                 size_t scratch_size, utsec_digest_challenge_fn fn,
                                 void *ctx);
 
+/* A calculation (zero otherwise) with the algorithm, qop, realm, nonce,
+ * cnonce, nc and uri of an answer. */
+void utsec_digest_calc_from(utsec_digest_calc_t *c,
+                            const utsec_digest_authorization_t *a);
+
 /* utsec_digest_response() (rspauth = 0) or utsec_digest_rspauth() with
  * c->ha1, when set, trusted as this library's own H(A1). */
 int utsec_digest_compute_int(const utsec_digest_calc_t *c, int rspauth, char *out,
                              size_t out_size, size_t *out_len);
 
+/* H(parts[0] ":" ... ":" parts[n-1]) in lower-case hex into hex (2 * hash
+ * length + 1). */
+int utsec_digest_hash_join(utsec_hash_alg_t h, char *hex, size_t n,
+                           const utsec_digest_str_t *parts);
+
 /* Lower-case hex of n octets into out (2n+1) without secret-indexed lookups. */
 void utsec_digest_hex_ct(const uint8_t *in, size_t n, char *out);
+/* nc as 8 lower-case hex digits and a NUL (RFC 7616 §3.4). */
+void utsec_digest_nc_hex(uint32_t nc, char out[9]);
 
 /* utsec_digest_authorization_write(); response_is_hex: a->response is this
  * library's own hex digest and is copied as is. */

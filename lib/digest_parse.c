@@ -10,6 +10,7 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "digest_internal.h"
@@ -154,14 +155,14 @@ static int at_param(const cursor_t *c)
     return i < c->len && c->s[i] == '=';
 }
 
-static int same_name(const utsec_digest_str_t *a, const utsec_digest_str_t *b)
+int utsec_digest_ieq_n(const char *a, size_t an, const char *b, size_t bn)
 {
     size_t k;
 
-    if (a->len != b->len)
+    if (an != bn)
         return 0;
-    for (k = 0; k < a->len; k++)
-        if (lower((unsigned char)a->ptr[k]) != lower((unsigned char)b->ptr[k]))
+    for (k = 0; k < an; k++)
+        if (lower((unsigned char)a[k]) != lower((unsigned char)b[k]))
             return 0;
     return 1;
 }
@@ -202,7 +203,8 @@ static int parse_param(cursor_t *c, raw_params_t *rp)
     }
     /* RFC 7235 §2.1: each parameter name only once per challenge. */
     for (i = 0; i < rp->n; i++)
-        if (same_name(&rp->p[i].name, &p.name))
+        if (utsec_digest_ieq_n(rp->p[i].name.ptr, rp->p[i].name.len, p.name.ptr,
+                               p.name.len))
             return UTSEC_ERR_PARSE;
     if (rp->n == UTSEC_DIGEST_MAX_PARAMS)
         return UTSEC_ERR_TOO_MANY;
@@ -257,8 +259,7 @@ static size_t token68_len(const cursor_t *c)
     while (i < c->len) {
         unsigned char ch = (unsigned char)c->s[i];
         if ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
-            (ch >= 'A' && ch <= 'Z') || ch == '-' || ch == '.' || ch == '_' ||
-            ch == '~' || ch == '+' || ch == '/')
+            (ch >= 'A' && ch <= 'Z') || (ch != 0 && strchr("-._~+/", ch) != NULL))
             i++;
         else
             break;
@@ -328,7 +329,7 @@ static int hexval(int ch)
     return -1;
 }
 
-static int is_attr_char(unsigned char ch)
+int utsec_digest_is_attr_char(unsigned char ch)
 {
     /* RFC 8187 §3.2.1 attr-char */
     if ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
@@ -368,7 +369,7 @@ static int ext_value(const utsec_digest_param_t *p, char *out, size_t *dec_len)
                 out[o] = (char)(h << 4 | l);
             o++;
             i += 2;
-        } else if (is_attr_char(ch)) {
+        } else if (utsec_digest_is_attr_char(ch)) {
             if (out != NULL)
                 out[o] = (char)ch;
             o++;
@@ -466,14 +467,14 @@ static int parse_nc(const utsec_digest_str_t *v, uint32_t *out)
     return 0;
 }
 
-static int is_token(const utsec_digest_str_t *v)
+int utsec_digest_is_token(const char *s, size_t n)
 {
     size_t i;
 
-    if (v->len == 0)
+    if (s == NULL || n == 0)
         return 0;
-    for (i = 0; i < v->len; i++)
-        if (!utsec_digest_is_tchar((unsigned char)v->ptr[i]))
+    for (i = 0; i < n; i++)
+        if (!utsec_digest_is_tchar((unsigned char)s[i]))
             return 0;
     return 1;
 }
@@ -490,29 +491,27 @@ static utsec_digest_qop_t qop_token(const char *s, size_t n)
 /* qop-options: a quoted list of tokens, `auth, auth-int` (RFC 7616 §3.3). */
 static int parse_qop_list(const utsec_digest_str_t *v, unsigned *mask)
 {
-    size_t i = 0, items = 0;
+    cursor_t c;
+    size_t items = 0, n;
     unsigned m = 0;
 
-    while (i < v->len) {
-        size_t start;
-        while (i < v->len && (v->ptr[i] == ' ' || v->ptr[i] == '\t' || v->ptr[i] == ','))
-            i++;
-        if (i == v->len)
+    c.s = v->ptr;
+    c.len = v->len;
+    c.pos = 0;
+    for (;;) {
+        skip_separators(&c);
+        if (at_end(&c))
             break;
-        start = i;
-        while (i < v->len && utsec_digest_is_tchar((unsigned char)v->ptr[i]))
-            i++;
-        if (i == start)
+        n = token_len(&c, c.pos);
+        if (n == 0)
             return UTSEC_ERR_PARSE;
         items++;
-        switch (qop_token(v->ptr + start, i - start)) {
-        case UTSEC_DIGEST_QOP_AUTH: m |= UTSEC_DIGEST_QOP_AUTH; break;
-        case UTSEC_DIGEST_QOP_AUTH_INT: m |= UTSEC_DIGEST_QOP_AUTH_INT; break;
-        default: break; /* unknown options are ignored */
-        }
-        while (i < v->len && (v->ptr[i] == ' ' || v->ptr[i] == '\t'))
-            i++;
-        if (i < v->len && v->ptr[i] != ',')
+        /* unknown options are ignored */
+        m |= (unsigned)qop_token(c.s + c.pos, n) &
+             (UTSEC_DIGEST_QOP_AUTH | UTSEC_DIGEST_QOP_AUTH_INT);
+        c.pos += n;
+        skip_ows(&c);
+        if (!at_end(&c) && peek(&c) != ',')
             return UTSEC_ERR_PARSE;
     }
     if (items == 0)
@@ -521,202 +520,190 @@ static int parse_qop_list(const utsec_digest_str_t *v, unsigned *mask)
     return 0;
 }
 
-static int fill_challenge(const raw_params_t *rp, utsec_digest_challenge_t *c)
-{
-    size_t i;
-    int rc;
+/*
+ * How each parameter lands in one of the three header structs: a table per
+ * struct, indexed by parameter id. F_ALG and F_USER fill a view and the int
+ * that follows it (algorithm/alg, username/username_ext).
+ */
+enum {
+    F_NONE,  /* kept in params only */
+    F_STR,   /* the value as is */
+    F_ALG,   /* a token; also its utsec_digest_alg_t */
+    F_USER,  /* username or username*; also which one it was */
+    F_QOPS,  /* qop-options list, into a mask */
+    F_QOP,   /* one qop token */
+    F_BOOL,  /* true / false */
+    F_NC     /* 8LHEX, not zero */
+};
 
-    memset(c, 0, sizeof(*c));
-    c->alg = UTSEC_DIGEST_ALG_MD5;
-    for (i = 0; i < rp->n; i++) {
+#define N_IDS (UTSEC_DIGEST_P_RSPAUTH + 1)
+#define BIT(id) (1u << (id))
+
+typedef struct fill_map {
+    struct {
+        unsigned char kind, off;
+    } f[N_IDS];
+    unsigned char n_params_off, params_off;
+    unsigned short size;
+    unsigned need;        /* parameters that must be present */
+    unsigned need_if_qop; /* ... when qop is */
+} fill_map_t;
+
+#define AT(type, field) offsetof(type, field)
+
+typedef char view_then_int[offsetof(utsec_digest_challenge_t, alg) ==
+                                   offsetof(utsec_digest_challenge_t, algorithm) +
+                                       sizeof(utsec_digest_str_t) &&
+                               offsetof(utsec_digest_authorization_t, alg) ==
+                                   offsetof(utsec_digest_authorization_t, algorithm) +
+                                       sizeof(utsec_digest_str_t) &&
+                               offsetof(utsec_digest_authorization_t, username_ext) ==
+                                   offsetof(utsec_digest_authorization_t, username) +
+                                       sizeof(utsec_digest_str_t)
+                           ? 1
+                           : -1];
+
+#define CH(field) AT(utsec_digest_challenge_t, field)
+static const fill_map_t challenge_map = {
+    {
+        [UTSEC_DIGEST_P_REALM] = {F_STR, CH(realm)},
+        [UTSEC_DIGEST_P_NONCE] = {F_STR, CH(nonce)},
+        [UTSEC_DIGEST_P_OPAQUE] = {F_STR, CH(opaque)},
+        [UTSEC_DIGEST_P_DOMAIN] = {F_STR, CH(domain)},
+        [UTSEC_DIGEST_P_CHARSET] = {F_STR, CH(charset)},
+        [UTSEC_DIGEST_P_ALGORITHM] = {F_ALG, CH(algorithm)},
+        [UTSEC_DIGEST_P_QOP] = {F_QOPS, CH(qop_mask)},
+        [UTSEC_DIGEST_P_STALE] = {F_BOOL, CH(stale)},
+        [UTSEC_DIGEST_P_USERHASH] = {F_BOOL, CH(userhash)},
+    },
+    CH(n_params), CH(params), sizeof(utsec_digest_challenge_t),
+    BIT(UTSEC_DIGEST_P_REALM) | BIT(UTSEC_DIGEST_P_NONCE), 0,
+};
+#undef CH
+
+#define AU(field) AT(utsec_digest_authorization_t, field)
+static const fill_map_t authorization_map = {
+    {
+        [UTSEC_DIGEST_P_USERNAME] = {F_USER, AU(username)},
+        [UTSEC_DIGEST_P_USERNAME_EXT] = {F_USER, AU(username)},
+        [UTSEC_DIGEST_P_REALM] = {F_STR, AU(realm)},
+        [UTSEC_DIGEST_P_NONCE] = {F_STR, AU(nonce)},
+        [UTSEC_DIGEST_P_URI] = {F_STR, AU(uri)},
+        [UTSEC_DIGEST_P_RESPONSE] = {F_STR, AU(response)},
+        [UTSEC_DIGEST_P_CNONCE] = {F_STR, AU(cnonce)},
+        [UTSEC_DIGEST_P_OPAQUE] = {F_STR, AU(opaque)},
+        [UTSEC_DIGEST_P_AUTS] = {F_STR, AU(auts)},
+        [UTSEC_DIGEST_P_ALGORITHM] = {F_ALG, AU(algorithm)},
+        [UTSEC_DIGEST_P_QOP] = {F_QOP, AU(qop)},
+        [UTSEC_DIGEST_P_NC] = {F_NC, AU(nc)},
+        [UTSEC_DIGEST_P_USERHASH] = {F_BOOL, AU(userhash)},
+    },
+    AU(n_params), AU(params), sizeof(utsec_digest_authorization_t),
+    BIT(UTSEC_DIGEST_P_USERNAME) | BIT(UTSEC_DIGEST_P_REALM) |
+        BIT(UTSEC_DIGEST_P_NONCE) | BIT(UTSEC_DIGEST_P_URI) |
+        BIT(UTSEC_DIGEST_P_RESPONSE),
+    BIT(UTSEC_DIGEST_P_NC) | BIT(UTSEC_DIGEST_P_CNONCE),
+};
+#undef AU
+
+#define AI(field) AT(utsec_digest_auth_info_t, field)
+static const fill_map_t auth_info_map = {
+    {
+        [UTSEC_DIGEST_P_NEXTNONCE] = {F_STR, AI(nextnonce)},
+        [UTSEC_DIGEST_P_RSPAUTH] = {F_STR, AI(rspauth)},
+        [UTSEC_DIGEST_P_CNONCE] = {F_STR, AI(cnonce)},
+        [UTSEC_DIGEST_P_QOP] = {F_QOP, AI(qop)},
+        [UTSEC_DIGEST_P_NC] = {F_NC, AI(nc)},
+    },
+    AI(n_params), AI(params), sizeof(utsec_digest_auth_info_t), 0, 0,
+};
+#undef AI
+
+/*
+ * The typed view of validated parameters into out (a struct of m->size
+ * octets, all zero first: alg MD5, qop NONE). Names other than username and
+ * username* cannot repeat (parse_param() refuses that), so `seen` only
+ * catches RFC 7616 §3.4's "not both"; absent values stay NULL views.
+ */
+static int fill(const raw_params_t *rp, void *out, const fill_map_t *m)
+{
+    unsigned char *base = out;
+    unsigned seen = 0, bit;
+    size_t i;
+    int rc = 0;
+
+    memset(out, 0, m->size);
+    for (i = 0; i < rp->n && rc == 0; i++) {
         const utsec_digest_param_t *p = &rp->p[i];
-        switch (p->id) {
-        case UTSEC_DIGEST_P_REALM: c->realm = p->value; break;
-        case UTSEC_DIGEST_P_NONCE: c->nonce = p->value; break;
-        case UTSEC_DIGEST_P_OPAQUE: c->opaque = p->value; break;
-        case UTSEC_DIGEST_P_DOMAIN: c->domain = p->value; break;
-        case UTSEC_DIGEST_P_CHARSET: c->charset = p->value; break;
-        case UTSEC_DIGEST_P_ALGORITHM:
-            if (!is_token(&p->value))
+        const utsec_digest_str_t *v = &p->value;
+        void *f = base + m->f[p->id].off;
+        utsec_digest_str_t *view = f;
+
+        if (m->f[p->id].kind == F_NONE)
+            continue;
+        bit = BIT(m->f[p->id].kind == F_USER ? UTSEC_DIGEST_P_USERNAME : p->id);
+        if (seen & bit)
+            return UTSEC_ERR_PARSE;
+        seen |= bit;
+        switch (m->f[p->id].kind) {
+        case F_STR:
+            *view = *v;
+            break;
+        case F_ALG:
+            if (!utsec_digest_is_token(v->ptr, v->len))
                 return UTSEC_ERR_PARSE;
-            c->algorithm = p->value;
-            c->alg = utsec_digest_alg_from_name(p->value.ptr, p->value.len);
+            *view = *v;
+            *(utsec_digest_alg_t *)(void *)(view + 1) =
+                utsec_digest_alg_from_name(v->ptr, v->len);
             break;
-        case UTSEC_DIGEST_P_QOP:
-            if ((rc = parse_qop_list(&p->value, &c->qop_mask)) != 0)
-                return rc;
+        case F_USER:
+            *view = *v;
+            *(int *)(void *)(view + 1) = p->id == UTSEC_DIGEST_P_USERNAME_EXT;
             break;
-        case UTSEC_DIGEST_P_STALE:
-            if ((rc = parse_bool(&p->value, &c->stale)) != 0)
-                return rc;
+        case F_QOPS:
+            rc = parse_qop_list(v, f);
             break;
-        case UTSEC_DIGEST_P_USERHASH:
-            if ((rc = parse_bool(&p->value, &c->userhash)) != 0)
-                return rc;
+        case F_QOP:
+            if (!utsec_digest_is_token(v->ptr, v->len))
+                return UTSEC_ERR_PARSE;
+            *(utsec_digest_qop_t *)f = qop_token(v->ptr, v->len);
             break;
-        default: break; /* other names are kept in params only */
+        case F_BOOL:
+            rc = parse_bool(v, f);
+            break;
+        default: /* F_NC */
+            rc = parse_nc(v, f);
+            break;
         }
     }
-    if (c->realm.ptr == NULL || c->nonce.ptr == NULL)
+    if (rc != 0)
+        return rc;
+    if ((seen & m->need) != m->need ||
+        ((seen & BIT(UTSEC_DIGEST_P_QOP)) &&
+         (seen & m->need_if_qop) != m->need_if_qop))
         return UTSEC_ERR_PARSE;
-    c->n_params = rp->n;
-    memcpy(c->params, rp->p, rp->n * sizeof(rp->p[0]));
-    return 0;
-}
-
-static int fill_authorization(const raw_params_t *rp,
-                              utsec_digest_authorization_t *a)
-{
-    size_t i;
-    int rc, have_user = 0;
-
-    memset(a, 0, sizeof(*a));
-    a->alg = UTSEC_DIGEST_ALG_MD5;
-    for (i = 0; i < rp->n; i++) {
-        const utsec_digest_param_t *p = &rp->p[i];
-        switch (p->id) {
-        case UTSEC_DIGEST_P_USERNAME:
-        case UTSEC_DIGEST_P_USERNAME_EXT:
-            if (have_user++) /* RFC 7616 §3.4: not both */
-                return UTSEC_ERR_PARSE;
-            a->username = p->value;
-            a->username_ext = p->id == UTSEC_DIGEST_P_USERNAME_EXT;
-            break;
-        case UTSEC_DIGEST_P_REALM: a->realm = p->value; break;
-        case UTSEC_DIGEST_P_NONCE: a->nonce = p->value; break;
-        case UTSEC_DIGEST_P_URI: a->uri = p->value; break;
-        case UTSEC_DIGEST_P_RESPONSE: a->response = p->value; break;
-        case UTSEC_DIGEST_P_CNONCE: a->cnonce = p->value; break;
-        case UTSEC_DIGEST_P_OPAQUE: a->opaque = p->value; break;
-        case UTSEC_DIGEST_P_AUTS: a->auts = p->value; break;
-        case UTSEC_DIGEST_P_ALGORITHM:
-            if (!is_token(&p->value))
-                return UTSEC_ERR_PARSE;
-            a->algorithm = p->value;
-            a->alg = utsec_digest_alg_from_name(p->value.ptr, p->value.len);
-            break;
-        case UTSEC_DIGEST_P_QOP:
-            if (!is_token(&p->value))
-                return UTSEC_ERR_PARSE;
-            a->qop = qop_token(p->value.ptr, p->value.len);
-            break;
-        case UTSEC_DIGEST_P_NC:
-            if ((rc = parse_nc(&p->value, &a->nc)) != 0)
-                return rc;
-            break;
-        case UTSEC_DIGEST_P_USERHASH:
-            if ((rc = parse_bool(&p->value, &a->userhash)) != 0)
-                return rc;
-            break;
-        default: break;
-        }
-    }
-    if (!have_user || a->realm.ptr == NULL || a->nonce.ptr == NULL ||
-        a->uri.ptr == NULL || a->response.ptr == NULL)
-        return UTSEC_ERR_PARSE;
-    if (a->qop != UTSEC_DIGEST_QOP_NONE &&
-        (a->nc == 0 || a->cnonce.ptr == NULL))
-        return UTSEC_ERR_PARSE;
-    a->n_params = rp->n;
-    memcpy(a->params, rp->p, rp->n * sizeof(rp->p[0]));
-    return 0;
-}
-
-static int fill_auth_info(const raw_params_t *rp, utsec_digest_auth_info_t *ai)
-{
-    size_t i;
-    int rc;
-
-    memset(ai, 0, sizeof(*ai));
-    for (i = 0; i < rp->n; i++) {
-        const utsec_digest_param_t *p = &rp->p[i];
-        switch (p->id) {
-        case UTSEC_DIGEST_P_NEXTNONCE: ai->nextnonce = p->value; break;
-        case UTSEC_DIGEST_P_RSPAUTH: ai->rspauth = p->value; break;
-        case UTSEC_DIGEST_P_CNONCE: ai->cnonce = p->value; break;
-        case UTSEC_DIGEST_P_QOP:
-            if (!is_token(&p->value))
-                return UTSEC_ERR_PARSE;
-            ai->qop = qop_token(p->value.ptr, p->value.len);
-            break;
-        case UTSEC_DIGEST_P_NC:
-            if ((rc = parse_nc(&p->value, &ai->nc)) != 0)
-                return rc;
-            break;
-        default: break;
-        }
-    }
-    ai->n_params = rp->n;
-    memcpy(ai->params, rp->p, rp->n * sizeof(rp->p[0]));
+    *(size_t *)(void *)(base + m->n_params_off) = rp->n;
+    memcpy(base + m->params_off, rp->p, rp->n * sizeof(rp->p[0]));
     return 0;
 }
 
 /* ---- public parsers ------------------------------------------------------ */
 
-int utsec_digest_parse_challenges(const char *in, size_t in_len,
-                                  utsec_digest_challenge_t *out,
-                                  size_t max_out, size_t *n_out, char *scratch,
-                                  size_t scratch_size)
+/*
+ * Every Digest challenge of in, in order, to fn. cumulative: the decoded
+ * values of all challenges share scratch and running out is an error;
+ * otherwise each challenge reuses scratch and one needing more is skipped.
+ */
+static int walk_challenges(const char *in, size_t in_len, char *scratch,
+                           size_t scratch_size, int cumulative,
+                           utsec_digest_challenge_fn fn, void *ctx)
 {
     cursor_t c;
     raw_params_t rp;
     utsec_digest_challenge_t tmp;
-    size_t count = 0, used = 0, need;
-    int rc, pass, is_digest;
-
-    if ((rc = check_input(in, in_len)) != 0)
-        return rc;
-    if (n_out == NULL || (out == NULL && max_out != 0) ||
-        (scratch == NULL && scratch_size != 0))
-        return UTSEC_ERR_INVALID_ARG;
-    /* Pass 0 validates everything; pass 1 writes. */
-    for (pass = 0; pass < 2; pass++) {
-        c.s = in;
-        c.len = in_len;
-        c.pos = 0;
-        count = 0;
-        skip_separators(&c);
-        while (!at_end(&c)) {
-            if ((rc = parse_challenge_raw(&c, &rp, &is_digest)) != 0)
-                return rc;
-            if (is_digest) {
-                if ((rc = scratch_need(&rp, &need)) != 0)
-                    return rc;
-                if (used + need > scratch_size)
-                    return UTSEC_ERR_BUFFER_TOO_SMALL;
-                decode_values(&rp, scratch, &used);
-                if (pass == 0) {
-                    if ((rc = fill_challenge(&rp, &tmp)) != 0)
-                        return rc;
-                    if (count == max_out)
-                        return UTSEC_ERR_TOO_MANY;
-                } else {
-                    (void)fill_challenge(&rp, &out[count]);
-                }
-                count++;
-            }
-            skip_separators(&c);
-        }
-        used = 0;
-    }
-    *n_out = count;
-    return 0;
-}
-
-int utsec_digest_each_challenge(const char *in, size_t in_len, char *scratch,
-                                size_t scratch_size, utsec_digest_challenge_fn fn,
-                                void *ctx)
-{
-    cursor_t c;
-    raw_params_t rp;
-    utsec_digest_challenge_t tmp;
-    size_t used, need;
+    size_t used = 0, need;
     int rc, is_digest;
 
-    if ((rc = check_input(in, in_len)) != 0)
-        return rc;
-    if (fn == NULL || (scratch == NULL && scratch_size != 0))
-        return UTSEC_ERR_INVALID_ARG;
     c.s = in;
     c.len = in_len;
     c.pos = 0;
@@ -727,13 +714,15 @@ int utsec_digest_each_challenge(const char *in, size_t in_len, char *scratch,
         if (is_digest) {
             if ((rc = scratch_need(&rp, &need)) != 0)
                 return rc;
-            if (need <= scratch_size) { /* else: too many escapes, skipped */
+            if (!cumulative)
                 used = 0;
+            if (used + need <= scratch_size) {
                 decode_values(&rp, scratch, &used);
-                if ((rc = fill_challenge(&rp, &tmp)) != 0)
+                if ((rc = fill(&rp, &tmp, &challenge_map)) != 0 ||
+                    (rc = fn(ctx, &tmp)) != 0)
                     return rc;
-                if ((rc = fn(ctx, &tmp)) != 0)
-                    return rc;
+            } else if (cumulative) {
+                return UTSEC_ERR_BUFFER_TOO_SMALL;
             }
         }
         skip_separators(&c);
@@ -741,21 +730,86 @@ int utsec_digest_each_challenge(const char *in, size_t in_len, char *scratch,
     return 0;
 }
 
-/* Shared by the two single-value parsers: the raw parameters, validated,
- * with the scratch space checked. */
-static int parse_single(const char *in, size_t in_len, int with_scheme,
-                        raw_params_t *rp, size_t scratch_size)
+typedef struct collect {
+    utsec_digest_challenge_t *out; /* NULL while validating */
+    size_t max, count;
+} collect_t;
+
+static int collect(void *ctx, const utsec_digest_challenge_t *c)
 {
-    cursor_t c;
-    size_t need;
+    collect_t *k = ctx;
+
+    if (k->count == k->max)
+        return UTSEC_ERR_TOO_MANY;
+    if (k->out != NULL)
+        k->out[k->count] = *c;
+    k->count++;
+    return 0;
+}
+
+int utsec_digest_parse_challenges(const char *in, size_t in_len,
+                                  utsec_digest_challenge_t *out,
+                                  size_t max_out, size_t *n_out, char *scratch,
+                                  size_t scratch_size)
+{
+    collect_t k;
     int rc;
 
+    if ((rc = check_input(in, in_len)) != 0)
+        return rc;
+    if (n_out == NULL || (out == NULL && max_out != 0) ||
+        (scratch == NULL && scratch_size != 0))
+        return UTSEC_ERR_INVALID_ARG;
+    /* The first walk validates everything; the second writes. */
+    k.out = NULL;
+    k.max = max_out;
+    k.count = 0;
+    if ((rc = walk_challenges(in, in_len, scratch, scratch_size, 1, collect,
+                              &k)) != 0)
+        return rc;
+    k.out = out;
+    k.count = 0;
+    (void)walk_challenges(in, in_len, scratch, scratch_size, 1, collect, &k);
+    *n_out = k.count;
+    return 0;
+}
+
+int utsec_digest_each_challenge(const char *in, size_t in_len, char *scratch,
+                                size_t scratch_size, utsec_digest_challenge_fn fn,
+                                void *ctx)
+{
+    int rc;
+
+    if ((rc = check_input(in, in_len)) != 0)
+        return rc;
+    if (fn == NULL || (scratch == NULL && scratch_size != 0))
+        return UTSEC_ERR_INVALID_ARG;
+    return walk_challenges(in, in_len, scratch, scratch_size, 0, fn, ctx);
+}
+
+/* Authorization (with_scheme) or Authentication-Info into out, whole or
+ * not at all. */
+static int parse_single(const char *in, size_t in_len, int with_scheme,
+                        void *out, const fill_map_t *m, char *scratch,
+                        size_t scratch_size)
+{
+    union {
+        utsec_digest_authorization_t a;
+        utsec_digest_auth_info_t ai;
+    } tmp;
+    raw_params_t rp;
+    cursor_t c;
+    size_t need, used = 0;
+    int rc;
+
+    if (out == NULL || (scratch == NULL && scratch_size != 0))
+        return UTSEC_ERR_INVALID_ARG;
     if ((rc = check_input(in, in_len)) != 0)
         return rc;
     c.s = in;
     c.len = in_len;
     c.pos = 0;
-    rp->n = 0;
+    rp.n = 0;
     skip_ows(&c);
     if (with_scheme) {
         size_t n = token_len(&c, c.pos);
@@ -765,12 +819,16 @@ static int parse_single(const char *in, size_t in_len, int with_scheme,
         if (peek(&c) != ' ' && peek(&c) != '\t')
             return UTSEC_ERR_PARSE;
     }
-    if ((rc = parse_param_list(&c, rp, 0)) != 0)
+    if ((rc = parse_param_list(&c, &rp, 0)) != 0)
         return rc;
-    if ((rc = scratch_need(rp, &need)) != 0)
+    if ((rc = scratch_need(&rp, &need)) != 0)
         return rc;
     if (need > scratch_size)
         return UTSEC_ERR_BUFFER_TOO_SMALL;
+    decode_values(&rp, scratch, &used);
+    if ((rc = fill(&rp, &tmp, m)) != 0)
+        return rc;
+    memcpy(out, &tmp, m->size);
     return 0;
 }
 
@@ -778,38 +836,14 @@ int utsec_digest_parse_authorization(const char *in, size_t in_len,
                                      utsec_digest_authorization_t *out,
                                      char *scratch, size_t scratch_size)
 {
-    raw_params_t rp;
-    utsec_digest_authorization_t tmp;
-    size_t used = 0;
-    int rc;
-
-    if (out == NULL || (scratch == NULL && scratch_size != 0))
-        return UTSEC_ERR_INVALID_ARG;
-    if ((rc = parse_single(in, in_len, 1, &rp, scratch_size)) != 0)
-        return rc;
-    decode_values(&rp, scratch, &used);
-    if ((rc = fill_authorization(&rp, &tmp)) != 0)
-        return rc;
-    memcpy(out, &tmp, sizeof(tmp));
-    return 0;
+    return parse_single(in, in_len, 1, out, &authorization_map, scratch,
+                        scratch_size);
 }
 
 int utsec_digest_parse_auth_info(const char *in, size_t in_len,
                                  utsec_digest_auth_info_t *out, char *scratch,
                                  size_t scratch_size)
 {
-    raw_params_t rp;
-    utsec_digest_auth_info_t tmp;
-    size_t used = 0;
-    int rc;
-
-    if (out == NULL || (scratch == NULL && scratch_size != 0))
-        return UTSEC_ERR_INVALID_ARG;
-    if ((rc = parse_single(in, in_len, 0, &rp, scratch_size)) != 0)
-        return rc;
-    decode_values(&rp, scratch, &used);
-    if ((rc = fill_auth_info(&rp, &tmp)) != 0)
-        return rc;
-    memcpy(out, &tmp, sizeof(tmp));
-    return 0;
+    return parse_single(in, in_len, 0, out, &auth_info_map, scratch,
+                        scratch_size);
 }

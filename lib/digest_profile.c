@@ -30,17 +30,22 @@ int utsec_digest_profile_ub(utsec_digest_server_config_t *cfg,
     return 0;
 }
 
-static void append(char *out, size_t *len, const char *s, size_t n)
+/* The two realm forms, i = 0 (UICC) and 1 (ME), in the order of the
+ * combined realm. */
+static utsec_digest_ua_realm_t form(int i, const char **prefix, size_t *len)
 {
-    memcpy(out + *len, s, n);
-    *len += n;
+    *prefix = i ? ME_PREFIX : UICC_PREFIX;
+    *len = i ? sizeof(ME_PREFIX) - 1 : sizeof(UICC_PREFIX) - 1;
+    return i ? UTSEC_DIGEST_UA_REALM_ME : UTSEC_DIGEST_UA_REALM_UICC;
 }
 
 int utsec_digest_ua_realm(utsec_digest_ua_realm_t which, const char *fqdn,
                           size_t fqdn_len, char *out, size_t out_size,
                           size_t *out_len)
 {
-    size_t need = 0, len = 0;
+    const char *pre;
+    size_t need = 0, len = 0, n;
+    int i;
 
     if (fqdn == NULL || out == NULL ||
         (which != UTSEC_DIGEST_UA_REALM_ME && which != UTSEC_DIGEST_UA_REALM_UICC &&
@@ -48,46 +53,24 @@ int utsec_digest_ua_realm(utsec_digest_ua_realm_t which, const char *fqdn,
         return UTSEC_ERR_INVALID_ARG;
     if (!utsec_gba_host_valid(fqdn, fqdn_len))
         return UTSEC_ERR_BAD_HOST;
-    if (which & UTSEC_DIGEST_UA_REALM_UICC)
-        need += sizeof(UICC_PREFIX) - 1 + fqdn_len;
-    if (which & UTSEC_DIGEST_UA_REALM_ME)
-        need += sizeof(ME_PREFIX) - 1 + fqdn_len;
-    if (which == UTSEC_DIGEST_UA_REALM_BOTH)
-        need += 1;
+    for (i = 0; i < 2; i++)
+        if (which & form(i, &pre, &n))
+            need += (need ? 1 : 0) + n + fqdn_len; /* ';' between the two */
     if (out_size < need + 1)
         return UTSEC_ERR_BUFFER_TOO_SMALL;
-    if (which & UTSEC_DIGEST_UA_REALM_UICC) {
-        append(out, &len, UICC_PREFIX, sizeof(UICC_PREFIX) - 1);
-        append(out, &len, fqdn, fqdn_len);
-    }
-    if (which == UTSEC_DIGEST_UA_REALM_BOTH)
-        append(out, &len, ";", 1);
-    if (which & UTSEC_DIGEST_UA_REALM_ME) {
-        append(out, &len, ME_PREFIX, sizeof(ME_PREFIX) - 1);
-        append(out, &len, fqdn, fqdn_len);
+    for (i = 0; i < 2; i++) {
+        if (!(which & form(i, &pre, &n)))
+            continue;
+        if (len > 0)
+            out[len++] = ';';
+        memcpy(out + len, pre, n);
+        memcpy(out + len + n, fqdn, fqdn_len);
+        len += n + fqdn_len;
     }
     out[len] = '\0';
     if (out_len != NULL)
         *out_len = len;
     return 0;
-}
-
-static int host_eq(const char *a, size_t alen, const char *b, size_t blen)
-{
-    size_t i;
-
-    if (alen != blen)
-        return 0;
-    for (i = 0; i < alen; i++) {
-        int x = (unsigned char)a[i], y = (unsigned char)b[i];
-        if (x >= 'A' && x <= 'Z')
-            x += 'a' - 'A';
-        if (y >= 'A' && y <= 'Z')
-            y += 'a' - 'A';
-        if (x != y)
-            return 0;
-    }
-    return 1;
 }
 
 int utsec_digest_ua_realm_parse(const char *realm, size_t realm_len,
@@ -96,54 +79,45 @@ int utsec_digest_ua_realm_parse(const char *realm, size_t realm_len,
                                 utsec_digest_str_t *answer_realm)
 {
     size_t start = 0, i;
-    int found_me = 0, found_uicc = 0, bad_host = 0;
-    utsec_digest_str_t me = {NULL, 0}, uicc = {NULL, 0};
+    int bad_host = 0, k;
+    utsec_digest_str_t found[2] = {{NULL, 0}, {NULL, 0}}; /* UICC, ME */
 
     if (realm == NULL || fqdn == NULL || variant == NULL || answer_realm == NULL)
         return UTSEC_ERR_INVALID_ARG;
     for (i = 0; i <= realm_len; i++) {
-        const char *part;
-        size_t plen, pre;
-        int is_me;
+        const char *part, *pre;
+        size_t plen, n;
         if (i < realm_len && realm[i] != ';')
             continue;
         part = realm + start;
         plen = i - start;
         start = i + 1;
-        if (plen > sizeof(UICC_PREFIX) - 1 &&
-            memcmp(part, UICC_PREFIX, sizeof(UICC_PREFIX) - 1) == 0) {
-            pre = sizeof(UICC_PREFIX) - 1;
-            is_me = 0;
-        } else if (plen > sizeof(ME_PREFIX) - 1 &&
-                   memcmp(part, ME_PREFIX, sizeof(ME_PREFIX) - 1) == 0) {
-            pre = sizeof(ME_PREFIX) - 1;
-            is_me = 1;
-        } else {
-            continue; /* e.g. the -digest (GBA_Digest) prefix: not handled here */
+        /* which prefix (neither is a prefix of the other) */
+        for (k = 0; k < 2; k++) {
+            (void)form(k, &pre, &n);
+            if (plen > n && memcmp(part, pre, n) == 0)
+                break;
         }
+        if (k == 2)
+            continue; /* e.g. the -digest (GBA_Digest) prefix: not handled here */
         /* The FQDN after '@' must be the host the UE addressed (FACTS §2.1). */
-        if (!host_eq(part + pre, plen - pre, fqdn, fqdn_len)) {
+        if (!utsec_digest_ieq_n(part + n, plen - n, fqdn, fqdn_len)) {
             bad_host = 1;
             continue;
         }
-        if (is_me && !found_me) {
-            found_me = 1;
-            me.ptr = part;
-            me.len = plen;
-        } else if (!is_me && !found_uicc) {
-            found_uicc = 1;
-            uicc.ptr = part;
-            uicc.len = plen;
+        if (found[k].ptr == NULL) {
+            found[k].ptr = part;
+            found[k].len = plen;
         }
     }
-    if (found_me) {
+    if (found[1].ptr != NULL) {
         *variant = UTSEC_GBA_VARIANT_ME;
-        *answer_realm = me;
+        *answer_realm = found[1];
         return 0;
     }
-    if (found_uicc) {
+    if (found[0].ptr != NULL) {
         *variant = UTSEC_GBA_VARIANT_U_INT;
-        *answer_realm = uicc;
+        *answer_realm = found[0];
         return 0;
     }
     return bad_host ? UTSEC_ERR_BAD_HOST : UTSEC_ERR_PARSE;

@@ -34,6 +34,16 @@
 #define NONCE_KEY_LABEL "libutsec digest nonce MAC key"
 #define NONCE_MAC_MAX_MSG 48 /* 1 + 8 + 32, padded to 3 blocks */
 
+/* Where the parts of the two nonce layouts (above) are, by `aka`; the AKA
+ * one is RFC 3310 §3.2 RAND || AUTN || server data (ours: time || MAC). */
+static const struct nonce_layout {
+    uint8_t type, len, time, body, body_len, mac;
+} layouts[2] = {
+    {1, PLAIN_NONCE_LEN, 0, 8, NONCE_RAND_LEN, 8 + NONCE_RAND_LEN},
+    {2, 32 + AKA_SERVER_DATA_LEN, 32, 0, 32, 32 + 8},
+};
+#define NONCE_MAX_LEN (32 + AKA_SERVER_DATA_LEN)
+
 typedef char mac_key_fits[sizeof(((utsec_digest_server_t *)0)->mac_key) == 16
                               ? 1
                               : -1];
@@ -281,30 +291,40 @@ static int write_challenges(const utsec_digest_server_t *s, const char *nonce,
     return 0;
 }
 
-int utsec_digest_server_challenge(utsec_digest_server_t *s, int stale,
-                                  char *out, size_t out_size, size_t *out_len)
+/* A fresh nonce (raw holds RAND || AUTN already when aka) and the
+ * challenges carrying it. */
+static int issue(utsec_digest_server_t *s, int aka, uint8_t raw[NONCE_MAX_LEN],
+                 int stale, char *out, size_t out_size, size_t *out_len)
 {
-    uint8_t raw[PLAIN_NONCE_LEN];
-    char nonce[UTSEC_BASE64_ENCODED_SIZE(PLAIN_NONCE_LEN)];
+    const struct nonce_layout *l = &layouts[aka];
+    char nonce[UTSEC_BASE64_ENCODED_SIZE(NONCE_MAX_LEN)];
     size_t nlen;
     int rc;
 
-    if (s == NULL || out == NULL || out_size == 0)
-        return UTSEC_ERR_INVALID_ARG;
-    put64(raw, s->cfg.time(s->cfg.time_ctx));
-    if (s->cfg.rng(s->cfg.rng_ctx, raw + 8, NONCE_RAND_LEN) != 0)
+    put64(raw + l->time, s->cfg.time(s->cfg.time_ctx));
+    if (!aka && s->cfg.rng(s->cfg.rng_ctx, raw + l->body, l->body_len) != 0)
         return UTSEC_ERR_RNG;
-    if ((rc = nonce_mac(s, 1, raw, raw + 8, NONCE_RAND_LEN,
-                        raw + 8 + NONCE_RAND_LEN)) != 0)
+    if ((rc = nonce_mac(s, l->type, raw + l->time, raw + l->body, l->body_len,
+                        raw + l->mac)) != 0)
         return rc;
-    UTSEC_CT_PUBLIC(raw + 8 + NONCE_RAND_LEN, NONCE_MAC_LEN); /* on the wire */
-    if ((rc = utsec_base64_encode(raw, sizeof(raw), nonce, sizeof(nonce),
-                                  &nlen)) != 0)
+    UTSEC_CT_PUBLIC(raw + l->mac, NONCE_MAC_LEN); /* on the wire */
+    /* RFC 3310 §3.2 for AKA: base64(RAND || AUTN || server data) */
+    if ((rc = utsec_base64_encode(raw, l->len, nonce, sizeof(nonce), &nlen)) != 0)
         return rc;
-    rc = write_challenges(s, nonce, nlen, 0, stale, out, out_size, out_len);
+    rc = write_challenges(s, nonce, nlen, aka, stale, out, out_size, out_len);
     if (rc != 0)
         out[0] = '\0';
     return rc;
+}
+
+int utsec_digest_server_challenge(utsec_digest_server_t *s, int stale,
+                                  char *out, size_t out_size, size_t *out_len)
+{
+    uint8_t raw[NONCE_MAX_LEN];
+
+    if (s == NULL || out == NULL || out_size == 0)
+        return UTSEC_ERR_INVALID_ARG;
+    return issue(s, 0, raw, stale, out, out_size, out_len);
 }
 
 int utsec_digest_server_challenge_aka(utsec_digest_server_t *s,
@@ -313,26 +333,13 @@ int utsec_digest_server_challenge_aka(utsec_digest_server_t *s,
                                       int stale, char *out, size_t out_size,
                                       size_t *out_len)
 {
-    uint8_t ra[32], sd[AKA_SERVER_DATA_LEN];
-    char nonce[UTSEC_BASE64_ENCODED_SIZE(32 + AKA_SERVER_DATA_LEN)];
-    size_t nlen;
-    int rc;
+    uint8_t raw[NONCE_MAX_LEN];
 
     if (s == NULL || rand == NULL || autn == NULL || out == NULL || out_size == 0)
         return UTSEC_ERR_INVALID_ARG;
-    memcpy(ra, rand, 16);
-    memcpy(ra + 16, autn, 16);
-    put64(sd, s->cfg.time(s->cfg.time_ctx));
-    if ((rc = nonce_mac(s, 2, sd, ra, sizeof(ra), sd + 8)) != 0)
-        return rc;
-    UTSEC_CT_PUBLIC(sd + 8, NONCE_MAC_LEN); /* on the wire */
-    if ((rc = utsec_aka_nonce_encode(rand, autn, sd, sizeof(sd), nonce,
-                                     sizeof(nonce), &nlen)) != 0)
-        return rc;
-    rc = write_challenges(s, nonce, nlen, 1, stale, out, out_size, out_len);
-    if (rc != 0)
-        out[0] = '\0';
-    return rc;
+    memcpy(raw, rand, 16);
+    memcpy(raw + 16, autn, 16);
+    return issue(s, 1, raw, stale, out, out_size, out_len);
 }
 
 /* ---- verification -------------------------------------------------------- */
@@ -349,7 +356,7 @@ static int str_eq(const utsec_digest_str_t *a, const char *b, size_t n)
  */
 static int nonce_b64(const char *in, size_t in_len, uint8_t *out, size_t n)
 {
-    static const signed char t[256] = {
+    static const signed char t[128] = {
         ['A'] = 1,  ['B'] = 2,  ['C'] = 3,  ['D'] = 4,  ['E'] = 5,  ['F'] = 6,  ['G'] = 7,
         ['H'] = 8,  ['I'] = 9,  ['J'] = 10, ['K'] = 11, ['L'] = 12, ['M'] = 13, ['N'] = 14,
         ['O'] = 15, ['P'] = 16, ['Q'] = 17, ['R'] = 18, ['S'] = 19, ['T'] = 20, ['U'] = 21,
@@ -360,7 +367,7 @@ static int nonce_b64(const char *in, size_t in_len, uint8_t *out, size_t n)
         ['x'] = 50, ['y'] = 51, ['z'] = 52, ['0'] = 53, ['1'] = 54, ['2'] = 55, ['3'] = 56,
         ['4'] = 57, ['5'] = 58, ['6'] = 59, ['7'] = 60, ['8'] = 61, ['9'] = 62, ['+'] = 63,
         ['/'] = 64,
-    }; /* value + 1; 0 = not base64 */
+    }; /* value + 1 of the ASCII characters; 0 = not base64 */
     size_t i, o = 0, full = n / 3, rem = n % 3;
     uint32_t v;
 
@@ -368,7 +375,8 @@ static int nonce_b64(const char *in, size_t in_len, uint8_t *out, size_t n)
         return -1;
     for (i = 0; i < full; i++) {
         const unsigned char *q = (const unsigned char *)in + 4 * i;
-        if (!t[q[0]] || !t[q[1]] || !t[q[2]] || !t[q[3]])
+        if (((q[0] | q[1] | q[2] | q[3]) & 0x80) || !t[q[0]] || !t[q[1]] ||
+            !t[q[2]] || !t[q[3]])
             return -1;
         v = (uint32_t)(t[q[0]] - 1) << 18 | (uint32_t)(t[q[1]] - 1) << 12 |
             (uint32_t)(t[q[2]] - 1) << 6 | (uint32_t)(t[q[3]] - 1);
@@ -378,7 +386,7 @@ static int nonce_b64(const char *in, size_t in_len, uint8_t *out, size_t n)
     }
     if (rem) {
         const unsigned char *q = (const unsigned char *)in + 4 * full;
-        if (!t[q[0]] || !t[q[1]] || q[3] != '=' ||
+        if (((q[0] | q[1] | q[2]) & 0x80) || !t[q[0]] || !t[q[1]] || q[3] != '=' ||
             (rem == 1 ? q[2] != '=' : !t[q[2]]))
             return -1;
         v = (uint32_t)(t[q[0]] - 1) << 18 | (uint32_t)(t[q[1]] - 1) << 12 |
@@ -415,37 +423,23 @@ static int realm_ok(const utsec_digest_server_t *s, const utsec_digest_str_t *r)
     return 0;
 }
 
-/* Decode and authenticate the nonce; returns its time and MAC tag. */
+/* Decode and authenticate the nonce into raw; returns its time and MAC tag. */
 static int check_nonce(const utsec_digest_server_t *s,
                        const utsec_digest_authorization_t *a, int aka,
                        int64_t *issued, uint8_t tag[8],
-                       uint8_t rand[16], uint8_t autn[16])
+                       uint8_t raw[NONCE_MAX_LEN])
 {
+    const struct nonce_layout *l = &layouts[aka];
     uint8_t mac[NONCE_MAC_LEN];
     int ok;
 
-    if (aka) {
-        /* RFC 3310 §3.2: RAND || AUTN || server data (ours: time || MAC) */
-        uint8_t raw[32 + AKA_SERVER_DATA_LEN], *sd = raw + 32;
-        if (nonce_b64(a->nonce.ptr, a->nonce.len, raw, sizeof(raw)) != 0)
-            return UTSEC_ERR_NONCE;
-        memcpy(rand, raw, 16);
-        memcpy(autn, raw + 16, 16);
-        if (nonce_mac(s, 2, sd, raw, 32, mac) != 0)
-            return UTSEC_ERR_CRYPTO;
-        ok = utsec_ct_equal(mac, sd + 8, NONCE_MAC_LEN);
-        *issued = get64(sd);
-        memcpy(tag, sd + 8, 8);
-    } else {
-        uint8_t raw[PLAIN_NONCE_LEN];
-        if (nonce_b64(a->nonce.ptr, a->nonce.len, raw, sizeof(raw)) != 0)
-            return UTSEC_ERR_NONCE;
-        if (nonce_mac(s, 1, raw, raw + 8, NONCE_RAND_LEN, mac) != 0)
-            return UTSEC_ERR_CRYPTO;
-        ok = utsec_ct_equal(mac, raw + 8 + NONCE_RAND_LEN, NONCE_MAC_LEN);
-        *issued = get64(raw);
-        memcpy(tag, raw + 8 + NONCE_RAND_LEN, 8);
-    }
+    if (nonce_b64(a->nonce.ptr, a->nonce.len, raw, l->len) != 0)
+        return UTSEC_ERR_NONCE;
+    if (nonce_mac(s, l->type, raw + l->time, raw + l->body, l->body_len, mac) != 0)
+        return UTSEC_ERR_CRYPTO;
+    ok = utsec_ct_equal(mac, raw + l->mac, NONCE_MAC_LEN);
+    *issued = get64(raw + l->time);
+    memcpy(tag, raw + l->mac, 8);
     /* the MAC verdict is public: the peer learns it from the answer */
     UTSEC_CT_PUBLIC(&ok, sizeof(ok));
     return ok ? 0 : UTSEC_ERR_NONCE;
@@ -459,8 +453,7 @@ int utsec_digest_server_verify(utsec_digest_server_t *s,
                                utsec_digest_verify_result_t *result)
 {
     utsec_digest_cred_request_t req;
-    utsec_digest_calc_t c;
-    uint8_t rnd[16], autn[16], tag[8], auts[UTSEC_AKA_AUTS_LEN];
+    uint8_t raw[NONCE_MAX_LEN], tag[8], auts[UTSEC_AKA_AUTS_LEN];
     uint8_t password[256];
     char ha1[UTSEC_DIGEST_HEX_SIZE];
     size_t password_len = 0;
@@ -491,7 +484,7 @@ int utsec_digest_server_verify(utsec_digest_server_t *s,
         if (utsec_aka_auts_decode(a->auts.ptr, a->auts.len, auts) != 0)
             return UTSEC_ERR_PARSE;
     }
-    if ((rc = check_nonce(s, a, aka, &issued, tag, rnd, autn)) != 0)
+    if ((rc = check_nonce(s, a, aka, &issued, tag, raw)) != 0)
         return rc;
 
     memset(&req, 0, sizeof(req));
@@ -505,8 +498,9 @@ int utsec_digest_server_verify(utsec_digest_server_t *s,
         req.userhash = a->userhash;
         req.realm = a->realm;
         req.alg = a->alg;
-        req.rand = aka ? rnd : NULL;
-        req.autn = aka ? autn : NULL;
+        /* AKA nonces start with RAND || AUTN (RFC 3310 §3.2) */
+        req.rand = aka ? raw : NULL;
+        req.autn = aka ? raw + 16 : NULL;
         rc = s->cfg.lookup(s->cfg.lookup_ctx, &req, password, sizeof(password),
                            &password_len);
         if (rc == UTSEC_ERR_NOT_FOUND) {
@@ -519,19 +513,9 @@ int utsec_digest_server_verify(utsec_digest_server_t *s,
             goto done;
         }
     }
-    /* H(A1) once (kept for rspauth), then H(A2) and the response. */
-    memset(&c, 0, sizeof(c));
-    c.alg = a->alg;
-    c.username = req.real_username;
-    c.realm = a->realm;
-    c.password = password;
-    c.password_len = password_len;
-    c.nonce = a->nonce;
-    c.cnonce = a->cnonce;
-    if ((rc = utsec_digest_ha1(&c, ha1, sizeof(ha1), NULL)) != 0)
-        goto done;
-    rc = utsec_digest_check_as(a, req.real_username, method, method_len, NULL,
-                               0, ha1, body_hash);
+    /* The response, keeping H(A1) for rspauth. */
+    rc = utsec_digest_check_as(a, req.real_username, method, method_len,
+                               password, password_len, NULL, body_hash, ha1);
     if (rc != 0)
         goto done;
     now = s->cfg.time(s->cfg.time_ctx);
@@ -551,7 +535,7 @@ int utsec_digest_server_verify(utsec_digest_server_t *s,
         result->qop = a->qop;
         result->nc = a->nc;
         if (aka)
-            memcpy(result->rand, rnd, sizeof(rnd));
+            memcpy(result->rand, raw, sizeof(result->rand));
         if (a->auts.ptr != NULL) {
             result->has_auts = 1;
             memcpy(result->auts, auts, sizeof(auts));
@@ -571,7 +555,6 @@ int utsec_digest_server_auth_info(const utsec_digest_server_t *s,
                                   const char *body_hash, char *out,
                                   size_t out_size, size_t *out_len)
 {
-    utsec_digest_calc_t c;
     utsec_digest_auth_info_t ai;
     char rsp[UTSEC_DIGEST_HEX_SIZE];
     size_t n;
@@ -579,17 +562,14 @@ int utsec_digest_server_auth_info(const utsec_digest_server_t *s,
 
     if (s == NULL || a == NULL || r == NULL || out == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    memset(&c, 0, sizeof(c));
-    c.alg = a->alg;
-    c.qop = a->qop;
-    c.ha1 = r->ha1;
-    c.nonce = a->nonce;
-    c.cnonce = a->cnonce;
-    c.nc = a->nc;
-    c.uri = a->uri;
-    c.body_hash = body_hash;
-    if ((rc = utsec_digest_rspauth(&c, rsp, sizeof(rsp), &n)) != 0)
-        return rc;
+    { /* c is dead once rsp is computed: it and ai may share stack */
+        utsec_digest_calc_t c;
+        utsec_digest_calc_from(&c, a); /* the realm goes unused: H(A1) is given */
+        c.ha1 = r->ha1;
+        c.body_hash = body_hash;
+        if ((rc = utsec_digest_rspauth(&c, rsp, sizeof(rsp), &n)) != 0)
+            return rc;
+    }
     UTSEC_CT_PUBLIC(rsp, n); /* rspauth goes on the wire */
     memset(&ai, 0, sizeof(ai));
     ai.rspauth = sv(rsp, n);

@@ -36,10 +36,16 @@ void digest_buf_puts(digest_buf_t *b, const char *s)
     digest_buf_put(b, s, strlen(s));
 }
 
-void digest_buf_name(digest_buf_t *b, const char *name)
+/* `, ` between parameters (none after the scheme or at the start). */
+static void put_sep(digest_buf_t *b)
 {
     if (b->len > 0 && b->p[b->len - 1] != ' ')
         digest_buf_put(b, ", ", 2);
+}
+
+void digest_buf_name(digest_buf_t *b, const char *name)
+{
+    put_sep(b);
     digest_buf_puts(b, name);
     digest_buf_put(b, "=", 1);
 }
@@ -68,18 +74,10 @@ void digest_buf_quoted(digest_buf_t *b, const char *s, size_t n)
 
 void digest_buf_token(digest_buf_t *b, const char *s, size_t n)
 {
-    size_t i;
-
-    if (s == NULL || n == 0) {
+    if (!utsec_digest_is_token(s, n))
         b->invalid = 1;
-        return;
-    }
-    for (i = 0; i < n; i++)
-        if (!utsec_digest_is_tchar((unsigned char)s[i])) {
-            b->invalid = 1;
-            return;
-        }
-    digest_buf_put(b, s, n);
+    else
+        digest_buf_put(b, s, n);
 }
 
 int digest_buf_finish(digest_buf_t *b, size_t *out_len)
@@ -92,18 +90,6 @@ int digest_buf_finish(digest_buf_t *b, size_t *out_len)
     if (out_len != NULL)
         *out_len = b->len;
     return 0;
-}
-
-static int is_token_str(const utsec_digest_str_t *v)
-{
-    size_t i;
-
-    if (v->ptr == NULL || v->len == 0)
-        return 0;
-    for (i = 0; i < v->len; i++)
-        if (!utsec_digest_is_tchar((unsigned char)v->ptr[i]))
-            return 0;
-    return 1;
 }
 
 static void put_quoted_opt(digest_buf_t *b, const char *name,
@@ -131,14 +117,27 @@ static void put_alg(digest_buf_t *b, utsec_digest_alg_t alg,
 
 static void put_nc(digest_buf_t *b, uint32_t nc)
 {
-    static const char hexd[] = "0123456789abcdef";
-    char s[8];
-    int i;
+    char s[9];
 
-    for (i = 0; i < 8; i++)
-        s[i] = hexd[(nc >> (28 - 4 * i)) & 0xF];
+    utsec_digest_nc_hex(nc, s);
     digest_buf_name(b, "nc");
     digest_buf_put(b, s, 8);
+}
+
+/* `name=true` (stale, userhash). */
+static void put_true(digest_buf_t *b, const char *name)
+{
+    digest_buf_name(b, name);
+    digest_buf_puts(b, "true");
+}
+
+/* A token as is, anything else as a quoted-string. */
+static void put_value(digest_buf_t *b, const utsec_digest_str_t *v, int quoted)
+{
+    if (!quoted && utsec_digest_is_token(v->ptr, v->len))
+        digest_buf_put(b, v->ptr, v->len);
+    else
+        digest_buf_quoted(b, v->ptr, v->len);
 }
 
 /* Extension parameters, as given (the name must be a token). */
@@ -155,21 +154,23 @@ static void put_unknown(digest_buf_t *b, const utsec_digest_param_t *params,
         const utsec_digest_param_t *p = &params[i];
         if (p->id != UTSEC_DIGEST_P_UNKNOWN)
             continue;
-        if (b->len > 0 && b->p[b->len - 1] != ' ')
-            digest_buf_put(b, ", ", 2);
+        put_sep(b);
         digest_buf_token(b, p->name.ptr, p->name.len);
         digest_buf_put(b, "=", 1);
-        if (!p->quoted && is_token_str(&p->value))
-            digest_buf_put(b, p->value.ptr, p->value.len);
-        else
-            digest_buf_quoted(b, p->value.ptr, p->value.len);
+        put_value(b, &p->value, p->quoted);
     }
 }
+
+/* qop-options by mask (AUTH = 1, AUTH_INT = 2). */
+static const char *const qop_options[] = {
+    NULL, "\"auth\"", "\"auth-int\"", "\"auth,auth-int\"",
+};
 
 int utsec_digest_challenge_write(const utsec_digest_challenge_t *c, char *out,
                                  size_t out_size, size_t *out_len)
 {
     digest_buf_t b;
+    unsigned qops;
 
     if (c == NULL || out == NULL || c->realm.ptr == NULL || c->nonce.ptr == NULL)
         return UTSEC_ERR_INVALID_ARG;
@@ -179,32 +180,20 @@ int utsec_digest_challenge_write(const utsec_digest_challenge_t *c, char *out,
     put_quoted_opt(&b, "domain", &c->domain);
     put_quoted_opt(&b, "nonce", &c->nonce);
     put_quoted_opt(&b, "opaque", &c->opaque);
-    if (c->stale) {
-        digest_buf_name(&b, "stale");
-        digest_buf_puts(&b, "true");
-    }
+    if (c->stale)
+        put_true(&b, "stale");
     put_alg(&b, c->alg, &c->algorithm);
-    if (c->qop_mask & (UTSEC_DIGEST_QOP_AUTH | UTSEC_DIGEST_QOP_AUTH_INT)) {
+    qops = c->qop_mask & (UTSEC_DIGEST_QOP_AUTH | UTSEC_DIGEST_QOP_AUTH_INT);
+    if (qops) {
         digest_buf_name(&b, "qop");
-        if ((c->qop_mask & UTSEC_DIGEST_QOP_AUTH) &&
-            (c->qop_mask & UTSEC_DIGEST_QOP_AUTH_INT))
-            digest_buf_puts(&b, "\"auth,auth-int\"");
-        else if (c->qop_mask & UTSEC_DIGEST_QOP_AUTH)
-            digest_buf_puts(&b, "\"auth\"");
-        else
-            digest_buf_puts(&b, "\"auth-int\"");
+        digest_buf_puts(&b, qop_options[qops]);
     }
     if (c->charset.ptr != NULL) {
         digest_buf_name(&b, "charset");
-        if (is_token_str(&c->charset))
-            digest_buf_put(&b, c->charset.ptr, c->charset.len);
-        else
-            digest_buf_quoted(&b, c->charset.ptr, c->charset.len);
+        put_value(&b, &c->charset, 0);
     }
-    if (c->userhash) {
-        digest_buf_name(&b, "userhash");
-        digest_buf_puts(&b, "true");
-    }
+    if (c->userhash)
+        put_true(&b, "userhash");
     put_unknown(&b, c->params, c->n_params);
     return digest_buf_finish(&b, out_len);
 }
@@ -219,8 +208,7 @@ static void put_ext_username(digest_buf_t *b, const utsec_digest_str_t *u)
     digest_buf_puts(b, "UTF-8''");
     for (i = 0; i < u->len; i++) {
         unsigned char c = (unsigned char)u->ptr[i];
-        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-            (c >= 'A' && c <= 'Z') || (c != 0 && strchr("!#$&+-.^_`|~", c))) {
+        if (utsec_digest_is_attr_char(c)) {
             digest_buf_put(b, u->ptr + i, 1);
         } else {
             char e[3];
@@ -295,10 +283,8 @@ int utsec_digest_authorization_write_int(const utsec_digest_authorization_t *a,
     if (a->nc != 0)
         put_nc(&b, a->nc);
     put_quoted_opt(&b, "cnonce", &a->cnonce);
-    if (a->userhash) {
-        digest_buf_name(&b, "userhash");
-        digest_buf_puts(&b, "true");
-    }
+    if (a->userhash)
+        put_true(&b, "userhash");
     put_quoted_opt(&b, "auts", &a->auts);
     put_unknown(&b, a->params, a->n_params);
     return digest_buf_finish(&b, out_len);
