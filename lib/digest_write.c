@@ -249,7 +249,8 @@ int utsec_digest_authorization_write_int(const utsec_digest_authorization_t *a,
 
     if (a == NULL || out == NULL || a->username.ptr == NULL ||
         a->realm.ptr == NULL || a->nonce.ptr == NULL || a->uri.ptr == NULL ||
-        a->response.ptr == NULL || a->qop == UTSEC_DIGEST_QOP_UNKNOWN)
+        a->response.ptr == NULL ||
+        (a->qop != UTSEC_DIGEST_QOP_NONE && utsec_digest_qop_name(a->qop) == NULL))
         return UTSEC_ERR_INVALID_ARG;
     digest_buf_init(&b, out, out_size);
     digest_buf_puts(&b, "Digest ");
@@ -295,7 +296,8 @@ int utsec_digest_auth_info_write(const utsec_digest_auth_info_t *ai, char *out,
 {
     digest_buf_t b;
 
-    if (ai == NULL || out == NULL || ai->qop == UTSEC_DIGEST_QOP_UNKNOWN)
+    if (ai == NULL || out == NULL ||
+        (ai->qop != UTSEC_DIGEST_QOP_NONE && utsec_digest_qop_name(ai->qop) == NULL))
         return UTSEC_ERR_INVALID_ARG;
     digest_buf_init(&b, out, out_size);
     put_quoted_opt(&b, "rspauth", &ai->rspauth);

@@ -498,6 +498,9 @@ static void write_authorization_and_info(void **state)
     a.qop = UTSEC_DIGEST_QOP_UNKNOWN;
     assert_int_equal(utsec_digest_authorization_write(&a, out, sizeof(out), &len),
                      UTSEC_ERR_INVALID_ARG);
+    a.qop = (utsec_digest_qop_t)3; /* outside the enumeration: refused, not dereferenced */
+    assert_int_equal(utsec_digest_authorization_write(&a, out, sizeof(out), &len),
+                     UTSEC_ERR_INVALID_ARG);
     a.qop = UTSEC_DIGEST_QOP_AUTH;
     a.username = sv("a\x01");
     /* control characters go through username* */
@@ -513,6 +516,12 @@ static void write_authorization_and_info(void **state)
     assert_int_equal(utsec_digest_auth_info_write(&ai, out, sizeof(out), &len), 0);
     assert_string_equal(out, "rspauth=\"abcd\", qop=auth, nc=00000002, "
                              "cnonce=\"x\\\"y\", nextnonce=\"nn\"");
+    ai.qop = UTSEC_DIGEST_QOP_UNKNOWN;
+    assert_int_equal(utsec_digest_auth_info_write(&ai, out, sizeof(out), &len),
+                     UTSEC_ERR_INVALID_ARG);
+    ai.qop = (utsec_digest_qop_t)5;
+    assert_int_equal(utsec_digest_auth_info_write(&ai, out, sizeof(out), &len),
+                     UTSEC_ERR_INVALID_ARG);
 }
 
 int main(void)
