@@ -5,6 +5,7 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
+#include "ascii.h"
 #include "crypto.h"
 #include "utsec/bootstrap.h"
 #include "utsec/gba.h"
@@ -283,24 +284,6 @@ static int read_attrs(struct reader *r, int depth, int *empty, int is_decl,
     }
 }
 
-static int ieq(struct view v, const char *s)
-{
-    size_t i, n = strlen(s);
-
-    if (v.n != n)
-        return 0;
-    for (i = 0; i < n; i++) {
-        char a = v.p[i], b = s[i];
-        if (a >= 'a' && a <= 'z')
-            a = (char)(a - 32);
-        if (b >= 'a' && b <= 'z')
-            b = (char)(b - 32);
-        if (a != b)
-            return 0;
-    }
-    return 1;
-}
-
 /* One comment (XML 1.0 §2.5), r->p at "<!--"; "--" must not occur inside. */
 static int skip_comment(struct reader *r)
 {
@@ -495,7 +478,7 @@ static int parse(struct reader *r, struct doc *d)
             return rc;
         if (!view_eq(version, "1.0"))
             return UTSEC_ERR_PARSE;
-        if (encoding.p != NULL && !ieq(encoding, "UTF-8"))
+        if (encoding.p != NULL && !utsec_ascii_ieq_lit(encoding.p, encoding.n, "UTF-8"))
             return UTSEC_ERR_UNSUPPORTED;
     }
     if ((rc = skip_misc(r)) != 0)

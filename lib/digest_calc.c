@@ -32,7 +32,7 @@ utsec_digest_alg_t utsec_digest_alg_from_name(const char *s, size_t len)
     if (s == NULL)
         return UTSEC_DIGEST_ALG_UNKNOWN;
     for (i = 0; i < sizeof(alg_names) / sizeof(alg_names[0]); i++)
-        if (utsec_digest_ieq(s, len, alg_names[i]))
+        if (utsec_ascii_ieq_lit(s, len, alg_names[i]))
             return (utsec_digest_alg_t)i;
     return UTSEC_DIGEST_ALG_UNKNOWN;
 }

@@ -6,6 +6,7 @@
 #ifndef UTSEC_LIB_DIGEST_INTERNAL_H
 #define UTSEC_LIB_DIGEST_INTERNAL_H
 
+#include "ascii.h"
 #include "crypto.h"
 #include "utsec/digest.h"
 
@@ -15,10 +16,6 @@ int utsec_digest_is_tchar(unsigned char c);
 int utsec_digest_is_token(const char *s, size_t n);
 /* RFC 8187 §3.2.1 attr-char. */
 int utsec_digest_is_attr_char(unsigned char c);
-/* Case-insensitive ASCII comparison of s[0..n) with the NUL-terminated lit. */
-int utsec_digest_ieq(const char *s, size_t n, const char *lit);
-/* Case-insensitive ASCII comparison of a[0..an) and b[0..bn). */
-int utsec_digest_ieq_n(const char *a, size_t an, const char *b, size_t bn);
 /* Hash used by alg (AKA variants hash with MD5); -1 for an unknown alg. */
 int utsec_digest_hash_of(utsec_digest_alg_t alg, utsec_hash_alg_t *h);
 /* Whether alg is a -sess form. */

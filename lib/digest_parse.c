@@ -28,16 +28,6 @@ static int lower(int c)
     return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
 }
 
-int utsec_digest_ieq(const char *s, size_t n, const char *lit)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (lit[i] == '\0' || lower((unsigned char)s[i]) != lower((unsigned char)lit[i]))
-            return 0;
-    return lit[n] == '\0';
-}
-
 static const struct {
     const char *name;
     utsec_digest_param_id_t id;
@@ -58,7 +48,7 @@ static utsec_digest_param_id_t param_id(const char *s, size_t n)
     size_t i;
 
     for (i = 0; i < sizeof(param_names) / sizeof(param_names[0]); i++)
-        if (utsec_digest_ieq(s, n, param_names[i].name))
+        if (utsec_ascii_ieq_lit(s, n, param_names[i].name))
             return param_names[i].id;
     return UTSEC_DIGEST_P_UNKNOWN;
 }
@@ -155,18 +145,6 @@ static int at_param(const cursor_t *c)
     return i < c->len && c->s[i] == '=';
 }
 
-int utsec_digest_ieq_n(const char *a, size_t an, const char *b, size_t bn)
-{
-    size_t k;
-
-    if (an != bn)
-        return 0;
-    for (k = 0; k < an; k++)
-        if (lower((unsigned char)a[k]) != lower((unsigned char)b[k]))
-            return 0;
-    return 1;
-}
-
 /* auth-param = token BWS "=" BWS ( token / quoted-string ). */
 static int parse_param(cursor_t *c, raw_params_t *rp)
 {
@@ -203,8 +181,8 @@ static int parse_param(cursor_t *c, raw_params_t *rp)
     }
     /* RFC 7235 §2.1: each parameter name only once per challenge. */
     for (i = 0; i < rp->n; i++)
-        if (utsec_digest_ieq_n(rp->p[i].name.ptr, rp->p[i].name.len, p.name.ptr,
-                               p.name.len))
+        if (utsec_ascii_ieq(rp->p[i].name.ptr, rp->p[i].name.len, p.name.ptr,
+                            p.name.len))
             return UTSEC_ERR_PARSE;
     if (rp->n == UTSEC_DIGEST_MAX_PARAMS)
         return UTSEC_ERR_TOO_MANY;
@@ -293,7 +271,7 @@ static int parse_challenge_raw(cursor_t *c, raw_params_t *rp, int *is_digest)
     rp->n = 0;
     if (n == 0)
         return UTSEC_ERR_PARSE;
-    *is_digest = utsec_digest_ieq(c->s + c->pos, n, "Digest");
+    *is_digest = utsec_ascii_ieq_lit(c->s + c->pos, n, "Digest");
     c->pos += n;
     if (at_end(c) || peek(c) == ',')
         return 0; /* scheme without parameters */
@@ -349,7 +327,7 @@ static int ext_value(const utsec_digest_param_t *p, char *out, size_t *dec_len)
         return UTSEC_ERR_PARSE;
     for (q1 = 0; q1 < n && s[q1] != '\''; q1++)
         ;
-    if (q1 == n || !utsec_digest_ieq(s, q1, "UTF-8"))
+    if (q1 == n || !utsec_ascii_ieq_lit(s, q1, "UTF-8"))
         return UTSEC_ERR_PARSE;
     for (q2 = q1 + 1; q2 < n && s[q2] != '\''; q2++)
         ;
@@ -438,9 +416,9 @@ static void decode_values(raw_params_t *rp, char *scratch, size_t *used)
 
 static int parse_bool(const utsec_digest_str_t *v, int *out)
 {
-    if (utsec_digest_ieq(v->ptr, v->len, "true"))
+    if (utsec_ascii_ieq_lit(v->ptr, v->len, "true"))
         *out = 1;
-    else if (utsec_digest_ieq(v->ptr, v->len, "false"))
+    else if (utsec_ascii_ieq_lit(v->ptr, v->len, "false"))
         *out = 0;
     else
         return UTSEC_ERR_PARSE;
@@ -481,9 +459,9 @@ int utsec_digest_is_token(const char *s, size_t n)
 
 static utsec_digest_qop_t qop_token(const char *s, size_t n)
 {
-    if (utsec_digest_ieq(s, n, "auth"))
+    if (utsec_ascii_ieq_lit(s, n, "auth"))
         return UTSEC_DIGEST_QOP_AUTH;
-    if (utsec_digest_ieq(s, n, "auth-int"))
+    if (utsec_ascii_ieq_lit(s, n, "auth-int"))
         return UTSEC_DIGEST_QOP_AUTH_INT;
     return UTSEC_DIGEST_QOP_UNKNOWN;
 }
@@ -813,7 +791,7 @@ static int parse_single(const char *in, size_t in_len, int with_scheme,
     skip_ows(&c);
     if (with_scheme) {
         size_t n = token_len(&c, c.pos);
-        if (n == 0 || !utsec_digest_ieq(in + c.pos, n, "Digest"))
+        if (n == 0 || !utsec_ascii_ieq_lit(in + c.pos, n, "Digest"))
             return UTSEC_ERR_PARSE;
         c.pos += n;
         if (peek(&c) != ' ' && peek(&c) != '\t')

@@ -101,7 +101,7 @@ int utsec_digest_ua_realm_parse(const char *realm, size_t realm_len,
         if (k == 2)
             continue; /* e.g. the -digest (GBA_Digest) prefix: not handled here */
         /* The FQDN after '@' must be the host the UE addressed (FACTS §2.1). */
-        if (!utsec_digest_ieq_n(part + n, plen - n, fqdn, fqdn_len)) {
+        if (!utsec_ascii_ieq(part + n, plen - n, fqdn, fqdn_len)) {
             bad_host = 1;
             continue;
         }

@@ -85,20 +85,3 @@ int utsec_id_pct_value(const char *p)
 {
     return utsec_id_hexval((unsigned char)p[1]) * 16 + utsec_id_hexval((unsigned char)p[2]);
 }
-
-int utsec_id_eq_nocase(const char *a, size_t an, const char *b, size_t bn)
-{
-    size_t i;
-
-    if (an != bn)
-        return 0;
-    for (i = 0; i < an; i++)
-        if (id_lower((unsigned char)a[i]) != id_lower((unsigned char)b[i]))
-            return 0;
-    return 1;
-}
-
-int utsec_id_eq_word(const char *p, size_t n, const char *w)
-{
-    return utsec_id_eq_nocase(p, n, w, strlen(w));
-}

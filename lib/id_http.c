@@ -59,7 +59,7 @@ static unsigned security_bit(utsec_id_view_t name)
     unsigned b;
 
     for (b = 0; b < 3; b++)
-        if (utsec_id_eq_word(name.ptr, name.len, names[b]))
+        if (utsec_ascii_ieq_lit(name.ptr, name.len, names[b]))
             return 1u << b;
     return 0;
 }

@@ -9,6 +9,7 @@
 #ifndef UTSEC_ID_INTERNAL_H
 #define UTSEC_ID_INTERNAL_H
 
+#include "ascii.h"
 #include "utsec/identity.h"
 
 #include <string.h>
@@ -73,11 +74,6 @@ int utsec_id_run_ok(const char *s, size_t n, unsigned classes);
 /* The octet of the valid escape "%" HEXDIG HEXDIG at p. */
 int utsec_id_pct_value(const char *p);
 
-/* Case-insensitive ASCII comparison of a view with a NUL-terminated word. */
-int utsec_id_eq_word(const char *p, size_t n, const char *w);
-
-/* Case-insensitive comparison of two views. */
-int utsec_id_eq_nocase(const char *a, size_t an, const char *b, size_t bn);
 
 /*
  * Escape-normalised comparison (RFC 3261 §19.1.4): a %XX escape of a

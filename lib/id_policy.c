@@ -41,7 +41,7 @@ static int names(const utsec_id_ident_t *e, const utsec_id_watcher_t *w,
         return utsec_id_uri_equal(w->identity.ptr, w->identity.len,
                                   e->value.ptr, e->value.len) == 1;
     return (e->kind == UTSEC_ID_IDENT_MANY && e->value.len == 0) ||
-           (has_dom && utsec_id_eq_nocase(dom.ptr, dom.len, e->value.ptr, e->value.len));
+           (has_dom && utsec_ascii_ieq(dom.ptr, dom.len, e->value.ptr, e->value.len));
 }
 
 static int identity_matches(const utsec_id_policy_t *p, const utsec_id_rule_t *r,

@@ -244,7 +244,7 @@ UTSEC_API int utsec_id_sip_uri_equal(const char *a, size_t a_len,
         !utsec_id_esc_equal(x.password.ptr, x.password.len, y.password.ptr,
                             y.password.len, 0))
         return 0;
-    if (!utsec_id_eq_nocase(x.host.ptr, x.host.len, y.host.ptr, y.host.len) ||
+    if (!utsec_ascii_ieq(x.host.ptr, x.host.len, y.host.ptr, y.host.len) ||
         x.port != y.port)
         return 0;
     if (!params_agree(x.params, y.params) || !params_agree(y.params, x.params))

@@ -88,9 +88,9 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
         if (!pname_ok(nm.ptr, nm.len))
             return UTSEC_ERR_BAD_URI;
         for (k = 0; k < n; k++)
-            if (utsec_id_eq_nocase(names[k].ptr, names[k].len, nm.ptr, nm.len))
+            if (utsec_ascii_ieq(names[k].ptr, names[k].len, nm.ptr, nm.len))
                 return UTSEC_ERR_BAD_URI; /* each parameter at most once */
-        if (utsec_id_eq_word(nm.ptr, nm.len, "phone-context")) {
+        if (utsec_ascii_ieq_lit(nm.ptr, nm.len, "phone-context")) {
             /* context = ";phone-context=" descriptor; global numbers have none */
             if (u.global || !hv ||
                 (v.len > 0 && v.ptr[0] == '+'
@@ -98,10 +98,10 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
                      : utsec_id_domainname_check(v.ptr, v.len) != 0))
                 return UTSEC_ERR_BAD_URI;
             have_ctx = 1;
-        } else if (utsec_id_eq_word(nm.ptr, nm.len, "ext")) {
+        } else if (utsec_ascii_ieq_lit(nm.ptr, nm.len, "ext")) {
             if (!hv || !digits_ok(v.ptr, v.len, 0))
                 return UTSEC_ERR_BAD_URI;
-        } else if (utsec_id_eq_word(nm.ptr, nm.len, "isub")) {
+        } else if (utsec_ascii_ieq_lit(nm.ptr, nm.len, "isub")) {
             /* uric (RFC 2396); ';' separates parameters */
             if (!hv || v.len == 0 ||
                 !utsec_id_run_ok(v.ptr, v.len, ID_UNRESERVED | ID_RESERVED))
@@ -143,7 +143,7 @@ static int find(utsec_id_view_t list, utsec_id_view_t name,
     utsec_id_view_t rest = list, n;
 
     while (utsec_id_next_param(&rest, &n, val, hv, ';'))
-        if (utsec_id_eq_nocase(n.ptr, n.len, name.ptr, name.len))
+        if (utsec_ascii_ieq(n.ptr, n.len, name.ptr, name.len))
             return 1;
     return 0;
 }
@@ -158,9 +158,9 @@ static int params_in(utsec_id_view_t a, utsec_id_view_t b)
         int eq;
         if (!find(b, n, &bv, &bhv) || hv != bhv)
             return 0;
-        if (utsec_id_eq_word(n.ptr, n.len, "ext"))
+        if (utsec_ascii_ieq_lit(n.ptr, n.len, "ext"))
             eq = digits_equal(v.ptr, v.len, bv.ptr, bv.len);
-        else if (utsec_id_eq_word(n.ptr, n.len, "phone-context") && v.len &&
+        else if (utsec_ascii_ieq_lit(n.ptr, n.len, "phone-context") && v.len &&
                  v.ptr[0] == '+')
             eq = bv.len && bv.ptr[0] == '+' &&
                  digits_equal(v.ptr + 1, v.len - 1, bv.ptr + 1, bv.len - 1);

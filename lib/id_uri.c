@@ -151,7 +151,7 @@ int utsec_id_scheme(const char *s, size_t len)
 
     for (k = 0; k < 3; k++) {
         n = strlen(schemes[k]);
-        if (len >= n && utsec_id_eq_nocase(s, n, schemes[k], n))
+        if (len >= n && utsec_ascii_ieq(s, n, schemes[k], n))
             return (int)k + 1;
     }
     return 0;
