@@ -29,7 +29,7 @@ static uint64_t rotl64(uint64_t v, unsigned n)
     return n == 0 ? v : (v << n) | (v >> (64 - n));
 }
 
-void aka_keccak_f1600(uint64_t a[25])
+void utsec_aka_keccak_f1600(uint64_t a[25])
 {
     uint64_t c[5], d[5], b[25];
     unsigned round, x, y;

@@ -143,7 +143,7 @@ UTSEC_API int utsec_aka_f1(utsec_aka_key_t *key,
     case UTSEC_AKA_ALG_XOR:
         for (star = 0; star < 2; star++)
             if (mac[star] != NULL)
-                aka_xor_f1(key->u.xor_alg.k, rand, sqn, amf, mac[star]);
+                utsec_aka_xor_f1(key->u.xor_alg.k, rand, sqn, amf, mac[star]);
         return 0;
     case UTSEC_AKA_ALG_NONE:
         break;
@@ -184,10 +184,10 @@ UTSEC_API int utsec_aka_f2345(utsec_aka_key_t *key,
                                    ak_star);
         return rc;
     case UTSEC_AKA_ALG_XOR:
-        aka_xor_f2345(key->u.xor_alg.k, rand, res, key->res_len, ck, ik, ak);
+        utsec_aka_xor_f2345(key->u.xor_alg.k, rand, res, key->res_len, ck, ik, ak);
         if (ak_star != NULL)
-            aka_xor_f2345(key->u.xor_alg.k, rand, NULL, 0, NULL, NULL,
-                          ak_star);
+            utsec_aka_xor_f2345(key->u.xor_alg.k, rand, NULL, 0, NULL, NULL,
+                                ak_star);
         return 0;
     case UTSEC_AKA_ALG_NONE:
         break;
@@ -195,18 +195,18 @@ UTSEC_API int utsec_aka_f2345(utsec_aka_key_t *key,
     return UTSEC_ERR_STATE;
 }
 
-int aka_compute(utsec_aka_key_t *key, const uint8_t rand[16],
-                const uint8_t sqn_in[6], int sqn_concealed,
-                const uint8_t amf[2], uint8_t sqn_out[6], uint8_t mac_a[8],
-                uint8_t *res, uint8_t ck[16], uint8_t ik[16], uint8_t ak[6])
+int utsec_aka_compute(utsec_aka_key_t *key, const uint8_t rand[16],
+                      const uint8_t sqn_in[6], int sqn_concealed,
+                      const uint8_t amf[2], uint8_t sqn_out[6], uint8_t mac_a[8],
+                      uint8_t *res, uint8_t ck[16], uint8_t ik[16], uint8_t ak[6])
 {
     int rc, i;
 
     if (key->alg == UTSEC_AKA_ALG_MILENAGE) {
         /* f2 gives 8 octets in place; RES is its first res_len (4..8). */
-        rc = aka_milenage_compute(&key->u.milenage, rand, sqn_in,
-                                  sqn_concealed, amf, sqn_out, mac_a,
-                                  res, ck, ik, ak);
+        rc = utsec_aka_milenage_compute(&key->u.milenage, rand, sqn_in,
+                                        sqn_concealed, amf, sqn_out, mac_a,
+                                        res, ck, ik, ak);
         memset(res + key->res_len, 0, 8 - key->res_len);
         return rc;
     }

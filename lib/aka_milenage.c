@@ -116,7 +116,7 @@ struct milenage_work {
     uint8_t tx2[32];  /* (TEMP xor OPc) twice, so rot() is a plain offset */
     uint8_t x[16];    /* AES input */
     uint8_t out[16];  /* AES output */
-    uint8_t o[16];    /* OUTk, for f1 and aka_milenage_compute() */
+    uint8_t o[16];    /* OUTk, for f1 and utsec_aka_milenage_compute() */
 };
 
 static int milenage_temp(utsec_milenage_t *m, const uint8_t rand[16],
@@ -238,11 +238,11 @@ UTSEC_API int utsec_milenage_f2345(utsec_milenage_t *m,
     return rc;
 }
 
-int aka_milenage_compute(utsec_milenage_t *m, const uint8_t rand[16],
-                         const uint8_t sqn_in[6], int sqn_concealed,
-                         const uint8_t amf[2], uint8_t sqn_out[6],
-                         uint8_t mac_a[8], uint8_t res[8], uint8_t ck[16],
-                         uint8_t ik[16], uint8_t ak[6])
+int utsec_aka_milenage_compute(utsec_milenage_t *m, const uint8_t rand[16],
+                               const uint8_t sqn_in[6], int sqn_concealed,
+                               const uint8_t amf[2], uint8_t sqn_out[6],
+                               uint8_t mac_a[8], uint8_t res[8], uint8_t ck[16],
+                               uint8_t ik[16], uint8_t ak[6])
 {
     struct milenage_work w;
     int rc, i;

@@ -31,8 +31,8 @@ UTSEC_API int utsec_aka_vector_from_rand(utsec_aka_key_t *key,
         return UTSEC_ERR_INVALID_ARG;
     }
     /* Written in place, and wiped as a whole on error. */
-    rc = aka_compute(key, rand, sqn, 0, amf, sqn_copy, av->autn + 8, av->xres,
-                     av->ck, av->ik, av->ak);
+    rc = utsec_aka_compute(key, rand, sqn, 0, amf, sqn_copy, av->autn + 8, av->xres,
+                           av->ck, av->ik, av->ak);
     if (rc == 0) {
         /* AUTN = (SQN xor AK) || AMF || MAC-A */
         memmove(av->autn + 6, amf, UTSEC_AKA_AMF_LEN);
@@ -108,13 +108,13 @@ UTSEC_API int utsec_aka_resync(utsec_aka_key_t *key,
     if (rc == 0) {
         UTSEC_CT_PUBLIC(t.sqn, sizeof(t.sqn)); /* SQN_MS goes to the HSS */
         /* Continue with the next SEQ after SQN_MS, same IND (Annex C.3). */
-        next = aka_sqn_get(t.sqn) + ((uint64_t)1 << ind_bits);
+        next = utsec_aka_sqn_get(t.sqn) + ((uint64_t)1 << ind_bits);
         if (sqn_ms != NULL)
             memcpy(sqn_ms, t.sqn, UTSEC_AKA_SQN_LEN);
         if (next > AKA_SQN_MAX)
             rc = UTSEC_ERR_SQN_EXHAUSTED;
         else if (next_sqn != NULL)
-            aka_sqn_put(next, next_sqn);
+            utsec_aka_sqn_put(next, next_sqn);
     }
     utsec_wipe(&t, sizeof(t));
     return rc;

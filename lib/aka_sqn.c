@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-uint64_t aka_sqn_get(const uint8_t sqn[UTSEC_AKA_SQN_LEN])
+uint64_t utsec_aka_sqn_get(const uint8_t sqn[UTSEC_AKA_SQN_LEN])
 {
     uint64_t v = 0;
     int i;
@@ -18,7 +18,7 @@ uint64_t aka_sqn_get(const uint8_t sqn[UTSEC_AKA_SQN_LEN])
     return v;
 }
 
-void aka_sqn_put(uint64_t v, uint8_t sqn[UTSEC_AKA_SQN_LEN])
+void utsec_aka_sqn_put(uint64_t v, uint8_t sqn[UTSEC_AKA_SQN_LEN])
 {
     int i;
 
@@ -53,7 +53,7 @@ UTSEC_API int utsec_aka_sqn_check(const utsec_aka_sqn_state_t *st,
 
     if (!state_valid(st) || sqn == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    v = aka_sqn_get(sqn);
+    v = utsec_aka_sqn_get(sqn);
     seq = v >> st->ind_bits;
     ind = v & (((uint64_t)1 << st->ind_bits) - 1);
     seq_ms = st->sqn_ms >> st->ind_bits;
@@ -75,13 +75,13 @@ UTSEC_API int utsec_aka_sqn_accept(utsec_aka_sqn_state_t *st,
     int rc = utsec_aka_sqn_check(st, sqn);
 
     if (rc == 0)
-        aka_sqn_store(st, sqn);
+        utsec_aka_sqn_store(st, sqn);
     return rc;
 }
 
-void aka_sqn_store(utsec_aka_sqn_state_t *st, const uint8_t sqn[UTSEC_AKA_SQN_LEN])
+void utsec_aka_sqn_store(utsec_aka_sqn_state_t *st, const uint8_t sqn[UTSEC_AKA_SQN_LEN])
 {
-    uint64_t v = aka_sqn_get(sqn);
+    uint64_t v = utsec_aka_sqn_get(sqn);
 
     st->seq[v & (((uint64_t)1 << st->ind_bits) - 1)] = v >> st->ind_bits;
     if (v > st->sqn_ms)
@@ -96,6 +96,6 @@ UTSEC_API int utsec_aka_sqn_compose(uint64_t seq, unsigned ind,
         (uint64_t)ind >= ((uint64_t)1 << ind_bits) ||
         seq >= ((uint64_t)1 << (48 - ind_bits)))
         return UTSEC_ERR_INVALID_ARG;
-    aka_sqn_put(seq << ind_bits | ind, sqn);
+    utsec_aka_sqn_put(seq << ind_bits | ind, sqn);
     return 0;
 }

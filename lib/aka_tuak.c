@@ -61,7 +61,7 @@ static void permute(uint8_t st[TUAK_STATE], unsigned iterations)
             a[i] |= (uint64_t)st[8 * i + j] << (8 * j);
     }
     for (it = 0; it < iterations; it++)
-        aka_keccak_f1600(a);
+        utsec_aka_keccak_f1600(a);
     for (i = 0; i < 25; i++)
         for (j = 0; j < 8; j++)
             st[8 * i + j] = (uint8_t)(a[i] >> (8 * j));

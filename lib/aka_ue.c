@@ -59,8 +59,8 @@ UTSEC_API int utsec_aka_ue_check(utsec_aka_key_t *key,
      * RES/CK/IK from the same evaluation (shared TEMP for Milenage, one
      * Keccak run for TUAK), computed in place in *out, which is wiped again
      * unless the check succeeds: the caller sees them only on success. */
-    rc = aka_compute(key, rand, autn, 1, autn + 6, t.sqn, t.xmac, out->res,
-                     out->ck, out->ik, t.ak);
+    rc = utsec_aka_compute(key, rand, autn, 1, autn + 6, t.sqn, t.xmac, out->res,
+                           out->ck, out->ik, t.ak);
     /* XMAC-A against MAC-A, in constant time; only the verdict is public */
     if (rc == 0) {
         int mac_ok = utsec_ct_equal(t.xmac, autn + 8, UTSEC_AKA_MAC_LEN);
@@ -74,12 +74,12 @@ UTSEC_API int utsec_aka_ue_check(utsec_aka_key_t *key,
         UTSEC_CT_PUBLIC(t.sqn, sizeof(t.sqn));
         rc = utsec_aka_sqn_check(st, t.sqn);
         if (rc == 0) {
-            aka_sqn_store(st, t.sqn);
+            utsec_aka_sqn_store(st, t.sqn);
             out->res_len = utsec_aka_key_res_len(key);
         } else if (rc == UTSEC_ERR_SYNC_FAILURE) {
             /* AUTS from the highest accepted SQN (Annex C.2) */
             utsec_aka_ue_result_wipe(out);
-            aka_sqn_put(st->sqn_ms, t.sqn_ms);
+            utsec_aka_sqn_put(st->sqn_ms, t.sqn_ms);
             rc = utsec_aka_auts_generate(key, rand, t.sqn_ms, out->auts);
             if (rc == 0)
                 rc = UTSEC_ERR_SYNC_FAILURE;

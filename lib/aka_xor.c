@@ -21,8 +21,8 @@ static void xdout(const uint8_t k[16], const uint8_t rand[16], uint8_t x[16])
         x[i] = (uint8_t)(k[i] ^ rand[i]);
 }
 
-void aka_xor_f1(const uint8_t k[16], const uint8_t rand[16],
-                const uint8_t sqn[6], const uint8_t amf[2], uint8_t mac[8])
+void utsec_aka_xor_f1(const uint8_t k[16], const uint8_t rand[16],
+                      const uint8_t sqn[6], const uint8_t amf[2], uint8_t mac[8])
 {
     uint8_t x[16];
     int i;
@@ -35,9 +35,9 @@ void aka_xor_f1(const uint8_t k[16], const uint8_t rand[16],
     utsec_wipe(x, sizeof(x));
 }
 
-void aka_xor_f2345(const uint8_t k[16], const uint8_t rand[16], uint8_t *res,
-                   size_t res_len, uint8_t ck[16], uint8_t ik[16],
-                   uint8_t ak[6])
+void utsec_aka_xor_f2345(const uint8_t k[16], const uint8_t rand[16], uint8_t *res,
+                         size_t res_len, uint8_t ck[16], uint8_t ik[16],
+                         uint8_t ak[6])
 {
     uint8_t x[16];
     int i;

@@ -10,7 +10,7 @@
 
 #include "digest_internal.h"
 
-void digest_buf_init(digest_buf_t *b, char *p, size_t size)
+void utsec_digest_buf_init(digest_buf_t *b, char *p, size_t size)
 {
     b->p = p;
     b->size = size;
@@ -19,7 +19,7 @@ void digest_buf_init(digest_buf_t *b, char *p, size_t size)
     b->invalid = 0;
 }
 
-void digest_buf_put(digest_buf_t *b, const char *s, size_t n)
+void utsec_digest_buf_put(digest_buf_t *b, const char *s, size_t n)
 {
     if (b->overflow || n == 0)
         return;
@@ -31,26 +31,26 @@ void digest_buf_put(digest_buf_t *b, const char *s, size_t n)
     b->len += n;
 }
 
-void digest_buf_puts(digest_buf_t *b, const char *s)
+void utsec_digest_buf_puts(digest_buf_t *b, const char *s)
 {
-    digest_buf_put(b, s, strlen(s));
+    utsec_digest_buf_put(b, s, strlen(s));
 }
 
 /* `, ` between parameters (none after the scheme or at the start). */
 static void put_sep(digest_buf_t *b)
 {
     if (b->len > 0 && b->p[b->len - 1] != ' ')
-        digest_buf_put(b, ", ", 2);
+        utsec_digest_buf_put(b, ", ", 2);
 }
 
-void digest_buf_name(digest_buf_t *b, const char *name)
+void utsec_digest_buf_name(digest_buf_t *b, const char *name)
 {
     put_sep(b);
-    digest_buf_puts(b, name);
-    digest_buf_put(b, "=", 1);
+    utsec_digest_buf_puts(b, name);
+    utsec_digest_buf_put(b, "=", 1);
 }
 
-void digest_buf_quoted(digest_buf_t *b, const char *s, size_t n)
+void utsec_digest_buf_quoted(digest_buf_t *b, const char *s, size_t n)
 {
     size_t i;
 
@@ -58,7 +58,7 @@ void digest_buf_quoted(digest_buf_t *b, const char *s, size_t n)
         b->invalid = 1;
         return;
     }
-    digest_buf_put(b, "\"", 1);
+    utsec_digest_buf_put(b, "\"", 1);
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if ((c < 0x20 && c != '\t') || c == 0x7f) {
@@ -66,21 +66,21 @@ void digest_buf_quoted(digest_buf_t *b, const char *s, size_t n)
             return;
         }
         if (c == '"' || c == '\\')
-            digest_buf_put(b, "\\", 1);
-        digest_buf_put(b, s + i, 1);
+            utsec_digest_buf_put(b, "\\", 1);
+        utsec_digest_buf_put(b, s + i, 1);
     }
-    digest_buf_put(b, "\"", 1);
+    utsec_digest_buf_put(b, "\"", 1);
 }
 
-void digest_buf_token(digest_buf_t *b, const char *s, size_t n)
+void utsec_digest_buf_token(digest_buf_t *b, const char *s, size_t n)
 {
     if (!utsec_digest_is_token(s, n))
         b->invalid = 1;
     else
-        digest_buf_put(b, s, n);
+        utsec_digest_buf_put(b, s, n);
 }
 
-int digest_buf_finish(digest_buf_t *b, size_t *out_len)
+int utsec_digest_buf_finish(digest_buf_t *b, size_t *out_len)
 {
     if (b->invalid)
         return UTSEC_ERR_INVALID_ARG;
@@ -97,8 +97,8 @@ static void put_quoted_opt(digest_buf_t *b, const char *name,
 {
     if (v->ptr == NULL)
         return;
-    digest_buf_name(b, name);
-    digest_buf_quoted(b, v->ptr, v->len);
+    utsec_digest_buf_name(b, name);
+    utsec_digest_buf_quoted(b, v->ptr, v->len);
 }
 
 static void put_alg(digest_buf_t *b, utsec_digest_alg_t alg,
@@ -107,11 +107,11 @@ static void put_alg(digest_buf_t *b, utsec_digest_alg_t alg,
     const char *name = utsec_digest_alg_name(alg);
 
     if (name != NULL) {
-        digest_buf_name(b, "algorithm");
-        digest_buf_puts(b, name);
+        utsec_digest_buf_name(b, "algorithm");
+        utsec_digest_buf_puts(b, name);
     } else if (text->ptr != NULL) {
-        digest_buf_name(b, "algorithm");
-        digest_buf_token(b, text->ptr, text->len);
+        utsec_digest_buf_name(b, "algorithm");
+        utsec_digest_buf_token(b, text->ptr, text->len);
     }
 }
 
@@ -120,24 +120,24 @@ static void put_nc(digest_buf_t *b, uint32_t nc)
     char s[9];
 
     utsec_digest_nc_hex(nc, s);
-    digest_buf_name(b, "nc");
-    digest_buf_put(b, s, 8);
+    utsec_digest_buf_name(b, "nc");
+    utsec_digest_buf_put(b, s, 8);
 }
 
 /* `name=true` (stale, userhash). */
 static void put_true(digest_buf_t *b, const char *name)
 {
-    digest_buf_name(b, name);
-    digest_buf_puts(b, "true");
+    utsec_digest_buf_name(b, name);
+    utsec_digest_buf_puts(b, "true");
 }
 
 /* A token as is, anything else as a quoted-string. */
 static void put_value(digest_buf_t *b, const utsec_digest_str_t *v, int quoted)
 {
     if (!quoted && utsec_digest_is_token(v->ptr, v->len))
-        digest_buf_put(b, v->ptr, v->len);
+        utsec_digest_buf_put(b, v->ptr, v->len);
     else
-        digest_buf_quoted(b, v->ptr, v->len);
+        utsec_digest_buf_quoted(b, v->ptr, v->len);
 }
 
 /* Extension parameters, as given (the name must be a token). */
@@ -155,8 +155,8 @@ static void put_unknown(digest_buf_t *b, const utsec_digest_param_t *params,
         if (p->id != UTSEC_DIGEST_P_UNKNOWN)
             continue;
         put_sep(b);
-        digest_buf_token(b, p->name.ptr, p->name.len);
-        digest_buf_put(b, "=", 1);
+        utsec_digest_buf_token(b, p->name.ptr, p->name.len);
+        utsec_digest_buf_put(b, "=", 1);
         put_value(b, &p->value, p->quoted);
     }
 }
@@ -174,8 +174,8 @@ int utsec_digest_challenge_write(const utsec_digest_challenge_t *c, char *out,
 
     if (c == NULL || out == NULL || c->realm.ptr == NULL || c->nonce.ptr == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    digest_buf_init(&b, out, out_size);
-    digest_buf_puts(&b, "Digest ");
+    utsec_digest_buf_init(&b, out, out_size);
+    utsec_digest_buf_puts(&b, "Digest ");
     put_quoted_opt(&b, "realm", &c->realm);
     put_quoted_opt(&b, "domain", &c->domain);
     put_quoted_opt(&b, "nonce", &c->nonce);
@@ -185,17 +185,17 @@ int utsec_digest_challenge_write(const utsec_digest_challenge_t *c, char *out,
     put_alg(&b, c->alg, &c->algorithm);
     qops = c->qop_mask & (UTSEC_DIGEST_QOP_AUTH | UTSEC_DIGEST_QOP_AUTH_INT);
     if (qops) {
-        digest_buf_name(&b, "qop");
-        digest_buf_puts(&b, qop_options[qops]);
+        utsec_digest_buf_name(&b, "qop");
+        utsec_digest_buf_puts(&b, qop_options[qops]);
     }
     if (c->charset.ptr != NULL) {
-        digest_buf_name(&b, "charset");
+        utsec_digest_buf_name(&b, "charset");
         put_value(&b, &c->charset, 0);
     }
     if (c->userhash)
         put_true(&b, "userhash");
     put_unknown(&b, c->params, c->n_params);
-    return digest_buf_finish(&b, out_len);
+    return utsec_digest_buf_finish(&b, out_len);
 }
 
 /* RFC 8187 §3.2: UTF-8'' then attr-chars and %XX. */
@@ -204,12 +204,12 @@ static void put_ext_username(digest_buf_t *b, const utsec_digest_str_t *u)
     static const char hexd[] = "0123456789ABCDEF";
     size_t i;
 
-    digest_buf_name(b, "username*");
-    digest_buf_puts(b, "UTF-8''");
+    utsec_digest_buf_name(b, "username*");
+    utsec_digest_buf_puts(b, "UTF-8''");
     for (i = 0; i < u->len; i++) {
         unsigned char c = (unsigned char)u->ptr[i];
         if (utsec_digest_is_attr_char(c)) {
-            digest_buf_put(b, u->ptr + i, 1);
+            utsec_digest_buf_put(b, u->ptr + i, 1);
         } else {
             char e[3];
             if (c == 0) {
@@ -219,7 +219,7 @@ static void put_ext_username(digest_buf_t *b, const utsec_digest_str_t *u)
             e[0] = '%';
             e[1] = hexd[c >> 4];
             e[2] = hexd[c & 0xF];
-            digest_buf_put(b, e, 3);
+            utsec_digest_buf_put(b, e, 3);
         }
     }
 }
@@ -252,8 +252,8 @@ int utsec_digest_authorization_write_int(const utsec_digest_authorization_t *a,
         a->response.ptr == NULL ||
         (a->qop != UTSEC_DIGEST_QOP_NONE && utsec_digest_qop_name(a->qop) == NULL))
         return UTSEC_ERR_INVALID_ARG;
-    digest_buf_init(&b, out, out_size);
-    digest_buf_puts(&b, "Digest ");
+    utsec_digest_buf_init(&b, out, out_size);
+    utsec_digest_buf_puts(&b, "Digest ");
     if (a->username_ext || needs_ext(&a->username)) {
         if (a->username.len == 0)
             return UTSEC_ERR_INVALID_ARG;
@@ -269,17 +269,17 @@ int utsec_digest_authorization_write_int(const utsec_digest_authorization_t *a,
     if (response_is_hex) {
         /* our own lower-case hex: copied without looking at the digits,
          * which derive from H(A1) until they are on the wire */
-        digest_buf_name(&b, "response");
-        digest_buf_put(&b, "\"", 1);
-        digest_buf_put(&b, a->response.ptr, a->response.len);
-        digest_buf_put(&b, "\"", 1);
+        utsec_digest_buf_name(&b, "response");
+        utsec_digest_buf_put(&b, "\"", 1);
+        utsec_digest_buf_put(&b, a->response.ptr, a->response.len);
+        utsec_digest_buf_put(&b, "\"", 1);
     } else {
         put_quoted_opt(&b, "response", &a->response);
     }
     put_quoted_opt(&b, "opaque", &a->opaque);
     if (a->qop != UTSEC_DIGEST_QOP_NONE) {
-        digest_buf_name(&b, "qop");
-        digest_buf_puts(&b, utsec_digest_qop_name(a->qop));
+        utsec_digest_buf_name(&b, "qop");
+        utsec_digest_buf_puts(&b, utsec_digest_qop_name(a->qop));
     }
     if (a->nc != 0)
         put_nc(&b, a->nc);
@@ -288,7 +288,7 @@ int utsec_digest_authorization_write_int(const utsec_digest_authorization_t *a,
         put_true(&b, "userhash");
     put_quoted_opt(&b, "auts", &a->auts);
     put_unknown(&b, a->params, a->n_params);
-    return digest_buf_finish(&b, out_len);
+    return utsec_digest_buf_finish(&b, out_len);
 }
 
 int utsec_digest_auth_info_write(const utsec_digest_auth_info_t *ai, char *out,
@@ -299,16 +299,16 @@ int utsec_digest_auth_info_write(const utsec_digest_auth_info_t *ai, char *out,
     if (ai == NULL || out == NULL ||
         (ai->qop != UTSEC_DIGEST_QOP_NONE && utsec_digest_qop_name(ai->qop) == NULL))
         return UTSEC_ERR_INVALID_ARG;
-    digest_buf_init(&b, out, out_size);
+    utsec_digest_buf_init(&b, out, out_size);
     put_quoted_opt(&b, "rspauth", &ai->rspauth);
     if (ai->qop != UTSEC_DIGEST_QOP_NONE) {
-        digest_buf_name(&b, "qop");
-        digest_buf_puts(&b, utsec_digest_qop_name(ai->qop));
+        utsec_digest_buf_name(&b, "qop");
+        utsec_digest_buf_puts(&b, utsec_digest_qop_name(ai->qop));
     }
     if (ai->nc != 0)
         put_nc(&b, ai->nc);
     put_quoted_opt(&b, "cnonce", &ai->cnonce);
     put_quoted_opt(&b, "nextnonce", &ai->nextnonce);
     put_unknown(&b, ai->params, ai->n_params);
-    return digest_buf_finish(&b, out_len);
+    return utsec_digest_buf_finish(&b, out_len);
 }

@@ -259,7 +259,7 @@ static void sha3_256(const uint8_t *msg, size_t n, uint8_t out[32])
     for (i = 0; i < 17; i++)
         for (j = 0; j < 8; j++)
             a[i] |= (uint64_t)blk[8 * i + j] << (8 * j);
-    aka_keccak_f1600(a);
+    utsec_aka_keccak_f1600(a);
     for (i = 0; i < 32; i++)
         out[i] = (uint8_t)(a[i / 8] >> (8 * (i % 8)));
 }
