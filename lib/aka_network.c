@@ -83,7 +83,7 @@ UTSEC_API int utsec_aka_resync(utsec_aka_key_t *key,
     struct { /* wiped together */
         uint8_t ak_star[UTSEC_AKA_AK_LEN], sqn[UTSEC_AKA_SQN_LEN];
         uint8_t xmac_s[UTSEC_AKA_MAC_LEN];
-    } t;
+    } t = {{0}, {0}, {0}};
     uint64_t next;
     int rc, i;
 

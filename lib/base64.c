@@ -70,7 +70,7 @@ UTSEC_API int utsec_base64_encode(const uint8_t *in, size_t in_len, char *out,
         if (left > 2)
             v |= in[i + 2];
         for (j = 0; j < 4; j++)
-            out[o++] = j <= left ? enc6((v >> (18 - 6 * j)) & 63) : '=';
+            out[o++] = (char)(j <= left ? enc6((v >> (18 - 6 * j)) & 63) : '=');
     }
     out[o] = '\0';
     if (out_len != NULL)

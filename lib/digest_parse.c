@@ -771,8 +771,11 @@ static int parse_single(const char *in, size_t in_len, int with_scheme,
                         void *out, const fill_map_t *m, char *scratch,
                         size_t scratch_size)
 {
+    /* storage for either result, written through m's offsets */
     union {
+        /* cppcheck-suppress unusedStructMember */
         utsec_digest_authorization_t a;
+        /* cppcheck-suppress unusedStructMember */
         utsec_digest_auth_info_t ai;
     } tmp;
     raw_params_t rp;
