@@ -130,7 +130,7 @@ static void serve(ap_t *ap, int psk_fd, int https_fd)
         p[1].fd = https_fd;
         p[0].events = p[1].events = POLLIN;
         p[0].revents = p[1].revents = 0;
-        if (poll(p, 2, -1) < 0) {
+        if (poll(p, 2, EX_POLL_MS) < 0) {
             if (errno == EINTR)
                 continue;
             perror("ap: poll");

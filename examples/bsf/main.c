@@ -171,7 +171,7 @@ static int serve(bsf_app_t *a, int ub_fd, int zn_fd)
         int i, n;
         p[0].events = p[1].events = POLLIN;
         p[0].revents = p[1].revents = 0;
-        n = poll(p, 2, -1);
+        n = poll(p, 2, EX_POLL_MS);
         if (n < 0) {
             if (errno == EINTR)
                 continue;

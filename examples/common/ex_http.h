@@ -35,6 +35,11 @@ int ex_listen(uint16_t port, uint16_t *bound);
  * readable. */
 int ex_accept(int lfd);
 
+/* How long a server's poll() waits before it tests its stop flag again: a
+ * SIGTERM that lands between the flag test and poll() would otherwise leave
+ * poll() waiting for a connection that never comes. */
+#define EX_POLL_MS 200
+
 /* Connect to 127.0.0.1:port with the same timeouts. Returns fd or -1. */
 int ex_connect(uint16_t port);
 

@@ -152,14 +152,16 @@ int main(int argc, char **argv)
 
     while (!stop_flag) {
         struct pollfd p = {lfd, POLLIN, 0};
-        int fd;
+        int fd, n = poll(&p, 1, EX_POLL_MS);
 
-        if (poll(&p, 1, -1) < 0) {
+        if (n < 0) {
             if (errno == EINTR)
                 continue;
             perror("presence-server: poll");
             goto done;
         }
+        if (n == 0)
+            continue; /* timeout: test stop_flag again */
         if ((fd = ex_accept(lfd)) < 0)
             continue;
         serve_one(s, fd);
