@@ -221,6 +221,19 @@ static int check_calc(const utsec_digest_calc_t *c, utsec_hash_alg_t *h,
     return 0;
 }
 
+int utsec_digest_sess_ha1(utsec_hash_alg_t h, const char *ha0,
+                          utsec_digest_str_t nonce, utsec_digest_str_t cnonce,
+                          char *out)
+{
+    utsec_digest_str_t parts[3];
+
+    /* A1 = H(user:realm:pass) ":" nonce ":" cnonce (RFC 7616 §3.4.2) */
+    parts[0] = sv(ha0, 2 * utsec_hash_len(h));
+    parts[1] = nonce;
+    parts[2] = cnonce;
+    return utsec_digest_hash_join(h, out, 3, parts);
+}
+
 /* H(A1) in hex into ha1 (UTSEC_DIGEST_HEX_SIZE). */
 static int ha1_hex(const utsec_digest_calc_t *c, utsec_hash_alg_t h, char *ha1)
 {
@@ -234,18 +247,9 @@ static int ha1_hex(const utsec_digest_calc_t *c, utsec_hash_alg_t h, char *ha1)
     parts[0] = c->username;
     parts[1] = c->realm;
     parts[2] = sv((const char *)c->password, c->password_len);
-    if ((rc = utsec_digest_hash_join(h, ha1, 3, parts)) != 0)
-        return rc;
-    if (utsec_digest_is_sess(c->alg)) {
-        /* A1 = H(user:realm:pass) ":" nonce ":" cnonce (RFC 7616 §3.4.2) */
-        char inner[UTSEC_DIGEST_HEX_SIZE];
-        memcpy(inner, ha1, sizeof(inner));
-        parts[0] = sv(inner, 2 * utsec_hash_len(h));
-        parts[1] = c->nonce;
-        parts[2] = c->cnonce;
-        rc = utsec_digest_hash_join(h, ha1, 3, parts);
-        utsec_wipe(inner, sizeof(inner));
-    }
+    if ((rc = utsec_digest_hash_join(h, ha1, 3, parts)) == 0 &&
+        utsec_digest_is_sess(c->alg))
+        rc = utsec_digest_sess_ha1(h, ha1, c->nonce, c->cnonce, ha1);
     return rc;
 }
 

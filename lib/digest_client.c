@@ -30,21 +30,6 @@ static int is_aka(utsec_digest_alg_t a)
     return a == UTSEC_DIGEST_ALG_AKAV1_MD5 || a == UTSEC_DIGEST_ALG_AKAV2_MD5;
 }
 
-/* The non-session algorithm with the same hash (for H(user:realm:pass)):
- * each -sess value follows its base in utsec_digest_alg_t. */
-static utsec_digest_alg_t base_alg(utsec_digest_alg_t a)
-{
-    return utsec_digest_is_sess(a) ? (utsec_digest_alg_t)(a - 1) : a;
-}
-
-typedef char sess_follows_base[UTSEC_DIGEST_ALG_MD5_SESS == UTSEC_DIGEST_ALG_MD5 + 1 &&
-                                       UTSEC_DIGEST_ALG_SHA256_SESS ==
-                                           UTSEC_DIGEST_ALG_SHA256 + 1 &&
-                                       UTSEC_DIGEST_ALG_SHA512_256_SESS ==
-                                           UTSEC_DIGEST_ALG_SHA512_256 + 1
-                                   ? 1
-                                   : -1];
-
 static int same_hash(utsec_digest_alg_t a, utsec_digest_alg_t b)
 {
     utsec_hash_alg_t ha, hb;
@@ -210,12 +195,14 @@ static int authorize(utsec_digest_client_t *cl, const char *username,
 {
     utsec_digest_authorization_t *a;
     utsec_digest_calc_t c;
+    utsec_digest_str_t parts[3];
+    utsec_hash_alg_t h;
     char ha0[UTSEC_DIGEST_HEX_SIZE], ha1[UTSEC_DIGEST_HEX_SIZE];
     char resp[UTSEC_DIGEST_HEX_SIZE], uh[UTSEC_DIGEST_HEX_SIZE];
     char cnonce[33];
     uint8_t rnd[16];
     size_t resp_len;
-    int rc, new_cnonce;
+    int rc, sess, new_cnonce;
 
     if (cl == NULL || username == NULL || method == NULL || uri == NULL ||
         out == NULL || (password == NULL && password_len))
@@ -227,24 +214,24 @@ static int authorize(utsec_digest_client_t *cl, const char *username,
         return UTSEC_ERR_TOO_LONG;
     if (cl->nc == 0xFFFFFFFFu)
         return UTSEC_ERR_STATE;
-    memset(&c, 0, sizeof(c));
-    c.alg = base_alg(cl->alg);
-    c.username = sv(username, username_len);
-    c.realm = sv(cl->realm, cl->realm_len);
+    (void)utsec_digest_hash_of(cl->alg, &h); /* a challenge's alg is known */
+    sess = utsec_digest_is_sess(cl->alg);
     if (password == NULL) {
         if (!cl->have_ha0 || username_len != cl->username_len ||
             memcmp(username, cl->username, username_len) != 0)
             return UTSEC_ERR_STATE;
         memcpy(ha0, cl->ha0, sizeof(ha0));
     } else {
-        c.password = password_len ? password : (const uint8_t *)"";
-        c.password_len = password_len;
-        if ((rc = utsec_digest_ha1(&c, ha0, sizeof(ha0), NULL)) != 0)
+        /* H(user:realm:pass) (RFC 7616 §3.4.2) */
+        parts[0] = sv(username, username_len);
+        parts[1] = sv(cl->realm, cl->realm_len);
+        parts[2] = sv((const char *)password, password_len);
+        if ((rc = utsec_digest_hash_join(h, ha0, 3, parts)) != 0)
             return rc;
     }
     /* -sess: A1 is fixed by the first nonce/cnonce of the session, so the
      * cnonce stays for the nonce's lifetime; otherwise a fresh one each time. */
-    new_cnonce = !utsec_digest_is_sess(cl->alg) || cl->nc == 0;
+    new_cnonce = !sess || cl->nc == 0;
     if (new_cnonce) {
         if (cl->rng(cl->rng_ctx, rnd, sizeof(rnd)) != 0) {
             rc = UTSEC_ERR_RNG;
@@ -254,40 +241,37 @@ static int authorize(utsec_digest_client_t *cl, const char *username,
     } else {
         memcpy(cnonce, cl->cnonce, sizeof(cnonce));
     }
-    c.alg = cl->alg;
-    c.qop = cl->qop;
-    c.nonce = sv(cl->nonce, cl->nonce_len);
-    c.cnonce = sv(cnonce, 32);
-    c.nc = cl->nc + 1;
-    c.method = sv(method, method_len);
-    c.uri = sv(uri, uri_len);
-    c.body_hash = body_hash;
-    c.password = NULL;
-    c.password_len = 0;
-    if (utsec_digest_is_sess(cl->alg) && !new_cnonce) {
-        memcpy(ha1, cl->sess_ha1, sizeof(ha1));
-    } else {
-        c.ha1 = ha0;
-        if (utsec_digest_is_sess(cl->alg)) {
-            /* H(A1) = H(H(user:realm:pass) ":" nonce ":" cnonce) */
-            utsec_hash_alg_t h;
-            utsec_digest_str_t parts[3];
-            (void)utsec_digest_hash_of(cl->alg, &h);
-            parts[0] = sv(ha0, 2 * utsec_hash_len(h));
-            parts[1] = c.nonce;
-            parts[2] = c.cnonce;
-            if ((rc = utsec_digest_hash_join(h, ha1, 3, parts)) != 0)
-                goto done;
-        } else {
-            memcpy(ha1, ha0, sizeof(ha1));
-        }
-    }
-    c.ha1 = ha1;
-    if ((rc = utsec_digest_compute_int(&c, 0, resp, sizeof(resp), &resp_len)) != 0)
-        goto done;
 
     a = &cl->work.au;
     memset(a, 0, sizeof(*a));
+    a->realm = sv(cl->realm, cl->realm_len);
+    a->nonce = sv(cl->nonce, cl->nonce_len);
+    a->uri = sv(uri, uri_len);
+    a->alg = cl->alg;
+    if (cl->has_opaque)
+        a->opaque = sv(cl->opaque, cl->opaque_len);
+    a->qop = cl->qop;
+    if (cl->qop != UTSEC_DIGEST_QOP_NONE) {
+        a->nc = cl->nc + 1;
+        a->cnonce = sv(cnonce, 32);
+    }
+    if (auts != NULL)
+        a->auts = sv(auts, strlen(auts));
+
+    if (!sess)
+        memcpy(ha1, ha0, sizeof(ha1));
+    else if (!new_cnonce)
+        memcpy(ha1, cl->sess_ha1, sizeof(ha1));
+    else if ((rc = utsec_digest_sess_ha1(h, ha0, a->nonce, sv(cnonce, 32), ha1)) != 0)
+        goto done;
+    utsec_digest_calc_from(&c, a);
+    c.nc = cl->nc + 1;
+    c.method = sv(method, method_len);
+    c.body_hash = body_hash;
+    c.ha1 = ha1;
+    if ((rc = utsec_digest_compute_int(&c, 0, resp, sizeof(resp), &resp_len)) != 0)
+        goto done;
+    a->response = sv(resp, resp_len);
     if (cl->userhash) {
         if ((rc = utsec_digest_userhash(cl->alg, username, username_len,
                                         cl->realm, cl->realm_len, uh,
@@ -298,29 +282,15 @@ static int authorize(utsec_digest_client_t *cl, const char *username,
     } else {
         a->username = sv(username, username_len);
     }
-    a->realm = c.realm;
-    a->nonce = c.nonce;
-    a->uri = c.uri;
-    a->alg = cl->alg;
-    a->response = sv(resp, resp_len);
-    if (cl->has_opaque)
-        a->opaque = sv(cl->opaque, cl->opaque_len);
-    a->qop = cl->qop;
-    if (cl->qop != UTSEC_DIGEST_QOP_NONE) {
-        a->nc = c.nc;
-        a->cnonce = c.cnonce;
-    }
-    if (auts != NULL)
-        a->auts = sv(auts, strlen(auts));
     if ((rc = utsec_digest_authorization_write_int(a, out, out_size, out_len, 1)) != 0)
         goto done;
 
     /* Commit only after the header was produced. */
-    cl->nc = c.nc;
+    cl->nc++;
     memcpy(cl->cnonce, cnonce, sizeof(cnonce));
     cl->cnonce_len = 32;
     memcpy(cl->ha1, ha1, sizeof(ha1));
-    if (utsec_digest_is_sess(cl->alg))
+    if (sess)
         memcpy(cl->sess_ha1, ha1, sizeof(ha1));
     cl->have_ha1 = 1;
     memcpy(cl->uri, uri, uri_len);

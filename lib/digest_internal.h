@@ -56,6 +56,12 @@ int utsec_digest_compute_int(const utsec_digest_calc_t *c, int rspauth, char *ou
 int utsec_digest_hash_join(utsec_hash_alg_t h, char *hex, size_t n,
                            const utsec_digest_str_t *parts);
 
+/* The -sess H(A1) = H(ha0 ":" nonce ":" cnonce) from ha0 = H(user:realm:pass)
+ * (RFC 7616 §3.4.2), in hex into out, which may be ha0. */
+int utsec_digest_sess_ha1(utsec_hash_alg_t h, const char *ha0,
+                          utsec_digest_str_t nonce, utsec_digest_str_t cnonce,
+                          char *out);
+
 /* Lower-case hex of n octets into out (2n+1) without secret-indexed lookups. */
 void utsec_digest_hex_ct(const uint8_t *in, size_t n, char *out);
 /* nc as 8 lower-case hex digits and a NUL (RFC 7616 §3.4). */
