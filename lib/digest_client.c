@@ -64,37 +64,59 @@ void utsec_digest_client_free(utsec_digest_client_t *cl)
         utsec_wipe(cl, sizeof(*cl));
 }
 
-/* utsec_digest_each_challenge() callback: keep the strongest acceptable
- * challenge in the client's work area. */
+/* The challenge walk: a first pass finds the strongest acceptable
+ * challenge, a second one takes it (the views live only during a callback,
+ * and nothing changes unless the whole header parses). */
+typedef struct pick_state {
+    utsec_digest_client_t *cl;
+    unsigned alg_mask;
+    size_t n, best;        /* challenges seen; the best one's number (0: none) */
+    int rank, too_long;    /* the best one's rank; a better one was too long */
+    int reuse;             /* (second pass) the cached H(user:realm:pass) stays */
+} pick_state_t;
+
 static int pick(void *ctx, const utsec_digest_challenge_t *c)
 {
-    utsec_digest_client_t *cl = ctx;
+    pick_state_t *p = ctx;
     int r = rank(c->alg);
 
-    if (r == 0 || !(cl->work.pick.alg_mask & UTSEC_DIGEST_ALG_BIT(c->alg)))
+    p->n++;
+    if (r <= p->rank || !(p->alg_mask & UTSEC_DIGEST_ALG_BIT(c->alg)))
         return 0;
-    if (cl->work.pick.found && r <= cl->work.pick.rank)
-        return 0;
-    if (c->realm.len >= sizeof(cl->work.pick.realm) ||
-        c->nonce.len >= sizeof(cl->work.pick.nonce) ||
-        c->opaque.len >= sizeof(cl->work.pick.opaque)) {
-        cl->work.pick.too_long = 1;
+    if (c->realm.len >= sizeof(p->cl->realm) || c->nonce.len >= sizeof(p->cl->nonce) ||
+        c->opaque.len >= sizeof(p->cl->opaque)) {
+        p->too_long = 1;
         return 0;
     }
-    cl->work.pick.found = 1;
-    cl->work.pick.rank = r;
-    cl->work.pick.alg = c->alg;
-    memcpy(cl->work.pick.realm, c->realm.ptr, c->realm.len);
-    cl->work.pick.realm_len = c->realm.len;
-    memcpy(cl->work.pick.nonce, c->nonce.ptr, c->nonce.len);
-    cl->work.pick.nonce_len = c->nonce.len;
-    cl->work.pick.has_opaque = c->opaque.ptr != NULL;
+    p->rank = r;
+    p->best = p->n;
+    return 0;
+}
+
+static int take(void *ctx, const utsec_digest_challenge_t *c)
+{
+    pick_state_t *p = ctx;
+    utsec_digest_client_t *cl = p->cl;
+
+    if (++p->n != p->best)
+        return 0;
+    /* stale=true (RFC 7616 §3.3): same credentials, new nonce. H(A1) of a
+     * non-AKA algorithm is reusable while realm and hash are the same. */
+    p->reuse = cl->have_ha0 && !is_aka(c->alg) && c->realm.len == cl->realm_len &&
+               memcmp(c->realm.ptr, cl->realm, cl->realm_len) == 0 &&
+               same_hash(c->alg, cl->ha0_alg);
+    memcpy(cl->realm, c->realm.ptr, c->realm.len);
+    cl->realm_len = c->realm.len;
+    memcpy(cl->nonce, c->nonce.ptr, c->nonce.len);
+    cl->nonce_len = c->nonce.len;
+    cl->has_opaque = c->opaque.ptr != NULL;
     if (c->opaque.ptr != NULL && c->opaque.len)
-        memcpy(cl->work.pick.opaque, c->opaque.ptr, c->opaque.len);
-    cl->work.pick.opaque_len = c->opaque.len;
-    cl->work.pick.qop_mask = c->qop_mask;
-    cl->work.pick.stale = c->stale;
-    cl->work.pick.userhash = c->userhash;
+        memcpy(cl->opaque, c->opaque.ptr, c->opaque.len);
+    cl->opaque_len = c->opaque.len;
+    cl->alg = c->alg;
+    cl->userhash = c->userhash;
+    cl->qop_offered = c->qop_mask;
+    cl->stale = c->stale;
     return 0;
 }
 
@@ -103,42 +125,32 @@ int utsec_digest_client_challenge(utsec_digest_client_t *cl,
                                   unsigned alg_mask, int prefer_auth_int,
                                   int *stale)
 {
-    int rc, reuse;
+    pick_state_t p;
+    int rc;
 
     if (cl == NULL || cl->rng == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    memset(&cl->work.pick, 0, sizeof(cl->work.pick));
-    cl->work.pick.alg_mask = alg_mask;
+    memset(&p, 0, sizeof(p));
+    p.cl = cl;
+    p.alg_mask = alg_mask;
     rc = utsec_digest_each_challenge(www_authenticate, len, cl->scratch,
-                                     sizeof(cl->scratch), pick, cl);
+                                     sizeof(cl->scratch), pick, &p);
     if (rc != 0)
         return rc;
-    if (!cl->work.pick.found)
-        return cl->work.pick.too_long ? UTSEC_ERR_TOO_LONG : UTSEC_ERR_NO_CHALLENGE;
-
-    /* stale=true (RFC 7616 §3.3): same credentials, new nonce. H(A1) of a
-     * non-AKA algorithm is reusable while realm and hash are the same. */
-    reuse = cl->have_ha0 && !is_aka(cl->work.pick.alg) &&
-            cl->work.pick.realm_len == cl->realm_len &&
-            memcmp(cl->work.pick.realm, cl->realm, cl->realm_len) == 0 &&
-            same_hash(cl->work.pick.alg, cl->ha0_alg);
-    if (!reuse) {
+    if (p.best == 0)
+        return p.too_long ? UTSEC_ERR_TOO_LONG : UTSEC_ERR_NO_CHALLENGE;
+    p.n = 0;
+    /* the same walk again: it cannot fail now */
+    if ((rc = utsec_digest_each_challenge(www_authenticate, len, cl->scratch,
+                                          sizeof(cl->scratch), take, &p)) != 0)
+        return rc;
+    if (!p.reuse) {
         utsec_wipe(cl->ha0, sizeof(cl->ha0));
         cl->have_ha0 = 0;
     }
     utsec_wipe(cl->ha1, sizeof(cl->ha1));
     utsec_wipe(cl->sess_ha1, sizeof(cl->sess_ha1));
     cl->have_ha1 = 0;
-    memcpy(cl->realm, cl->work.pick.realm, cl->work.pick.realm_len);
-    cl->realm_len = cl->work.pick.realm_len;
-    memcpy(cl->nonce, cl->work.pick.nonce, cl->work.pick.nonce_len);
-    cl->nonce_len = cl->work.pick.nonce_len;
-    cl->has_opaque = cl->work.pick.has_opaque;
-    memcpy(cl->opaque, cl->work.pick.opaque, cl->work.pick.opaque_len);
-    cl->opaque_len = cl->work.pick.opaque_len;
-    cl->alg = cl->work.pick.alg;
-    cl->userhash = cl->work.pick.userhash;
-    cl->qop_offered = cl->work.pick.qop_mask;
     if ((cl->qop_offered & UTSEC_DIGEST_QOP_AUTH_INT) &&
         (prefer_auth_int || !(cl->qop_offered & UTSEC_DIGEST_QOP_AUTH)))
         cl->qop = UTSEC_DIGEST_QOP_AUTH_INT;
@@ -147,10 +159,9 @@ int utsec_digest_client_challenge(utsec_digest_client_t *cl,
     else
         cl->qop = UTSEC_DIGEST_QOP_NONE;
     cl->nc = 0;
-    cl->stale = cl->work.pick.stale;
     cl->have_challenge = 1;
     if (stale != NULL)
-        *stale = cl->work.pick.stale && reuse;
+        *stale = cl->stale && p.reuse;
     return 0;
 }
 
