@@ -253,10 +253,11 @@ static int ha1_hex(const utsec_digest_calc_t *c, utsec_hash_alg_t h, char *ha1)
     return rc;
 }
 
-/* KD(H(A1), ...) with A2 = method ":" uri [":" H(body)]; H(A1) also into
- * ha1_out (UTSEC_DIGEST_HEX_SIZE) unless NULL. */
-static int compute(const utsec_digest_calc_t *c, utsec_digest_str_t method,
-                   char *out, size_t out_size, size_t *out_len, int trusted_ha1,
+/* KD(H(A1), ...) with A2 = method ":" uri [":" H(body)], the method empty
+ * for rspauth (RFC 7616 §3.5); H(A1) also into ha1_out
+ * (UTSEC_DIGEST_HEX_SIZE) unless NULL. */
+static int compute(const utsec_digest_calc_t *c, int rspauth, char *out,
+                   size_t out_size, size_t *out_len, int trusted_ha1,
                    char *ha1_out)
 {
     utsec_hash_alg_t h;
@@ -277,7 +278,7 @@ static int compute(const utsec_digest_calc_t *c, utsec_digest_str_t method,
         goto done;
     if (ha1_out != NULL)
         memcpy(ha1_out, ha1, sizeof(ha1));
-    parts[0] = method;
+    parts[0] = rspauth ? sv("", 0) : c->method;
     parts[1] = c->uri;
     if (c->qop == UTSEC_DIGEST_QOP_AUTH_INT) {
         const char *bh = c->body_hash ? c->body_hash : empty_body_hash(h);
@@ -312,25 +313,20 @@ done:
 int utsec_digest_response(const utsec_digest_calc_t *c, char *out,
                           size_t out_size, size_t *out_len)
 {
-    if (c == NULL)
-        return UTSEC_ERR_INVALID_ARG;
-    return compute(c, c->method, out, out_size, out_len, 0, NULL);
+    return compute(c, 0, out, out_size, out_len, 0, NULL);
 }
 
 int utsec_digest_compute_int(const utsec_digest_calc_t *c, int rspauth, char *out,
                              size_t out_size, size_t *out_len)
 {
-    if (c == NULL)
-        return UTSEC_ERR_INVALID_ARG;
-    return compute(c, rspauth ? sv("", 0) : c->method, out, out_size, out_len, 1,
-                   NULL);
+    return compute(c, rspauth, out, out_size, out_len, 1, NULL);
 }
 
 int utsec_digest_rspauth(const utsec_digest_calc_t *c, char *out,
                          size_t out_size, size_t *out_len)
 {
     /* RFC 7616 §3.5: A2 = ":" uri, i.e. the empty method. */
-    return compute(c, sv("", 0), out, out_size, out_len, 0, NULL);
+    return compute(c, 1, out, out_size, out_len, 0, NULL);
 }
 
 int utsec_digest_ha1(const utsec_digest_calc_t *c, char *out, size_t out_size,
@@ -515,7 +511,7 @@ int utsec_digest_check_as(const utsec_digest_authorization_t *a,
     c.password_len = password_len;
     c.method = sv(method, method_len);
     c.body_hash = body_hash;
-    if ((rc = compute(&c, c.method, expect, sizeof(expect), &n, 1, ha1_out)) != 0)
+    if ((rc = compute(&c, 0, expect, sizeof(expect), &n, 1, ha1_out)) != 0)
         return rc;
     if (a->response.len != n) /* public: the length on the wire */
         return UTSEC_ERR_AUTH_FAILED;

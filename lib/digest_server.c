@@ -105,7 +105,7 @@ int utsec_digest_replay_init(utsec_digest_replay_t *r,
 static int replay_check(utsec_digest_replay_t *r, int64_t issued,
                         const uint8_t tag[8], uint32_t nc)
 {
-    utsec_digest_replay_entry_t *e, *set, *victim = NULL;
+    utsec_digest_replay_entry_t *e, *set, *free_e = NULL, *oldest = NULL;
     size_t i, ways, sets;
     uint64_t t;
 
@@ -119,9 +119,16 @@ static int replay_check(utsec_digest_replay_t *r, int64_t issued,
     sets = r->n_entries / ways;
     memcpy(&t, tag, sizeof(t));
     set = r->entries + (size_t)(t % sets) * ways;
+    /* One pass: the nonce's entry, else the first free one, else the
+     * oldest (the first of the oldest) to evict. */
     for (i = 0; i < ways; i++) {
         e = &set[i];
-        if (e->in_use && e->issued == issued && memcmp(e->tag, tag, 8) == 0) {
+        if (!e->in_use) {
+            if (free_e == NULL)
+                free_e = e;
+            continue;
+        }
+        if (e->issued == issued && memcmp(e->tag, tag, 8) == 0) {
             if (nc > e->max_nc) {
                 uint32_t shift = nc - e->max_nc;
                 e->window = shift >= 64 ? 1 : (e->window << shift) | 1;
@@ -136,34 +143,26 @@ static int replay_check(utsec_digest_replay_t *r, int64_t issued,
                 return 0;
             }
         }
+        if (oldest == NULL || e->issued < oldest->issued)
+            oldest = e;
     }
     if (issued <= r->floor)
         return UTSEC_ERR_STALE; /* possibly evicted: never trust it again */
-    for (i = 0; i < ways; i++) {
-        e = &set[i];
-        if (!e->in_use) {
-            victim = e;
-            break;
-        }
-        if (victim == NULL || e->issued < victim->issued)
-            victim = e;
-    }
-    if (victim == NULL)
-        return UTSEC_ERR_STALE; /* no table (not reachable after init) */
-    if (victim->in_use) {
+    e = free_e != NULL ? free_e : oldest;
+    if (free_e == NULL) {
         /* Eviction raises the floor to the evicted nonce's time, so that
          * nonce (and anything older not in the table) is stale from now on. */
-        if (issued <= victim->issued)
+        if (issued <= e->issued)
             return UTSEC_ERR_STALE;
-        if (victim->issued > r->floor)
-            r->floor = victim->issued;
+        if (e->issued > r->floor)
+            r->floor = e->issued;
     }
-    memset(victim, 0, sizeof(*victim));
-    victim->in_use = 1;
-    victim->issued = issued;
-    memcpy(victim->tag, tag, 8);
-    victim->max_nc = nc;
-    victim->window = 1;
+    memset(e, 0, sizeof(*e));
+    e->in_use = 1;
+    e->issued = issued;
+    memcpy(e->tag, tag, 8);
+    e->max_nc = nc;
+    e->window = 1;
     return 0;
 }
 
@@ -260,18 +259,19 @@ static int write_challenges(const utsec_digest_server_t *s, const char *nonce,
     size_t i, len = 0, n;
     int rc, any = 0;
 
+    /* one challenge per algorithm, differing only in the algorithm */
+    memset(&c, 0, sizeof(c));
+    c.realm = sv(s->cfg.realm, s->cfg.realm_len);
+    c.nonce = sv(nonce, nonce_len);
+    if (s->cfg.opaque != NULL)
+        c.opaque = sv(s->cfg.opaque, s->cfg.opaque_len);
+    c.qop_mask = s->cfg.qop_mask;
+    c.stale = stale;
     for (i = 0; i < sizeof(offer_order) / sizeof(offer_order[0]); i++) {
         utsec_digest_alg_t a = offer_order[i];
         if (!(s->cfg.alg_mask & UTSEC_DIGEST_ALG_BIT(a)) || is_aka(a) != aka)
             continue;
-        memset(&c, 0, sizeof(c));
-        c.realm = sv(s->cfg.realm, s->cfg.realm_len);
-        c.nonce = sv(nonce, nonce_len);
-        if (s->cfg.opaque != NULL)
-            c.opaque = sv(s->cfg.opaque, s->cfg.opaque_len);
         c.alg = a;
-        c.qop_mask = s->cfg.qop_mask;
-        c.stale = stale;
         if (any) {
             if (out_size - len < 3)
                 return UTSEC_ERR_BUFFER_TOO_SMALL;
