@@ -417,12 +417,12 @@ static int realm_ok(const utsec_digest_server_t *s, const utsec_digest_str_t *r)
 
     if (str_eq(r, cr, n))
         return 1;
+    /* each non-empty part (without a ';', the one part is the whole again) */
     for (i = 0; i <= n; i++) {
         if (i < n && cr[i] != ';')
             continue;
-        if (start > 0 || i < n) /* only when there is a ';' */
-            if (i > start && str_eq(r, cr + start, i - start))
-                return 1;
+        if (i > start && str_eq(r, cr + start, i - start))
+            return 1;
         start = i + 1;
     }
     return 0;
