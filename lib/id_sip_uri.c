@@ -173,6 +173,13 @@ static size_t count_list(utsec_id_view_t l, char sep)
     return n;
 }
 
+/* x's parameters agree with y's, and x's headers are in y. */
+static int contained(const utsec_id_sip_uri_t *x, const utsec_id_sip_uri_t *y)
+{
+    return utsec_id_params_agree(x->params, y->params, NULL, optional) &&
+           headers_in(x->headers, y->headers);
+}
+
 UTSEC_API int utsec_id_sip_uri_equal(const char *a, size_t a_len,
                                      const char *b, size_t b_len)
 {
@@ -192,12 +199,6 @@ UTSEC_API int utsec_id_sip_uri_equal(const char *a, size_t a_len,
     if (!utsec_ascii_ieq(x.host.ptr, x.host.len, y.host.ptr, y.host.len) ||
         x.port != y.port)
         return 0;
-    /* every parameter of each in the other has an equal value */
-    if (!utsec_id_params_agree(x.params, y.params, NULL, optional) ||
-        !utsec_id_params_agree(y.params, x.params, NULL, optional))
-        return 0;
-    if (count_list(x.headers, '&') != count_list(y.headers, '&') ||
-        !headers_in(x.headers, y.headers) || !headers_in(y.headers, x.headers))
-        return 0;
-    return 1;
+    return count_list(x.headers, '&') == count_list(y.headers, '&') &&
+           contained(&x, &y) && contained(&y, &x);
 }

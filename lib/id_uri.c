@@ -160,21 +160,25 @@ int utsec_id_scheme(const char *s, size_t len)
 int utsec_id_next_param(utsec_id_view_t *rest, utsec_id_view_t *name,
                         utsec_id_view_t *value, int *has_value, char sep)
 {
-    const char *p = rest->ptr, *e, *eq;
-    size_t n;
+    const char *p = rest->ptr;
+    size_t n, k;
+    int more, hv;
 
     if (rest->len == 0)
         return 0;
-    e = memchr(p, sep, rest->len);
-    n = e ? (size_t)(e - p) : rest->len; /* the element */
-    eq = memchr(p, '=', n);
+    for (n = 0; n < rest->len && p[n] != sep; n++) /* the element */
+        ;
+    for (k = 0; k < n && p[k] != '='; k++) /* its name */
+        ;
+    more = n < rest->len;
+    hv = k < n;
     name->ptr = p;
-    name->len = eq ? (size_t)(eq - p) : n;
-    *has_value = eq != NULL;
-    value->ptr = eq ? eq + 1 : p + n;
-    value->len = eq ? n - name->len - 1 : 0;
-    rest->ptr = e ? e + 1 : p + n;
-    rest->len = e ? rest->len - n - 1 : 0;
+    name->len = k;
+    *has_value = hv;
+    value->ptr = p + k + hv;
+    value->len = n - k - (size_t)hv;
+    rest->ptr = p + n + more;
+    rest->len -= n + (size_t)more;
     return 1;
 }
 
