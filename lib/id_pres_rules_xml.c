@@ -110,6 +110,7 @@ static int text_only(enum el e)
 
 struct st {
     XML_Parser xp;
+    struct budget budget; /* of the heap expat uses */
     utsec_id_policy_t *p;
     unsigned depth, max_depth, skip_from; /* skip_from: 0 or depth of a skipped subtree */
     int err;
@@ -245,7 +246,8 @@ static int start(struct st *s, enum el e, const XML_Char **atts)
 {
     const char *v = NULL, *d;
     unsigned cond = el_cond[e];
-    int rc;
+    utsec_id_ident_kind_t kind;
+    int rc = 0;
 
     if (cond != 0) {
         if (e == EL_SPHERE && (v = attr(atts, "value")) == NULL)
@@ -268,16 +270,15 @@ static int start(struct st *s, enum el e, const XML_Char **atts)
         if (e != EL_MANY && (v == NULL) == (d == NULL))
             return UTSEC_ERR_PARSE;
         if (v != NULL) {
-            if ((rc = utsec_id_uri_validate(v, strlen(v))) != 0)
-                return rc;
-            return add_ident(s, e == EL_ONE ? UTSEC_ID_IDENT_ONE
-                                            : UTSEC_ID_IDENT_EXCEPT_ID, v);
+            kind = e == EL_ONE ? UTSEC_ID_IDENT_ONE : UTSEC_ID_IDENT_EXCEPT_ID;
+            rc = utsec_id_uri_validate(v, strlen(v));
+        } else {
+            kind = e == EL_MANY ? UTSEC_ID_IDENT_MANY : UTSEC_ID_IDENT_EXCEPT_DOMAIN;
+            if (d != NULL && utsec_id_domainname_check(d, strlen(d)) != 0)
+                rc = UTSEC_ERR_BAD_URI;
+            v = d != NULL ? d : "";
         }
-        if (d != NULL && utsec_id_domainname_check(d, strlen(d)) != 0)
-            return UTSEC_ERR_BAD_URI;
-        return add_ident(s, e == EL_MANY ? UTSEC_ID_IDENT_MANY
-                                         : UTSEC_ID_IDENT_EXCEPT_DOMAIN,
-                         d ? d : "");
+        return rc != 0 ? rc : add_ident(s, kind, v);
     case EL_FROM:
     case EL_UNTIL:
     case EL_SUB:
@@ -454,7 +455,7 @@ UTSEC_API int utsec_id_pres_rules_load(const char *xml, size_t len,
                                        size_t *heap_peak)
 {
     static const XML_Memory_Handling_Suite suite = {b_malloc, b_realloc, b_free};
-    struct budget budget, *saved;
+    struct budget *saved;
     struct st s;
     size_t max_doc = DEF_MAX_DOC;
     enum XML_Status st;
@@ -466,9 +467,8 @@ UTSEC_API int utsec_id_pres_rules_load(const char *xml, size_t len,
         (p->text_size && p->text == NULL))
         return UTSEC_ERR_INVALID_ARG;
     reset(p);
-    memset(&budget, 0, sizeof(budget));
     memset(&s, 0, sizeof(s));
-    budget.max = DEF_MAX_HEAP;
+    s.budget.max = DEF_MAX_HEAP;
     s.max_depth = DEF_MAX_DEPTH;
     if (lim != NULL) {
         if (lim->max_doc)
@@ -476,7 +476,7 @@ UTSEC_API int utsec_id_pres_rules_load(const char *xml, size_t len,
         if (lim->max_depth)
             s.max_depth = lim->max_depth;
         if (lim->max_heap)
-            budget.max = lim->max_heap;
+            s.budget.max = lim->max_heap;
     }
     if (s.max_depth > DEPTH_CAP)
         s.max_depth = DEPTH_CAP;
@@ -486,7 +486,7 @@ UTSEC_API int utsec_id_pres_rules_load(const char *xml, size_t len,
         *heap_peak = 0;
 
     saved = cur_budget;
-    cur_budget = &budget;
+    cur_budget = &s.budget;
     s.p = p;
     s.xp = XML_ParserCreate_MM(NULL, &suite, "|");
     if (s.xp == NULL) {
@@ -502,7 +502,7 @@ UTSEC_API int utsec_id_pres_rules_load(const char *xml, size_t len,
     st = XML_Parse(s.xp, xml, (int)len, XML_TRUE);
     if (s.err != 0)
         rc = s.err;
-    else if (budget.exceeded || XML_GetErrorCode(s.xp) == XML_ERROR_NO_MEMORY)
+    else if (s.budget.exceeded || XML_GetErrorCode(s.xp) == XML_ERROR_NO_MEMORY)
         rc = UTSEC_ERR_XML_MEMORY;
     else if (st != XML_STATUS_OK ||
              (p->n_rules == 0 && s.stack[1] != EL_RULESET))
@@ -510,7 +510,7 @@ UTSEC_API int utsec_id_pres_rules_load(const char *xml, size_t len,
     XML_ParserFree(s.xp);
     cur_budget = saved;
     if (heap_peak != NULL)
-        *heap_peak = budget.peak;
+        *heap_peak = s.budget.peak;
     if (rc != 0)
         reset(p);
     return rc;

@@ -133,15 +133,14 @@ static int digits_equal(const char *a, size_t an, const char *b, size_t bn)
 }
 
 /* Parameter values are equivalent (RFC 3966 §4): ext and a global
- * phone-context compare as digits, the others as escaped text. */
+ * phone-context compare as digits (a global one never equals a domain
+ * name, which starts with an alphanumeric), the others as escaped text. */
 static int value_eq(utsec_id_view_t n, utsec_id_view_t v, utsec_id_view_t bv)
 {
-    if (utsec_ascii_ieq_lit(n.ptr, n.len, "ext"))
+    if (utsec_ascii_ieq_lit(n.ptr, n.len, "ext") ||
+        (utsec_ascii_ieq_lit(n.ptr, n.len, "phone-context") && v.len &&
+         v.ptr[0] == '+'))
         return digits_equal(v.ptr, v.len, bv.ptr, bv.len);
-    if (utsec_ascii_ieq_lit(n.ptr, n.len, "phone-context") && v.len &&
-        v.ptr[0] == '+')
-        return bv.len && bv.ptr[0] == '+' &&
-               digits_equal(v.ptr + 1, v.len - 1, bv.ptr + 1, bv.len - 1);
     return utsec_id_esc_equal(v.ptr, v.len, bv.ptr, bv.len, 1);
 }
 
