@@ -9,14 +9,10 @@
 
 UTSEC_API const char *utsec_id_sub_handling_name(utsec_id_sub_handling_t s)
 {
-    switch (s) {
-    case UTSEC_ID_SUB_BLOCK: return "block";
-    case UTSEC_ID_SUB_CONFIRM: return "confirm";
-    case UTSEC_ID_SUB_POLITE_BLOCK: return "polite-block";
-    case UTSEC_ID_SUB_ALLOW: return "allow";
-    case UTSEC_ID_SUB_NONE: break;
-    }
-    return "none";
+    /* by value, from UTSEC_ID_SUB_BLOCK (0) */
+    static const char names[][13] = {"block", "confirm", "polite-block", "allow"};
+
+    return s >= UTSEC_ID_SUB_BLOCK && s <= UTSEC_ID_SUB_ALLOW ? names[s] : "none";
 }
 
 /* The watcher as the rules see it. */
