@@ -29,19 +29,20 @@ struct head {
     struct field sec[3];   /* by bit index: Authorization, Asserted, Intended */
 };
 
-/* request-line = method SP request-target SP HTTP-version */
+/* request-line = method SP request-target SP HTTP-version. s[n] is the
+ * line's CR, which ends both runs below. */
 static int request_line_ok(const char *s, size_t n)
 {
     size_t i = 0, t;
 
-    while (i < n && utsec_id_is((unsigned char)s[i], ID_TOKEN))
+    while (utsec_id_is((unsigned char)s[i], ID_TOKEN))
         i++;
-    if (i == 0 || i == n || s[i] != ' ')
+    if (i == 0 || s[i] != ' ')
         return 0;
     t = ++i;
-    while (i < n && (unsigned char)s[i] > 0x20 && (unsigned char)s[i] < 0x7f)
+    while ((unsigned char)s[i] > 0x20 && (unsigned char)s[i] < 0x7f)
         i++;
-    if (i == t || i == n || s[i] != ' ')
+    if (i == t || s[i] != ' ')
         return 0;
     i++;
     return n - i == 8 && memcmp(s + i, "HTTP/", 5) == 0 &&
@@ -96,12 +97,12 @@ static int head_parse(const char *h, size_t len, struct head *hd)
             return UTSEC_ERR_BAD_HEADER_BLOCK; /* obs-fold (RFC 9112 §5.2) */
         if (hd->n == UTSEC_ID_HTTP_MAX_FIELDS)
             return UTSEC_ERR_TOO_MANY;
-        for (colon = pos; colon < end && utsec_id_is((unsigned char)h[colon], ID_TOKEN);
-             colon++)
+        /* h[end] is the CR, which ends the name and the leading white space */
+        for (colon = pos; utsec_id_is((unsigned char)h[colon], ID_TOKEN); colon++)
             ;
-        if (colon == pos || colon == end || h[colon] != ':')
+        if (colon == pos || h[colon] != ':')
             return UTSEC_ERR_BAD_HEADER_BLOCK; /* incl. space before ':' */
-        for (vb = colon + 1; vb < end && (h[vb] == ' ' || h[vb] == '\t'); vb++)
+        for (vb = colon + 1; h[vb] == ' ' || h[vb] == '\t'; vb++)
             ;
         for (ve = end; ve > vb && (h[ve - 1] == ' ' || h[ve - 1] == '\t'); ve--)
             ;
