@@ -179,11 +179,21 @@ static const char ns_names[][37] = {NS_CP, NS_PR, NS_OCP};
 static const struct kid {
     unsigned char parent, ns;
 } kids[EL_OTHER - EL_RULESET] = {
-    {EL_SKIP, 0}, {EL_RULESET, 0}, {EL_RULE, 0}, {EL_RULE, 0},
-    {EL_CONDITIONS, 0}, {EL_CONDITIONS, 0}, {EL_CONDITIONS, 0},
-    {EL_CONDITIONS, 2}, {EL_CONDITIONS, 2}, {EL_IDENTITY, 0},
-    {EL_IDENTITY, 0}, {EL_MANY, 0}, {EL_VALIDITY, 0}, {EL_VALIDITY, 0},
-    {EL_ACTIONS, 1},
+    {EL_SKIP, 0},       /* ruleset */
+    {EL_RULESET, 0},    /* rule */
+    {EL_RULE, 0},       /* conditions */
+    {EL_RULE, 0},       /* actions */
+    {EL_CONDITIONS, 0}, /* identity */
+    {EL_CONDITIONS, 0}, /* sphere */
+    {EL_CONDITIONS, 0}, /* validity */
+    {EL_CONDITIONS, 2}, /* anonymous-request */
+    {EL_CONDITIONS, 2}, /* other-identity */
+    {EL_IDENTITY, 0},   /* one */
+    {EL_IDENTITY, 0},   /* many */
+    {EL_MANY, 0},       /* except */
+    {EL_VALIDITY, 0},   /* from */
+    {EL_VALIDITY, 0},   /* until */
+    {EL_ACTIONS, 1},    /* sub-handling */
 };
 
 static const char locals[] =
