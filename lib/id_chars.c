@@ -22,41 +22,45 @@ int utsec_id_hexval(int c)
     return -1;
 }
 
-/* The classes of each punctuation character (see id_internal.h). */
-static const unsigned char punct_class[128] = {
-    ['!'] = ID_MARK | ID_TCHAR,
-    ['#'] = ID_TCHAR,
-    ['$'] = ID_RES_PW | ID_PARAM | ID_HNV | ID_TCHAR,
-    ['%'] = ID_TCHAR,
-    ['&'] = ID_RES_PW | ID_PARAM | ID_TCHAR,
-    ['\''] = ID_MARK | ID_TCHAR,
-    ['('] = ID_MARK,
-    [')'] = ID_MARK,
-    ['*'] = ID_MARK | ID_TCHAR,
-    ['+'] = ID_RES_PW | ID_PARAM | ID_HNV | ID_TCHAR,
-    [','] = ID_RES_PW,
-    ['-'] = ID_MARK | ID_TCHAR,
-    ['.'] = ID_MARK | ID_TCHAR,
-    ['/'] = ID_RES_USER | ID_PARAM | ID_HNV,
-    [':'] = ID_RES_HOST | ID_PARAM | ID_HNV,
-    [';'] = ID_RES_USER,
-    ['='] = ID_RES_PW,
-    ['?'] = ID_RES_USER | ID_HNV,
-    ['@'] = ID_RES_HOST,
-    ['['] = ID_PARAM | ID_HNV,
-    [']'] = ID_PARAM | ID_HNV,
-    ['^'] = ID_TCHAR,
-    ['_'] = ID_MARK | ID_TCHAR,
-    ['`'] = ID_TCHAR,
-    ['|'] = ID_TCHAR,
-    ['~'] = ID_MARK | ID_TCHAR,
+/* The classes of each punctuation character (see id_internal.h), from
+ * '!' to '~'. */
+#define P(c) [(c) - '!']
+static const unsigned char punct_class['~' - '!' + 1] = {
+    P('!') = ID_MARK | ID_TCHAR,
+    P('#') = ID_TCHAR,
+    P('$') = ID_RES_PW | ID_PARAM | ID_HNV | ID_TCHAR,
+    P('%') = ID_TCHAR,
+    P('&') = ID_RES_PW | ID_PARAM | ID_TCHAR,
+    P('\'') = ID_MARK | ID_TCHAR,
+    P('(') = ID_MARK,
+    P(')') = ID_MARK,
+    P('*') = ID_MARK | ID_TCHAR,
+    P('+') = ID_RES_PW | ID_PARAM | ID_HNV | ID_TCHAR,
+    P(',') = ID_RES_PW,
+    P('-') = ID_MARK | ID_TCHAR,
+    P('.') = ID_MARK | ID_TCHAR,
+    P('/') = ID_RES_USER | ID_PARAM | ID_HNV,
+    P(':') = ID_RES_HOST | ID_PARAM | ID_HNV,
+    P(';') = ID_RES_USER,
+    P('=') = ID_RES_PW,
+    P('?') = ID_RES_USER | ID_HNV,
+    P('@') = ID_RES_HOST,
+    P('[') = ID_PARAM | ID_HNV,
+    P(']') = ID_PARAM | ID_HNV,
+    P('^') = ID_TCHAR,
+    P('_') = ID_MARK | ID_TCHAR,
+    P('`') = ID_TCHAR,
+    P('|') = ID_TCHAR,
+    P('~') = ID_MARK | ID_TCHAR,
 };
+#undef P
 
 int utsec_id_is(int c, unsigned classes)
 {
     if (utsec_id_is_alnum(c))
         return (classes & ID_ALNUM) != 0;
-    return (unsigned)c < 128 && (punct_class[c] & classes) != 0;
+    return (unsigned)(c - '!') < sizeof(punct_class) &&
+           (punct_class[c - '!'] & classes) != 0;
 }
 
 int utsec_id_escape_ok(const char *s, size_t len, size_t i)

@@ -13,37 +13,36 @@
 
 #define ASSERTED_NAME "X-3GPP-Asserted-Identity"
 
+/* A security field line: [line, line_end) including CRLF, and its value. */
 struct field {
-    size_t line, line_end; /* [line, line_end) including CRLF */
-    utsec_id_view_t name, value;
-    unsigned bit;          /* UTSEC_ID_HDR_* or 0 */
+    size_t line, line_end;
+    utsec_id_view_t value;
 };
 
 /* What a validated head is reduced to. The fields themselves are not
- * stored (UTSEC_ID_HTTP_MAX_FIELDS of them would cost ~5.6 KiB of stack):
- * a caller that needs them walks the head again with field_next(). Each
- * security field occurs at most once, so its line is kept by bit. */
+ * stored (UTSEC_ID_HTTP_MAX_FIELDS of them would cost ~5.6 KiB of stack).
+ * Each security field occurs at most once, so its line is kept by bit. */
 struct head {
-    size_t reqline_end;    /* end of the request line, including CRLF */
     size_t fields_end;     /* end of the last field line (the empty line) */
     size_t n;              /* number of field lines */
     unsigned present;      /* UTSEC_ID_HDR_* seen */
     struct field sec[3];   /* by bit index: Authorization, Asserted, Intended */
 };
 
-/* request-line = method SP request-target SP HTTP-version */
+/* request-line = method SP request-target SP HTTP-version. s[n] is the
+ * line's CR, which ends both runs below. */
 static int request_line_ok(const char *s, size_t n)
 {
     size_t i = 0, t;
 
-    while (i < n && utsec_id_is((unsigned char)s[i], ID_TOKEN))
+    while (utsec_id_is((unsigned char)s[i], ID_TOKEN))
         i++;
-    if (i == 0 || i == n || s[i] != ' ')
+    if (i == 0 || s[i] != ' ')
         return 0;
     t = ++i;
-    while (i < n && (unsigned char)s[i] > 0x20 && (unsigned char)s[i] < 0x7f)
+    while ((unsigned char)s[i] > 0x20 && (unsigned char)s[i] < 0x7f)
         i++;
-    if (i == t || i == n || s[i] != ' ')
+    if (i == t || s[i] != ' ')
         return 0;
     i++;
     return n - i == 8 && memcmp(s + i, "HTTP/", 5) == 0 &&
@@ -51,7 +50,7 @@ static int request_line_ok(const char *s, size_t n)
            id_is_digit((unsigned char)s[i + 7]);
 }
 
-static unsigned security_bit(utsec_id_view_t name)
+static unsigned security_bit(const char *name, size_t len)
 {
     /* by bit index: UTSEC_ID_HDR_AUTHORIZATION, _ASSERTED, _INTENDED */
     static const char names[][25] = {"authorization", "x-3gpp-asserted-identity",
@@ -59,59 +58,16 @@ static unsigned security_bit(utsec_id_view_t name)
     unsigned b;
 
     for (b = 0; b < 3; b++)
-        if (utsec_ascii_ieq_lit(name.ptr, name.len, names[b]))
+        if (utsec_ascii_ieq_lit(name, len, names[b]))
             return 1u << b;
     return 0;
 }
 
-/* One field line at *pos of a head whose line endings are checked.
- * n: fields before this one. Returns 1 and fills f (advancing *pos), 0 at
- * the empty line ending the head (*pos at it), or an error. */
-static int field_next(const char *h, size_t len, size_t *pos, size_t n,
-                      struct field *f)
-{
-    const char *lf = *pos < len ? memchr(h + *pos, '\n', len - *pos) : NULL;
-    size_t i, p = *pos, end, colon, vb, ve;
-
-    if (lf == NULL)
-        return UTSEC_ERR_BAD_HEADER_BLOCK; /* no empty line */
-    end = (size_t)(lf - h) - 1;            /* at the CR */
-    if (end == p)
-        return 0;
-    if (h[p] == ' ' || h[p] == '\t')
-        return UTSEC_ERR_BAD_HEADER_BLOCK; /* obs-fold (RFC 9112 §5.2) */
-    if (n == UTSEC_ID_HTTP_MAX_FIELDS)
-        return UTSEC_ERR_TOO_MANY;
-    for (colon = p; colon < end && utsec_id_is((unsigned char)h[colon], ID_TOKEN);
-         colon++)
-        ;
-    if (colon == p || colon == end || h[colon] != ':')
-        return UTSEC_ERR_BAD_HEADER_BLOCK; /* incl. space before ':' */
-    for (vb = colon + 1; vb < end && (h[vb] == ' ' || h[vb] == '\t'); vb++)
-        ;
-    for (ve = end; ve > vb && (h[ve - 1] == ' ' || h[ve - 1] == '\t'); ve--)
-        ;
-    for (i = vb; i < ve; i++) {
-        unsigned char c = (unsigned char)h[i];
-        if ((c < 0x20 && c != '\t') || c == 0x7f)
-            return UTSEC_ERR_BAD_HEADER_BLOCK;
-    }
-    f->line = p;
-    f->line_end = end + 2;
-    f->name.ptr = h + p;
-    f->name.len = colon - p;
-    f->value.ptr = h + vb;
-    f->value.len = ve - vb;
-    f->bit = security_bit(f->name);
-    *pos = end + 2;
-    return 1;
-}
-
 static int head_parse(const char *h, size_t len, struct head *hd)
 {
-    size_t i, end, pos;
+    size_t i, pos, end, colon, vb, ve;
     const char *lf;
-    int rc;
+    unsigned bit;
 
     if (h == NULL)
         return UTSEC_ERR_INVALID_ARG;
@@ -123,27 +79,49 @@ static int head_parse(const char *h, size_t len, struct head *hd)
     for (i = 0; i < len; i++)
         if (h[i] == '\0' || (h[i] == '\r') != (i + 1 < len && h[i + 1] == '\n'))
             return UTSEC_ERR_BAD_HEADER_BLOCK;
-    lf = len > 0 ? memchr(h, '\n', len) : NULL;
-    if (lf == NULL)
-        return UTSEC_ERR_BAD_HEADER_BLOCK;
-    end = (size_t)(lf - h) - 1; /* at the CR */
-    if (!request_line_ok(h, end))
-        return UTSEC_ERR_BAD_HEADER_BLOCK;
-    hd->reqline_end = pos = end + 2;
-    hd->n = 0;
-    hd->present = 0;
-    memset(hd->sec, 0, sizeof(hd->sec));
-    for (;;) {
-        struct field f;
-        if ((rc = field_next(h, len, &pos, hd->n, &f)) < 0)
-            return rc;
-        if (rc == 0) /* the empty line ends the head, and the input */
+    memset(hd, 0, sizeof(*hd));
+    /* the request line, then field lines up to the empty line */
+    for (pos = 0;; pos = end + 2) {
+        lf = pos < len ? memchr(h + pos, '\n', len - pos) : NULL;
+        if (lf == NULL)
+            return UTSEC_ERR_BAD_HEADER_BLOCK; /* no empty line */
+        end = (size_t)(lf - h) - 1;            /* at the CR */
+        if (pos == 0) {
+            if (!request_line_ok(h, end))
+                return UTSEC_ERR_BAD_HEADER_BLOCK;
+            continue;
+        }
+        if (end == pos) /* the empty line ends the head, and the input */
             break;
-        if (f.bit & hd->present)
+        if (h[pos] == ' ' || h[pos] == '\t')
+            return UTSEC_ERR_BAD_HEADER_BLOCK; /* obs-fold (RFC 9112 §5.2) */
+        if (hd->n == UTSEC_ID_HTTP_MAX_FIELDS)
+            return UTSEC_ERR_TOO_MANY;
+        /* h[end] is the CR, which ends the name and the leading white space */
+        for (colon = pos; utsec_id_is((unsigned char)h[colon], ID_TOKEN); colon++)
+            ;
+        if (colon == pos || h[colon] != ':')
+            return UTSEC_ERR_BAD_HEADER_BLOCK; /* incl. space before ':' */
+        for (vb = colon + 1; h[vb] == ' ' || h[vb] == '\t'; vb++)
+            ;
+        for (ve = end; ve > vb && (h[ve - 1] == ' ' || h[ve - 1] == '\t'); ve--)
+            ;
+        for (i = vb; i < ve; i++) {
+            unsigned char c = (unsigned char)h[i];
+            if ((c < 0x20 && c != '\t') || c == 0x7f)
+                return UTSEC_ERR_BAD_HEADER_BLOCK;
+        }
+        bit = security_bit(h + pos, colon - pos);
+        if (bit & hd->present)
             return UTSEC_ERR_DUPLICATE_HEADER;
-        if (f.bit != 0) /* 1, 2, 4: index 0, 1, 2 */
-            hd->sec[f.bit >> 1] = f;
-        hd->present |= f.bit;
+        if (bit != 0) { /* 1, 2, 4: index 0, 1, 2 */
+            struct field *f = &hd->sec[bit >> 1];
+            f->line = pos;
+            f->line_end = end + 2;
+            f->value.ptr = h + vb;
+            f->value.len = ve - vb;
+        }
+        hd->present |= bit;
         hd->n++;
     }
     if (pos + 2 != len)
@@ -195,10 +173,11 @@ UTSEC_API int utsec_id_http_rewrite(const char *head, size_t len,
         remove |= UTSEC_ID_HDR_ASSERTED; /* ours replaces any other */
     }
     /* every field line, minus the (at most one each) removed security ones */
+    remove &= hd.present;
     total = hd.fields_end + 2;
     n = hd.n;
     for (b = 0; b < 3; b++)
-        if (hd.present & remove & (1u << b)) {
+        if (remove & (1u << b)) {
             total -= hd.sec[b].line_end - hd.sec[b].line;
             n--;
         }
@@ -213,23 +192,16 @@ UTSEC_API int utsec_id_http_rewrite(const char *head, size_t len,
         return UTSEC_ERR_TOO_LONG;
     if (total > out_size)
         return UTSEC_ERR_BUFFER_TOO_SMALL;
-    /* copy the head up to each removed line in turn, then skip it */
+    /* copy the head, skipping each removed line when reaching it */
     pos = 0;
-    at = 0;
-    for (;;) {
-        size_t next = hd.fields_end;
-        unsigned nb = 3;
+    for (at = 0; at < hd.fields_end;) {
         for (b = 0; b < 3; b++)
-            if ((hd.present & remove & (1u << b)) && hd.sec[b].line >= at &&
-                hd.sec[b].line < next) {
-                next = hd.sec[b].line;
-                nb = b;
-            }
-        memcpy(out + pos, head + at, next - at);
-        pos += next - at;
-        if (nb == 3)
-            break;
-        at = hd.sec[nb].line_end;
+            if ((remove & (1u << b)) && at == hd.sec[b].line)
+                break;
+        if (b < 3)
+            at = hd.sec[b].line_end;
+        else
+            out[pos++] = head[at++];
     }
     if (asserted != NULL) {
         memcpy(out + pos, ASSERTED_NAME ": ", sizeof(ASSERTED_NAME ": ") - 1);

@@ -99,4 +99,39 @@ int utsec_id_scheme(const char *s, size_t len);
 int utsec_id_next_param(utsec_id_view_t *rest, utsec_id_view_t *name,
                         utsec_id_view_t *value, int *has_value, char sep);
 
+/* The element of a sep-separated list whose name equals name (escape-
+ * normalised, case-insensitive): 1 and its value, or 0. The first one when
+ * several do. */
+int utsec_id_param_find(utsec_id_view_t list, char sep, utsec_id_view_t name,
+                        utsec_id_view_t *value, int *has_value);
+
+/*
+ * A checked walk over a URI parameter or header list (RFC 3261 §25
+ * uri-parameters / headers, RFC 3966 §3 par): the rules every such list
+ * follows are checked here, the grammar of each element by the caller.
+ * Set list and sep, the rest to zero; unique: no name twice.
+ */
+typedef struct {
+    utsec_id_view_t list, rest;
+    size_t n; /* elements returned */
+    char sep;
+    int unique;
+} utsec_id_list_t;
+
+/* The next element: 1, 0 at the end, UTSEC_ERR_BAD_URI for an empty last
+ * element, an empty name or a repeated one, UTSEC_ERR_TOO_MANY past
+ * UTSEC_ID_MAX_URI_PARAMS elements. */
+int utsec_id_list_next(utsec_id_list_t *it, utsec_id_view_t *name,
+                       utsec_id_view_t *value, int *has_value);
+
+/* Every parameter of a that is also in b has the same has-value and an
+ * equal value: value_eq(name, va, vb), or escape-normalised and
+ * case-insensitive when value_eq is NULL. A parameter only in a is allowed
+ * when optional(name) (never when optional is NULL). Returns 1 or 0. */
+int utsec_id_params_agree(utsec_id_view_t a, utsec_id_view_t b,
+                          int (*value_eq)(utsec_id_view_t name,
+                                          utsec_id_view_t va,
+                                          utsec_id_view_t vb),
+                          int (*optional)(utsec_id_view_t name));
+
 #endif

@@ -94,14 +94,23 @@ static void b_free(void *ptr)
 
 /* ---- document walk ---- */
 
+/* In the order of kids[] (below), from EL_RULESET on; the text-only
+ * elements last. */
 enum el {
     EL_SKIP = 0, EL_RULESET, EL_RULE, EL_CONDITIONS, EL_ACTIONS, EL_IDENTITY,
-    EL_ONE, EL_MANY, EL_EXCEPT, EL_SPHERE, EL_VALIDITY, EL_FROM, EL_UNTIL,
-    EL_ANON, EL_OTHER_ID, EL_SUB, EL_OTHER
+    EL_SPHERE, EL_VALIDITY, EL_ANON, EL_OTHER_ID, EL_ONE, EL_MANY, EL_EXCEPT,
+    EL_FROM, EL_UNTIL, EL_SUB, EL_OTHER
 };
+
+/* <from>, <until> and <sub-handling> hold text only. */
+static int text_only(enum el e)
+{
+    return e >= EL_FROM && e <= EL_SUB;
+}
 
 struct st {
     XML_Parser xp;
+    struct budget budget; /* of the heap expat uses */
     utsec_id_policy_t *p;
     unsigned depth, max_depth, skip_from; /* skip_from: 0 or depth of a skipped subtree */
     int err;
@@ -119,15 +128,6 @@ static void stop(struct st *s, int err)
     if (s->err == 0)
         s->err = err;
     XML_StopParser(s->xp, XML_FALSE);
-}
-
-/* Name "ns|local" equals (ns, local)? */
-static int is(const XML_Char *name, const char *ns, const char *local)
-{
-    size_t n = strlen(ns);
-
-    return strncmp(name, ns, n) == 0 && name[n] == SEP &&
-           strcmp(name + n + 1, local) == 0;
 }
 
 static const XML_Char *attr(const XML_Char **atts, const char *name)
@@ -171,37 +171,52 @@ static int add_ident(struct st *s, utsec_id_ident_kind_t kind, const char *v)
 }
 
 /* The elements understood below each parent (RFC 4745 §7-§10, RFC 5025
- * §3.2, OMA common policy). Namespaces by index into ns_names. */
+ * §3.2, OMA common policy): kids[e - EL_RULESET] is element e, with its
+ * parent and namespace (index into ns_names); its local name is the
+ * (e - EL_RULESET)th of locals. */
 static const char ns_names[][37] = {NS_CP, NS_PR, NS_OCP};
 
 static const struct kid {
-    unsigned char parent, ns, el;
-    char local[18];
-} kids[] = {
-    {EL_SKIP, 0, EL_RULESET, "ruleset"},
-    {EL_RULESET, 0, EL_RULE, "rule"},
-    {EL_RULE, 0, EL_CONDITIONS, "conditions"},
-    {EL_RULE, 0, EL_ACTIONS, "actions"},
-    {EL_CONDITIONS, 0, EL_IDENTITY, "identity"},
-    {EL_CONDITIONS, 0, EL_SPHERE, "sphere"},
-    {EL_CONDITIONS, 0, EL_VALIDITY, "validity"},
-    {EL_CONDITIONS, 2, EL_ANON, "anonymous-request"},
-    {EL_CONDITIONS, 2, EL_OTHER_ID, "other-identity"},
-    {EL_IDENTITY, 0, EL_ONE, "one"},
-    {EL_IDENTITY, 0, EL_MANY, "many"},
-    {EL_MANY, 0, EL_EXCEPT, "except"},
-    {EL_VALIDITY, 0, EL_FROM, "from"},
-    {EL_VALIDITY, 0, EL_UNTIL, "until"},
-    {EL_ACTIONS, 1, EL_SUB, "sub-handling"},
+    unsigned char parent, ns;
+} kids[EL_OTHER - EL_RULESET] = {
+    {EL_SKIP, 0},       /* ruleset */
+    {EL_RULESET, 0},    /* rule */
+    {EL_RULE, 0},       /* conditions */
+    {EL_RULE, 0},       /* actions */
+    {EL_CONDITIONS, 0}, /* identity */
+    {EL_CONDITIONS, 0}, /* sphere */
+    {EL_CONDITIONS, 0}, /* validity */
+    {EL_CONDITIONS, 2}, /* anonymous-request */
+    {EL_CONDITIONS, 2}, /* other-identity */
+    {EL_IDENTITY, 0},   /* one */
+    {EL_IDENTITY, 0},   /* many */
+    {EL_MANY, 0},       /* except */
+    {EL_VALIDITY, 0},   /* from */
+    {EL_VALIDITY, 0},   /* until */
+    {EL_ACTIONS, 1},    /* sub-handling */
 };
+
+static const char locals[] =
+    "ruleset\0rule\0conditions\0actions\0identity\0sphere\0validity\0"
+    "anonymous-request\0other-identity\0one\0many\0except\0from\0until\0"
+    "sub-handling";
 
 static enum el classify(const struct st *s, enum el parent, const XML_Char *n)
 {
-    size_t k;
+    const char *local = locals;
+    size_t k, ns;
 
-    for (k = 0; k < sizeof(kids) / sizeof(kids[0]); k++)
-        if (kids[k].parent == parent && is(n, ns_names[kids[k].ns], kids[k].local)) {
-            enum el e = (enum el)kids[k].el;
+    /* expat gives "namespace|local" */
+    for (ns = 0; ns < 3; ns++) {
+        size_t len = strlen(ns_names[ns]);
+        if (strncmp(n, ns_names[ns], len) == 0 && n[len] == SEP) {
+            n += len + 1;
+            break;
+        }
+    }
+    for (k = 0; k < sizeof(kids) / sizeof(kids[0]); k++, local += strlen(local) + 1)
+        if (kids[k].parent == parent && kids[k].ns == ns && strcmp(n, local) == 0) {
+            enum el e = (enum el)(EL_RULESET + k);
             /* <from> and <until> alternate */
             if ((e == EL_FROM && s->have_from) || (e == EL_UNTIL && !s->have_from))
                 return EL_OTHER;
@@ -241,7 +256,8 @@ static int start(struct st *s, enum el e, const XML_Char **atts)
 {
     const char *v = NULL, *d;
     unsigned cond = el_cond[e];
-    int rc;
+    utsec_id_ident_kind_t kind;
+    int rc = 0;
 
     if (cond != 0) {
         if (e == EL_SPHERE && (v = attr(atts, "value")) == NULL)
@@ -264,16 +280,15 @@ static int start(struct st *s, enum el e, const XML_Char **atts)
         if (e != EL_MANY && (v == NULL) == (d == NULL))
             return UTSEC_ERR_PARSE;
         if (v != NULL) {
-            if ((rc = utsec_id_uri_validate(v, strlen(v))) != 0)
-                return rc;
-            return add_ident(s, e == EL_ONE ? UTSEC_ID_IDENT_ONE
-                                            : UTSEC_ID_IDENT_EXCEPT_ID, v);
+            kind = e == EL_ONE ? UTSEC_ID_IDENT_ONE : UTSEC_ID_IDENT_EXCEPT_ID;
+            rc = utsec_id_uri_validate(v, strlen(v));
+        } else {
+            kind = e == EL_MANY ? UTSEC_ID_IDENT_MANY : UTSEC_ID_IDENT_EXCEPT_DOMAIN;
+            if (d != NULL && utsec_id_domainname_check(d, strlen(d)) != 0)
+                rc = UTSEC_ERR_BAD_URI;
+            v = d != NULL ? d : "";
         }
-        if (d != NULL && utsec_id_domainname_check(d, strlen(d)) != 0)
-            return UTSEC_ERR_BAD_URI;
-        return add_ident(s, e == EL_MANY ? UTSEC_ID_IDENT_MANY
-                                         : UTSEC_ID_IDENT_EXCEPT_DOMAIN,
-                         d ? d : "");
+        return rc != 0 ? rc : add_ident(s, kind, v);
     case EL_FROM:
     case EL_UNTIL:
     case EL_SUB:
@@ -304,16 +319,17 @@ static int end_text(struct st *s, enum el e)
     while (n > b && is_xml_space((unsigned char)s->text[n - 1]))
         n--;
     if (e == EL_SUB) {
-        static const char *const names[] = {"block", "confirm", "polite-block",
-                                            "allow"};
         int k;
         if (s->rule->sub_handling != UTSEC_ID_SUB_NONE)
             return UTSEC_ERR_PARSE; /* one per rule */
-        for (k = 0; k < 4; k++)
-            if (n - b == strlen(names[k]) && memcmp(s->text + b, names[k], n - b) == 0) {
+        /* the RFC 5025 §3.2.1 values are the names of the enum */
+        for (k = UTSEC_ID_SUB_BLOCK; k <= UTSEC_ID_SUB_ALLOW; k++) {
+            const char *name = utsec_id_sub_handling_name((utsec_id_sub_handling_t)k);
+            if (n - b == strlen(name) && memcmp(s->text + b, name, n - b) == 0) {
                 s->rule->sub_handling = (utsec_id_sub_handling_t)k;
                 return 0;
             }
+        }
         return UTSEC_ERR_PARSE;
     }
     if ((rc = utsec_gba_time_parse(s->text + b, n - b, &t)) != 0)
@@ -361,7 +377,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
     }
     if (e == EL_SKIP)
         s->skip_from = s->depth;
-    if (parent == EL_FROM || parent == EL_UNTIL || parent == EL_SUB) {
+    if (text_only(parent)) {
         stop(s, UTSEC_ERR_PARSE); /* text-only elements */
         return;
     }
@@ -383,7 +399,7 @@ static void XMLCALL on_end(void *ud, const XML_Char *name)
         s->depth--;
         return;
     }
-    if (e == EL_FROM || e == EL_UNTIL || e == EL_SUB) {
+    if (text_only(e)) {
         if ((rc = end_text(s, e)) != 0)
             stop(s, rc);
     } else if (e == EL_VALIDITY && s->have_from) {
@@ -399,7 +415,7 @@ static void XMLCALL on_text(void *ud, const XML_Char *t, int len)
     struct st *s = ud;
     enum el e = s->stack[s->depth];
 
-    if (s->skip_from || len <= 0 || (e != EL_FROM && e != EL_UNTIL && e != EL_SUB))
+    if (s->skip_from || len <= 0 || !text_only(e))
         return;
     if ((size_t)len > TEXT_MAX - s->text_len) {
         s->text_over = 1;
@@ -449,7 +465,7 @@ UTSEC_API int utsec_id_pres_rules_load(const char *xml, size_t len,
                                        size_t *heap_peak)
 {
     static const XML_Memory_Handling_Suite suite = {b_malloc, b_realloc, b_free};
-    struct budget budget, *saved;
+    struct budget *saved;
     struct st s;
     size_t max_doc = DEF_MAX_DOC;
     enum XML_Status st;
@@ -461,9 +477,8 @@ UTSEC_API int utsec_id_pres_rules_load(const char *xml, size_t len,
         (p->text_size && p->text == NULL))
         return UTSEC_ERR_INVALID_ARG;
     reset(p);
-    memset(&budget, 0, sizeof(budget));
     memset(&s, 0, sizeof(s));
-    budget.max = DEF_MAX_HEAP;
+    s.budget.max = DEF_MAX_HEAP;
     s.max_depth = DEF_MAX_DEPTH;
     if (lim != NULL) {
         if (lim->max_doc)
@@ -471,7 +486,7 @@ UTSEC_API int utsec_id_pres_rules_load(const char *xml, size_t len,
         if (lim->max_depth)
             s.max_depth = lim->max_depth;
         if (lim->max_heap)
-            budget.max = lim->max_heap;
+            s.budget.max = lim->max_heap;
     }
     if (s.max_depth > DEPTH_CAP)
         s.max_depth = DEPTH_CAP;
@@ -481,7 +496,7 @@ UTSEC_API int utsec_id_pres_rules_load(const char *xml, size_t len,
         *heap_peak = 0;
 
     saved = cur_budget;
-    cur_budget = &budget;
+    cur_budget = &s.budget;
     s.p = p;
     s.xp = XML_ParserCreate_MM(NULL, &suite, "|");
     if (s.xp == NULL) {
@@ -497,7 +512,7 @@ UTSEC_API int utsec_id_pres_rules_load(const char *xml, size_t len,
     st = XML_Parse(s.xp, xml, (int)len, XML_TRUE);
     if (s.err != 0)
         rc = s.err;
-    else if (budget.exceeded || XML_GetErrorCode(s.xp) == XML_ERROR_NO_MEMORY)
+    else if (s.budget.exceeded || XML_GetErrorCode(s.xp) == XML_ERROR_NO_MEMORY)
         rc = UTSEC_ERR_XML_MEMORY;
     else if (st != XML_STATUS_OK ||
              (p->n_rules == 0 && s.stack[1] != EL_RULESET))
@@ -505,7 +520,7 @@ UTSEC_API int utsec_id_pres_rules_load(const char *xml, size_t len,
     XML_ParserFree(s.xp);
     cur_budget = saved;
     if (heap_peak != NULL)
-        *heap_peak = budget.peak;
+        *heap_peak = s.budget.peak;
     if (rc != 0)
         reset(p);
     return rc;

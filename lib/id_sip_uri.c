@@ -18,39 +18,19 @@
 /* Validate a ';'- or '&'-separated list; returns 0 or an error. */
 static int list_check(utsec_id_view_t list, char sep, int headers)
 {
-    utsec_id_view_t rest = list, names[UTSEC_ID_MAX_URI_PARAMS], v;
-    size_t n = 0, k;
-    int hv;
+    utsec_id_list_t it = {list, {NULL, 0}, 0, sep, !headers};
+    utsec_id_view_t nm, v;
+    int hv, rc;
 
-    if (list.len == 0)
-        return 0;
-    if (list.ptr[list.len - 1] == sep)
-        return UTSEC_ERR_BAD_URI; /* empty last element */
-    while (utsec_id_next_param(&rest, &names[n < UTSEC_ID_MAX_URI_PARAMS ? n : 0], &v, &hv, sep)) {
-        utsec_id_view_t nm;
-        if (n == UTSEC_ID_MAX_URI_PARAMS)
-            return UTSEC_ERR_TOO_MANY;
-        nm = names[n];
-        if (nm.len == 0)
+    while ((rc = utsec_id_list_next(&it, &nm, &v, &hv)) == 1)
+        /* header = hname "=" hvalue; repeated names are allowed.
+         * other-param = pname [ "=" pvalue ], pvalue = 1*paramchar */
+        if ((headers && !hv) ||
+            !utsec_id_run_ok(nm.ptr, nm.len, headers ? HNV_CHARS : PARAM_CHARS) ||
+            (hv && ((!headers && v.len == 0) ||
+                    !utsec_id_run_ok(v.ptr, v.len, headers ? HNV_CHARS : PARAM_CHARS))))
             return UTSEC_ERR_BAD_URI;
-        if (headers) {
-            /* header = hname "=" hvalue; repeated names are allowed */
-            if (!hv || !utsec_id_run_ok(nm.ptr, nm.len, HNV_CHARS) ||
-                !utsec_id_run_ok(v.ptr, v.len, HNV_CHARS))
-                return UTSEC_ERR_BAD_URI;
-        } else {
-            /* other-param = pname [ "=" pvalue ], pvalue = 1*paramchar */
-            if (!utsec_id_run_ok(nm.ptr, nm.len, PARAM_CHARS) ||
-                (hv && (v.len == 0 || !utsec_id_run_ok(v.ptr, v.len, PARAM_CHARS))))
-                return UTSEC_ERR_BAD_URI;
-            for (k = 0; k < n; k++)
-                if (utsec_id_esc_equal(names[k].ptr, names[k].len, nm.ptr,
-                                       nm.len, 1))
-                    return UTSEC_ERR_BAD_URI; /* duplicate parameter */
-        }
-        n++;
-    }
-    return 0;
+    return rc;
 }
 
 UTSEC_API int utsec_id_sip_uri_parse(const char *s, size_t len,
@@ -149,26 +129,10 @@ UTSEC_API int utsec_id_sip_uri_parse(const char *s, size_t len,
     return 0;
 }
 
-/* Look a parameter up by name (escape-normalised, case-insensitive). */
-static int find_param(utsec_id_view_t list, const char *name, size_t nlen,
-                      utsec_id_view_t *val, int *has_val)
-{
-    utsec_id_view_t rest = list, n, v;
-    int hv;
-
-    while (utsec_id_next_param(&rest, &n, &v, &hv, ';'))
-        if (utsec_id_esc_equal(n.ptr, n.len, name, nlen, 1)) {
-            *val = v;
-            *has_val = hv;
-            return 1;
-        }
-    return 0;
-}
-
 /* Parameters that must be in both URIs when in either (RFC 3261 §19.1.4:
  * transport, ttl, user and method "components" with default values, and
- * maddr). */
-static int must_match(utsec_id_view_t name)
+ * maddr); the others may be in one only. */
+static int optional(utsec_id_view_t name)
 {
     static const char *const names[] = {"transport", "user", "ttl", "method",
                                         "maddr"};
@@ -177,26 +141,7 @@ static int must_match(utsec_id_view_t name)
     for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
         if (utsec_id_esc_equal(name.ptr, name.len, names[k],
                                strlen(names[k]), 1))
-            return 1;
-    return 0;
-}
-
-/* Every parameter of a that is also in b has an equal value; those only
- * in a are ignored unless must_match(). */
-static int params_agree(utsec_id_view_t a, utsec_id_view_t b)
-{
-    utsec_id_view_t rest = a, n, v, bv;
-    int hv, bhv;
-
-    while (utsec_id_next_param(&rest, &n, &v, &hv, ';')) {
-        if (!find_param(b, n.ptr, n.len, &bv, &bhv)) {
-            if (must_match(n))
-                return 0;
-            continue;
-        }
-        if (hv != bhv || !utsec_id_esc_equal(v.ptr, v.len, bv.ptr, bv.len, 1))
             return 0;
-    }
     return 1;
 }
 
@@ -228,6 +173,13 @@ static size_t count_list(utsec_id_view_t l, char sep)
     return n;
 }
 
+/* x's parameters agree with y's, and x's headers are in y. */
+static int contained(const utsec_id_sip_uri_t *x, const utsec_id_sip_uri_t *y)
+{
+    return utsec_id_params_agree(x->params, y->params, NULL, optional) &&
+           headers_in(x->headers, y->headers);
+}
+
 UTSEC_API int utsec_id_sip_uri_equal(const char *a, size_t a_len,
                                      const char *b, size_t b_len)
 {
@@ -247,10 +199,6 @@ UTSEC_API int utsec_id_sip_uri_equal(const char *a, size_t a_len,
     if (!utsec_ascii_ieq(x.host.ptr, x.host.len, y.host.ptr, y.host.len) ||
         x.port != y.port)
         return 0;
-    if (!params_agree(x.params, y.params) || !params_agree(y.params, x.params))
-        return 0;
-    if (count_list(x.headers, '&') != count_list(y.headers, '&') ||
-        !headers_in(x.headers, y.headers) || !headers_in(y.headers, x.headers))
-        return 0;
-    return 1;
+    return count_list(x.headers, '&') == count_list(y.headers, '&') &&
+           contained(&x, &y) && contained(&y, &x);
 }

@@ -50,10 +50,10 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
                                      utsec_id_tel_uri_t *out)
 {
     utsec_id_tel_uri_t u;
-    utsec_id_view_t names[UTSEC_ID_MAX_URI_PARAMS], v, rest;
+    utsec_id_list_t it = {{NULL, 0}, {NULL, 0}, 0, ';', 1};
+    utsec_id_view_t nm, v;
     const char *semi, *end;
-    size_t n = 0, k;
-    int hv, have_ctx = 0;
+    int hv, rc, have_ctx = 0;
 
     if (s == NULL || out == NULL)
         return UTSEC_ERR_INVALID_ARG;
@@ -76,20 +76,14 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
     if (semi != NULL) {
         u.params.ptr = semi + 1;
         u.params.len = (size_t)(end - semi - 1);
-        if (u.params.len == 0 || s[len - 1] == ';')
+        if (u.params.len == 0)
             return UTSEC_ERR_BAD_URI;
     }
-    rest = u.params;
-    while (utsec_id_next_param(&rest, &names[n < UTSEC_ID_MAX_URI_PARAMS ? n : 0], &v, &hv, ';')) {
-        utsec_id_view_t nm;
-        if (n == UTSEC_ID_MAX_URI_PARAMS)
-            return UTSEC_ERR_TOO_MANY;
-        nm = names[n];
+    /* each parameter at most once */
+    it.list = u.params;
+    while ((rc = utsec_id_list_next(&it, &nm, &v, &hv)) == 1) {
         if (!pname_ok(nm.ptr, nm.len))
             return UTSEC_ERR_BAD_URI;
-        for (k = 0; k < n; k++)
-            if (utsec_ascii_ieq(names[k].ptr, names[k].len, nm.ptr, nm.len))
-                return UTSEC_ERR_BAD_URI; /* each parameter at most once */
         if (utsec_ascii_ieq_lit(nm.ptr, nm.len, "phone-context")) {
             /* context = ";phone-context=" descriptor; global numbers have none */
             if (u.global || !hv ||
@@ -110,8 +104,9 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
             /* pvalue = 1*paramchar (pct-encoded included) */
             return UTSEC_ERR_BAD_URI;
         }
-        n++;
     }
+    if (rc != 0)
+        return rc;
     if (!u.global && !have_ctx)
         return UTSEC_ERR_BAD_URI; /* local-number needs a context */
     *out = u;
@@ -137,39 +132,16 @@ static int digits_equal(const char *a, size_t an, const char *b, size_t bn)
     }
 }
 
-static int find(utsec_id_view_t list, utsec_id_view_t name,
-                utsec_id_view_t *val, int *hv)
+/* Parameter values are equivalent (RFC 3966 §4): ext and a global
+ * phone-context compare as digits (a global one never equals a domain
+ * name, which starts with an alphanumeric), the others as escaped text. */
+static int value_eq(utsec_id_view_t n, utsec_id_view_t v, utsec_id_view_t bv)
 {
-    utsec_id_view_t rest = list, n;
-
-    while (utsec_id_next_param(&rest, &n, val, hv, ';'))
-        if (utsec_ascii_ieq(n.ptr, n.len, name.ptr, name.len))
-            return 1;
-    return 0;
-}
-
-/* Every parameter of a is in b with an equivalent value. */
-static int params_in(utsec_id_view_t a, utsec_id_view_t b)
-{
-    utsec_id_view_t rest = a, n, v, bv;
-    int hv, bhv;
-
-    while (utsec_id_next_param(&rest, &n, &v, &hv, ';')) {
-        int eq;
-        if (!find(b, n, &bv, &bhv) || hv != bhv)
-            return 0;
-        if (utsec_ascii_ieq_lit(n.ptr, n.len, "ext"))
-            eq = digits_equal(v.ptr, v.len, bv.ptr, bv.len);
-        else if (utsec_ascii_ieq_lit(n.ptr, n.len, "phone-context") && v.len &&
-                 v.ptr[0] == '+')
-            eq = bv.len && bv.ptr[0] == '+' &&
-                 digits_equal(v.ptr + 1, v.len - 1, bv.ptr + 1, bv.len - 1);
-        else
-            eq = utsec_id_esc_equal(v.ptr, v.len, bv.ptr, bv.len, 1);
-        if (!eq)
-            return 0;
-    }
-    return 1;
+    if (utsec_ascii_ieq_lit(n.ptr, n.len, "ext") ||
+        (utsec_ascii_ieq_lit(n.ptr, n.len, "phone-context") && v.len &&
+         v.ptr[0] == '+'))
+        return digits_equal(v.ptr, v.len, bv.ptr, bv.len);
+    return utsec_id_esc_equal(v.ptr, v.len, bv.ptr, bv.len, 1);
 }
 
 UTSEC_API int utsec_id_tel_uri_equal(const char *a, size_t a_len,
@@ -184,5 +156,7 @@ UTSEC_API int utsec_id_tel_uri_equal(const char *a, size_t a_len,
     if (x.global != y.global ||
         !digits_equal(x.number.ptr, x.number.len, y.number.ptr, y.number.len))
         return 0;
-    return params_in(x.params, y.params) && params_in(y.params, x.params);
+    /* every parameter of each is in the other with an equivalent value */
+    return utsec_id_params_agree(x.params, y.params, value_eq, NULL) &&
+           utsec_id_params_agree(y.params, x.params, value_eq, NULL);
 }

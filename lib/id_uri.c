@@ -160,21 +160,83 @@ int utsec_id_scheme(const char *s, size_t len)
 int utsec_id_next_param(utsec_id_view_t *rest, utsec_id_view_t *name,
                         utsec_id_view_t *value, int *has_value, char sep)
 {
-    const char *p = rest->ptr, *e, *eq;
-    size_t n;
+    const char *p = rest->ptr;
+    size_t n, k;
+    int more, hv;
 
     if (rest->len == 0)
         return 0;
-    e = memchr(p, sep, rest->len);
-    n = e ? (size_t)(e - p) : rest->len; /* the element */
-    eq = memchr(p, '=', n);
+    for (n = 0; n < rest->len && p[n] != sep; n++) /* the element */
+        ;
+    for (k = 0; k < n && p[k] != '='; k++) /* its name */
+        ;
+    more = n < rest->len;
+    hv = k < n;
     name->ptr = p;
-    name->len = eq ? (size_t)(eq - p) : n;
-    *has_value = eq != NULL;
-    value->ptr = eq ? eq + 1 : p + n;
-    value->len = eq ? n - name->len - 1 : 0;
-    rest->ptr = e ? e + 1 : p + n;
-    rest->len = e ? rest->len - n - 1 : 0;
+    name->len = k;
+    *has_value = hv;
+    value->ptr = p + k + hv;
+    value->len = n - k - (size_t)hv;
+    rest->ptr = p + n + more;
+    rest->len -= n + (size_t)more;
+    return 1;
+}
+
+int utsec_id_param_find(utsec_id_view_t list, char sep, utsec_id_view_t name,
+                        utsec_id_view_t *value, int *has_value)
+{
+    utsec_id_view_t n;
+
+    while (utsec_id_next_param(&list, &n, value, has_value, sep))
+        if (utsec_id_esc_equal(n.ptr, n.len, name.ptr, name.len, 1))
+            return 1;
+    return 0;
+}
+
+int utsec_id_list_next(utsec_id_list_t *it, utsec_id_view_t *name,
+                       utsec_id_view_t *value, int *has_value)
+{
+    utsec_id_view_t before, v;
+    int hv;
+
+    if (it->n == 0) {
+        if (it->list.len && it->list.ptr[it->list.len - 1] == it->sep)
+            return UTSEC_ERR_BAD_URI; /* empty last element */
+        it->rest = it->list;
+    }
+    if (!utsec_id_next_param(&it->rest, name, value, has_value, it->sep))
+        return 0;
+    if (it->n == UTSEC_ID_MAX_URI_PARAMS)
+        return UTSEC_ERR_TOO_MANY;
+    /* the elements before this one */
+    before.ptr = it->list.ptr;
+    before.len = (size_t)(name->ptr - it->list.ptr);
+    if (name->len == 0 ||
+        (it->unique && utsec_id_param_find(before, it->sep, *name, &v, &hv)))
+        return UTSEC_ERR_BAD_URI;
+    it->n++;
+    return 1;
+}
+
+int utsec_id_params_agree(utsec_id_view_t a, utsec_id_view_t b,
+                          int (*value_eq)(utsec_id_view_t name,
+                                          utsec_id_view_t va,
+                                          utsec_id_view_t vb),
+                          int (*optional)(utsec_id_view_t name))
+{
+    utsec_id_view_t n, v, bv;
+    int hv, bhv;
+
+    while (utsec_id_next_param(&a, &n, &v, &hv, ';')) {
+        if (!utsec_id_param_find(b, ';', n, &bv, &bhv)) {
+            if (optional == NULL || !optional(n))
+                return 0;
+        } else if (hv != bhv ||
+                   !(value_eq ? value_eq(n, v, bv)
+                              : utsec_id_esc_equal(v.ptr, v.len, bv.ptr, bv.len, 1))) {
+            return 0;
+        }
+    }
     return 1;
 }
 

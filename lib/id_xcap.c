@@ -14,9 +14,10 @@ static int pchar(int c)
     return utsec_id_is(c, ID_UNRESERVED | ID_RES_PW | ID_RES_HOST) || c == ';';
 }
 
-/* Check one path segment: its decoded length, or 0 when it is empty,
- * decodes to "." or "..", or holds an escaped NUL (or an escaped '/'
- * unless allow_slash: the XUI may hold one). */
+/* Check one path segment, whose characters the caller checked (pchar or
+ * '%'): its decoded length, or 0 when it is empty, decodes to "." or "..",
+ * or holds an escaped NUL (or an escaped '/' unless allow_slash: the XUI
+ * may hold one). */
 static size_t segment_ok(const char *s, size_t n, int allow_slash)
 {
     size_t i, dlen = 0, dots = 0;
@@ -30,8 +31,6 @@ static size_t segment_ok(const char *s, size_t n, int allow_slash)
             if (c == 0 || (c == '/' && !allow_slash))
                 return 0;
             i += 2;
-        } else if (!pchar(c)) {
-            return 0;
         }
         dlen++;
         dots += c == '.';
@@ -86,11 +85,11 @@ UTSEC_API int utsec_id_xcap_parse(const char *path, size_t len,
     if (sel + 4 <= end) {
         u.node.ptr = sel + 4;
         u.node.len = (size_t)(end - sel - 4);
-        if (u.node.len == 0)
+        /* its characters are checked above (pchar, '/'): its escapes */
+        if (u.node.len == 0 ||
+            !utsec_id_run_ok(u.node.ptr, u.node.len,
+                             ID_UNRESERVED | ID_RESERVED))
             return UTSEC_ERR_BAD_URI;
-        for (i = 0; i < u.node.len; i++)
-            if (u.node.ptr[i] == '%' && !utsec_id_escape_ok(u.node.ptr, u.node.len, i))
-                return UTSEC_ERR_BAD_URI;
         end = sel;
     }
     if (!next_segment(&pos, end, &seg) || !segment_ok(seg.ptr, seg.len, 0))
@@ -141,7 +140,7 @@ UTSEC_API int utsec_id_xcap_authorize(const utsec_id_view_t *ids,
     utsec_id_xcap_uri_t u;
     char xui[UTSEC_ID_MAX_IDENTITY];
     size_t xui_len, k;
-    int rc, xui_valid;
+    int rc;
 
     if (ids == NULL || n_ids == 0 || n_ids > UTSEC_ID_MAX_ITEMS ||
         method == NULL || method_len == 0)
@@ -149,10 +148,12 @@ UTSEC_API int utsec_id_xcap_authorize(const utsec_id_view_t *ids,
     for (k = 0; k < method_len; k++)
         if (!utsec_id_is((unsigned char)method[k], ID_TOKEN))
             return UTSEC_ERR_INVALID_ARG;
-    for (k = 0; k < n_ids; k++)
-        if ((ids[k].ptr == NULL && ids[k].len) ||
-            (rc = utsec_id_uri_validate(ids[k].ptr, ids[k].len)) != 0)
-            return ids[k].ptr == NULL ? UTSEC_ERR_INVALID_ARG : rc;
+    for (k = 0; k < n_ids; k++) {
+        if (ids[k].ptr == NULL) /* no identity is empty */
+            return UTSEC_ERR_INVALID_ARG;
+        if ((rc = utsec_id_uri_validate(ids[k].ptr, ids[k].len)) != 0)
+            return rc;
+    }
     rc = utsec_id_xcap_parse(path, path_len, root, root_len, &u, xui,
                              sizeof(xui), &xui_len);
     if (rc == UTSEC_ERR_BUFFER_TOO_SMALL)
@@ -164,8 +165,8 @@ UTSEC_API int utsec_id_xcap_authorize(const utsec_id_view_t *ids,
                        (method_len == 4 && memcmp(method, "HEAD", 4) == 0)
                    ? 0
                    : UTSEC_ERR_FORBIDDEN;
-    xui_valid = utsec_id_uri_validate(xui, xui_len) == 0;
-    for (k = 0; xui_valid && k < n_ids; k++)
+    /* an invalid XUI equals no identity */
+    for (k = 0; k < n_ids; k++)
         if (utsec_id_uri_equal(ids[k].ptr, ids[k].len, xui, xui_len) == 1)
             return 0;
     return UTSEC_ERR_FORBIDDEN;
