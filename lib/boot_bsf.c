@@ -6,6 +6,7 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
+#include "boot_role_internal.h"
 #include "crypto.h"
 #include "utsec/bootstrap.h"
 
@@ -43,6 +44,16 @@ static utsec_boot_bsf_pending_t *pending_find(utsec_boot_bsf_t *bsf,
             return p;
     }
     return NULL;
+}
+
+/* Spend the outstanding challenge for RAND of the user who asked, if any. */
+static void pending_drop_rand(utsec_boot_bsf_t *bsf, const uint8_t *rand)
+{
+    utsec_boot_bsf_pending_t *p = pending_find(bsf, rand, bsf->auth.username.ptr,
+                                               bsf->auth.username.len);
+
+    if (p != NULL)
+        pending_drop(p);
 }
 
 /* Keep bsf->av for this user: a free or outdated slot, else the oldest. */
@@ -200,11 +211,8 @@ static int challenge(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply,
 static int resync(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply)
 {
     const utsec_digest_str_t *user = &bsf->auth.username;
-    utsec_boot_bsf_pending_t *p;
 
-    p = pending_find(bsf, bsf->vr.rand, user->ptr, user->len);
-    if (p != NULL)
-        pending_drop(p);
+    pending_drop_rand(bsf, bsf->vr.rand);
     return challenge_av(bsf, reply,
                         bsf->cfg.hss_resync(bsf->cfg.hss_ctx, user->ptr,
                                             user->len, bsf->vr.rand,
@@ -255,13 +263,8 @@ static int bootstrapped(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply)
     rc = make_context(bsf, p);
     pending_drop(p); /* each vector is used once */
     if (rc == 0)
-        rc = utsec_digest_body_hash_start(&bsf->bh, UTSEC_DIGEST_ALG_AKAV1_MD5);
-    if (rc == 0)
-        rc = utsec_digest_body_hash_update(&bsf->bh, bsf->body,
-                                           strlen(bsf->body));
-    if (rc == 0)
-        rc = utsec_digest_body_hash_finish(&bsf->bh, bsf->body_hash,
-                                           sizeof(bsf->body_hash));
+        rc = utsec_boot_role_body_hash(&bsf->bh, bsf->body, strlen(bsf->body),
+                                       bsf->body_hash);
     if (rc == 0)
         rc = utsec_digest_server_auth_info(&bsf->srv, &bsf->auth, &bsf->vr,
                                            bsf->body_hash, bsf->info,
@@ -291,8 +294,6 @@ static int bootstrapped(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply)
 static int rechallenge(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply,
                        int why)
 {
-    const utsec_digest_str_t *user = &bsf->auth.username;
-    utsec_boot_bsf_pending_t *p;
     int rc;
 
     /* Only a wrong response to one of our nonces spends its vector: a
@@ -300,11 +301,8 @@ static int rechallenge(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply,
      * user's outstanding challenge. */
     if (why == UTSEC_ERR_AUTH_FAILED &&
         utsec_aka_nonce_decode(bsf->auth.nonce.ptr, bsf->auth.nonce.len,
-                               bsf->rand, bsf->autn, NULL, 0, NULL) == 0) {
-        p = pending_find(bsf, bsf->rand, user->ptr, user->len);
-        if (p != NULL)
-            pending_drop(p);
-    }
+                               bsf->rand, bsf->autn, NULL, 0, NULL) == 0)
+        pending_drop_rand(bsf, bsf->rand);
     rc = challenge(bsf, reply, why == UTSEC_ERR_STALE);
     return rc != 0 ? rc : why;
 }

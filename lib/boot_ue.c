@@ -5,6 +5,8 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
+#include "ascii.h"
+#include "boot_role_internal.h"
 #include "crypto.h"
 #include "utsec/bootstrap.h"
 
@@ -57,22 +59,13 @@ static int btid_matches(const utsec_boot_ue_t *ue, const char *btid,
 {
     uint8_t rand[UTSEC_AKA_RAND_LEN];
     const char *host = NULL;
-    size_t host_len = 0, i;
+    size_t host_len = 0;
     int ok;
 
     if (utsec_gba_btid_parse(btid, btid_len, rand, &host, &host_len) != 0)
         return 0;
     ok = utsec_ct_equal(rand, run_rand, sizeof(rand)) &&
-         host_len == ue->bsf_host_len;
-    for (i = 0; ok && i < host_len; i++) {
-        unsigned char a = (unsigned char)host[i];
-        unsigned char b = (unsigned char)ue->bsf_host[i];
-        if (a >= 'A' && a <= 'Z')
-            a = (unsigned char)(a - 'A' + 'a');
-        if (b >= 'A' && b <= 'Z')
-            b = (unsigned char)(b - 'A' + 'a');
-        ok = a == b;
-    }
+         utsec_ascii_ieq(host, host_len, ue->bsf_host, ue->bsf_host_len);
     utsec_wipe(rand, sizeof(rand));
     return ok;
 }
@@ -276,14 +269,9 @@ UTSEC_API int utsec_boot_ue_on_200(utsec_boot_ue_t *ue, const char *auth_info,
         return UTSEC_ERR_STATE;
     /* RFC 3310 §3.5 / RFC 7616 §3.5: rspauth with H(response body) for
      * auth-int; the BSF proves it knows XRES. */
-    rc = auth_info == NULL
-             ? UTSEC_ERR_RSPAUTH
-             : utsec_digest_body_hash_start(&ue->bh, UTSEC_DIGEST_ALG_AKAV1_MD5);
-    if (rc == 0 && body_len != 0)
-        rc = utsec_digest_body_hash_update(&ue->bh, body, body_len);
-    if (rc == 0)
-        rc = utsec_digest_body_hash_finish(&ue->bh, ue->body_hash,
-                                           sizeof(ue->body_hash));
+    rc = auth_info == NULL ? UTSEC_ERR_RSPAUTH
+                           : utsec_boot_role_body_hash(&ue->bh, body, body_len,
+                                                       ue->body_hash);
     if (rc == 0)
         rc = utsec_digest_client_verify_info(&ue->cl, auth_info, auth_info_len,
                                              ue->body_hash);

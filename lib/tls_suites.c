@@ -135,6 +135,18 @@ UTSEC_API int utsec_tls_naf_id_for_ssl(const mbedtls_ssl_context *ssl,
     return utsec_gba_naf_id(fqdn, fqdn_len, ua, out, out_size, out_len);
 }
 
+int utsec_tls_conf_base(mbedtls_ssl_config *conf, int endpoint, int allow13,
+                        const int *suites, utsec_rng_fn rng, void *rng_ctx)
+{
+    if (mbedtls_ssl_config_defaults(conf, endpoint, MBEDTLS_SSL_TRANSPORT_STREAM,
+                                    MBEDTLS_SSL_PRESET_DEFAULT) != 0)
+        return UTSEC_ERR_TLS;
+    utsec_tls_conf_versions(conf, allow13);
+    mbedtls_ssl_conf_ciphersuites(conf, suites);
+    mbedtls_ssl_conf_rng(conf, rng, rng_ctx);
+    return 0;
+}
+
 int utsec_tls_map_err(int ret)
 {
     switch (ret) {
