@@ -139,58 +139,62 @@ UTSEC_API utsec_boot_ue_state_t utsec_boot_ue_state(const utsec_boot_ue_t *ue)
     return ue != NULL ? ue->state : UTSEC_BOOT_UE_FAILED;
 }
 
-/* Append n octets at *pos; 0 or BUFFER_TOO_SMALL (room for the NUL kept). */
-static int put(char *out, size_t size, size_t *pos, const char *s, size_t n)
+/* A text being built: the first error is kept and stops further appends. */
+struct out {
+    char *buf;
+    size_t size, pos;
+    int rc;
+};
+
+/* Append n octets and a NUL, or latch BUFFER_TOO_SMALL (room for the NUL
+ * kept). */
+static void put(struct out *o, const char *s, size_t n)
 {
-    if (size - *pos <= n)
-        return UTSEC_ERR_BUFFER_TOO_SMALL;
-    memcpy(out + *pos, s, n);
-    *pos += n;
-    out[*pos] = '\0';
-    return 0;
+    if (o->rc != 0)
+        return;
+    if (o->size - o->pos <= n) {
+        o->rc = UTSEC_ERR_BUFFER_TOO_SMALL;
+        return;
+    }
+    memcpy(o->buf + o->pos, s, n);
+    o->pos += n;
+    o->buf[o->pos] = '\0';
 }
 
-#define PUT_LIT(o, sz, p, lit) put((o), (sz), (p), (lit), sizeof(lit) - 1)
+#define PUT_LIT(o, lit) put((o), (lit), sizeof(lit) - 1)
 
 UTSEC_API int utsec_boot_ue_start(utsec_boot_ue_t *ue, char *authz,
                                   size_t authz_size, size_t *authz_len,
                                   char *user_agent, size_t ua_size,
                                   size_t *ua_len)
 {
-    size_t a = 0, u = 0;
-    int rc;
+    struct out a = {authz, authz_size, 0, 0}, u = {user_agent, ua_size, 0, 0};
 
     if (ue == NULL || authz == NULL || user_agent == NULL || authz_size == 0 ||
         ua_size == 0 || ue->impi_len == 0)
         return UTSEC_ERR_INVALID_ARG;
     /* TS 24.109 A.3 table A.3-1: the empty nonce and response. */
-    rc = PUT_LIT(authz, authz_size, &a, "Digest username=\"");
-    if (rc == 0)
-        rc = put(authz, authz_size, &a, ue->username, ue->username_len);
-    if (rc == 0)
-        rc = PUT_LIT(authz, authz_size, &a, "\", realm=\"");
-    if (rc == 0)
-        rc = put(authz, authz_size, &a, ue->realm, ue->realm_len);
-    if (rc == 0)
-        rc = PUT_LIT(authz, authz_size, &a,
-                     "\", nonce=\"\", uri=\"" UTSEC_BOOT_UB_URI
-                     "\", response=\"\"");
-    if (rc == 0)
-        rc = put(user_agent, ua_size, &u, ue->product, ue->product_len);
-    if (rc == 0 && ue->tmpi_capable)
-        rc = PUT_LIT(user_agent, ua_size, &u, " " UTSEC_BOOT_UA_TOKEN_TMPI);
-    if (rc != 0) {
+    PUT_LIT(&a, "Digest username=\"");
+    put(&a, ue->username, ue->username_len);
+    PUT_LIT(&a, "\", realm=\"");
+    put(&a, ue->realm, ue->realm_len);
+    PUT_LIT(&a, "\", nonce=\"\", uri=\"" UTSEC_BOOT_UB_URI "\", response=\"\"");
+    u.rc = a.rc; /* no User-Agent after a failed Authorization */
+    put(&u, ue->product, ue->product_len);
+    if (ue->tmpi_capable)
+        PUT_LIT(&u, " " UTSEC_BOOT_UA_TOKEN_TMPI);
+    if (u.rc != 0) {
         authz[0] = '\0';
         user_agent[0] = '\0';
-        return rc;
+        return u.rc;
     }
     drop_keys(ue);
     ue->rounds = 0;
     ue->state = UTSEC_BOOT_UE_SENT_INITIAL;
     if (authz_len != NULL)
-        *authz_len = a;
+        *authz_len = a.pos;
     if (ua_len != NULL)
-        *ua_len = u;
+        *ua_len = u.pos;
     return 0;
 }
 
