@@ -112,6 +112,11 @@ int utsec_tls_conf_base(mbedtls_ssl_config *conf, int endpoint, int allow13,
 int utsec_tls_fill_psk_suites(int dst[UTSEC_TLS_MAX_SUITES + 1],
                               const uint16_t *suites, size_t n);
 
+/* Unless rc != 0, give key (Ks_(ext/int)_NAF) to mbedTLS as the PSK of the
+ * handshake in progress; then wipe it. rc, or UTSEC_ERR_TLS. */
+int utsec_tls_use_key(mbedtls_ssl_context *ssl,
+                      uint8_t key[UTSEC_TLS_KEY_LEN], int rc);
+
 /* Map an mbedTLS return code of a handshake call to a libutsec code. */
 int utsec_tls_map_err(int ret);
 

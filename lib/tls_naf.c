@@ -135,9 +135,7 @@ static int psk_cb(void *p, mbedtls_ssl_context *ssl, const unsigned char *id,
         rc = UTSEC_ERR_CALLBACK;
     if (rc == 0)
         rc = utsec_gba_key_valid(rep.expiry, naf->time(naf->time_ctx));
-    if (rc == 0 && mbedtls_ssl_set_hs_psk(ssl, rep.key, sizeof(rep.key)) != 0)
-        rc = UTSEC_ERR_TLS;
-    utsec_wipe(rep.key, sizeof(rep.key));
+    rc = utsec_tls_use_key(ssl, rep.key, rc);
     if (rc != 0)
         goto fail;
 

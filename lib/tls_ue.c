@@ -125,10 +125,7 @@ static int install_key(utsec_tls_ue_session_t *s, int suite)
         if (rc > 0 || rc < UTSEC_TLS_ERR_FLOOR)
             rc = UTSEC_ERR_CALLBACK;
     }
-    if (rc == 0 && mbedtls_ssl_set_hs_psk(s->ssl, key, sizeof(key)) != 0)
-        rc = UTSEC_ERR_TLS;
-    utsec_wipe(key, sizeof(key));
-    return rc;
+    return utsec_tls_use_key(s->ssl, key, rc);
 }
 
 UTSEC_API int utsec_tls_ue_handshake(utsec_tls_ue_session_t *s)
