@@ -6,6 +6,7 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
+#include "boot_role_internal.h"
 #include "crypto.h"
 #include "utsec/bootstrap.h"
 
@@ -43,6 +44,16 @@ static utsec_boot_bsf_pending_t *pending_find(utsec_boot_bsf_t *bsf,
             return p;
     }
     return NULL;
+}
+
+/* Spend the outstanding challenge for RAND of the user who asked, if any. */
+static void pending_drop_rand(utsec_boot_bsf_t *bsf, const uint8_t *rand)
+{
+    utsec_boot_bsf_pending_t *p = pending_find(bsf, rand, bsf->auth.username.ptr,
+                                               bsf->auth.username.len);
+
+    if (p != NULL)
+        pending_drop(p);
 }
 
 /* Keep bsf->av for this user: a free or outdated slot, else the oldest. */
@@ -160,13 +171,22 @@ static int callback_failed(utsec_boot_bsf_reply_t *reply, int rc)
     return reject(reply, 500, rc < 0 ? rc : UTSEC_ERR_CALLBACK);
 }
 
-/* A 401 for the vector the HSS call (result rc) put in bsf->av: keep the
- * vector, write the header. */
-static int challenge_av(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply,
-                        int rc, utsec_boot_bsf_event_t event, int stale)
+/* A 401 with a new vector, kept for the answer: a fresh one from the HSS
+ * (TS 24.109 §4.2), or for RESYNCED the one the HSS makes from RAND + AUTS
+ * (§4.5, A.4). */
+static int challenge(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply,
+                     utsec_boot_bsf_event_t event, int stale)
 {
     const utsec_digest_str_t *user = &bsf->auth.username;
+    int rc;
 
+    if (event == UTSEC_BOOT_BSF_RESYNCED) {
+        pending_drop_rand(bsf, bsf->vr.rand);
+        rc = bsf->cfg.hss_resync(bsf->cfg.hss_ctx, user->ptr, user->len,
+                                 bsf->vr.rand, bsf->vr.auts, &bsf->av);
+    } else {
+        rc = bsf->cfg.hss_av(bsf->cfg.hss_ctx, user->ptr, user->len, &bsf->av);
+    }
     if (rc != 0) {
         utsec_aka_vector_wipe(&bsf->av);
         return callback_failed(reply, rc);
@@ -184,36 +204,9 @@ static int challenge_av(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply,
     return 0;
 }
 
-/* A fresh vector from the HSS and a 401 (TS 24.109 §4.2). */
-static int challenge(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply,
-                     int stale)
-{
-    const utsec_digest_str_t *user = &bsf->auth.username;
-
-    return challenge_av(bsf, reply,
-                        bsf->cfg.hss_av(bsf->cfg.hss_ctx, user->ptr,
-                                        user->len, &bsf->av),
-                        UTSEC_BOOT_BSF_CHALLENGED, stale);
-}
-
-/* AUTS: RAND + AUTS to the HSS, a new vector, a new 401 (§4.5, A.4). */
-static int resync(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply)
-{
-    const utsec_digest_str_t *user = &bsf->auth.username;
-    utsec_boot_bsf_pending_t *p;
-
-    p = pending_find(bsf, bsf->vr.rand, user->ptr, user->len);
-    if (p != NULL)
-        pending_drop(p);
-    return challenge_av(bsf, reply,
-                        bsf->cfg.hss_resync(bsf->cfg.hss_ctx, user->ptr,
-                                            user->len, bsf->vr.rand,
-                                            bsf->vr.auts, &bsf->av),
-                        UTSEC_BOOT_BSF_RESYNCED, 0);
-}
-
 /* The new context: B-TID from RAND (TS 33.220 §4.5.2), Ks = CK || IK. */
-static int make_context(utsec_boot_bsf_t *bsf, utsec_boot_bsf_pending_t *p)
+static int make_context(utsec_boot_bsf_t *bsf, utsec_boot_bsf_pending_t *p,
+                        size_t *body_len)
 {
     size_t btid_len = 0;
     int64_t now = bsf_now(bsf);
@@ -237,7 +230,8 @@ static int make_context(utsec_boot_bsf_t *bsf, utsec_boot_bsf_pending_t *p)
         rc = UTSEC_ERR_CALLBACK;
     if (rc == 0)
         rc = utsec_boot_info_format(bsf->btid, btid_len, bsf->ctx.lifetime,
-                                    NULL, bsf->body, sizeof(bsf->body), NULL);
+                                    NULL, bsf->body, sizeof(bsf->body),
+                                    body_len);
     return rc;
 }
 
@@ -247,21 +241,17 @@ static int bootstrapped(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply)
 {
     const utsec_digest_str_t *user = &bsf->auth.username;
     utsec_boot_bsf_pending_t *p;
+    size_t body_len = 0;
     int rc;
 
     p = pending_find(bsf, bsf->vr.rand, user->ptr, user->len);
     if (p == NULL)
         return reject(reply, 500, UTSEC_ERR_STATE); /* lookup found it */
-    rc = make_context(bsf, p);
+    rc = make_context(bsf, p, &body_len);
     pending_drop(p); /* each vector is used once */
     if (rc == 0)
-        rc = utsec_digest_body_hash_start(&bsf->bh, UTSEC_DIGEST_ALG_AKAV1_MD5);
-    if (rc == 0)
-        rc = utsec_digest_body_hash_update(&bsf->bh, bsf->body,
-                                           strlen(bsf->body));
-    if (rc == 0)
-        rc = utsec_digest_body_hash_finish(&bsf->bh, bsf->body_hash,
-                                           sizeof(bsf->body_hash));
+        rc = utsec_boot_role_body_hash(&bsf->bh, bsf->body, body_len,
+                                       bsf->body_hash);
     if (rc == 0)
         rc = utsec_digest_server_auth_info(&bsf->srv, &bsf->auth, &bsf->vr,
                                            bsf->body_hash, bsf->info,
@@ -280,7 +270,7 @@ static int bootstrapped(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply)
     reply->auth_info = bsf->info;
     reply->content_type = UTSEC_BOOT_INFO_MIME;
     reply->body = bsf->body;
-    reply->body_len = strlen(bsf->body);
+    reply->body_len = body_len;
     reply->btid = bsf->btid;
     reply->lifetime = bsf->ctx.lifetime;
     utsec_boot_ctx_wipe(&bsf->ctx);
@@ -291,8 +281,6 @@ static int bootstrapped(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply)
 static int rechallenge(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply,
                        int why)
 {
-    const utsec_digest_str_t *user = &bsf->auth.username;
-    utsec_boot_bsf_pending_t *p;
     int rc;
 
     /* Only a wrong response to one of our nonces spends its vector: a
@@ -300,12 +288,10 @@ static int rechallenge(utsec_boot_bsf_t *bsf, utsec_boot_bsf_reply_t *reply,
      * user's outstanding challenge. */
     if (why == UTSEC_ERR_AUTH_FAILED &&
         utsec_aka_nonce_decode(bsf->auth.nonce.ptr, bsf->auth.nonce.len,
-                               bsf->rand, bsf->autn, NULL, 0, NULL) == 0) {
-        p = pending_find(bsf, bsf->rand, user->ptr, user->len);
-        if (p != NULL)
-            pending_drop(p);
-    }
-    rc = challenge(bsf, reply, why == UTSEC_ERR_STALE);
+                               bsf->rand, bsf->autn, NULL, 0, NULL) == 0)
+        pending_drop_rand(bsf, bsf->rand);
+    rc = challenge(bsf, reply, UTSEC_BOOT_BSF_CHALLENGED,
+                   why == UTSEC_ERR_STALE);
     return rc != 0 ? rc : why;
 }
 
@@ -337,7 +323,7 @@ UTSEC_API int utsec_boot_bsf_handle(utsec_boot_bsf_t *bsf, const char *method,
         return reject(reply, 400, rc);
     /* TS 24.109 A.3: the first request carries an empty nonce. */
     if (bsf->auth.nonce.len == 0)
-        return challenge(bsf, reply, 0);
+        return challenge(bsf, reply, UTSEC_BOOT_BSF_CHALLENGED, 0);
     rc = utsec_digest_server_verify(&bsf->srv, &bsf->auth, method, method_len,
                                     uri, uri_len, NULL, &bsf->vr);
     switch (rc) {
@@ -345,7 +331,7 @@ UTSEC_API int utsec_boot_bsf_handle(utsec_boot_bsf_t *bsf, const char *method,
         rc = bootstrapped(bsf, reply);
         break;
     case UTSEC_ERR_SYNC_FAILURE:
-        rc = resync(bsf, reply);
+        rc = challenge(bsf, reply, UTSEC_BOOT_BSF_RESYNCED, 0);
         break;
     case UTSEC_ERR_AUTH_FAILED:
     case UTSEC_ERR_STALE:

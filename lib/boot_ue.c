@@ -5,6 +5,8 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
+#include "ascii.h"
+#include "boot_role_internal.h"
 #include "crypto.h"
 #include "utsec/bootstrap.h"
 
@@ -57,22 +59,13 @@ static int btid_matches(const utsec_boot_ue_t *ue, const char *btid,
 {
     uint8_t rand[UTSEC_AKA_RAND_LEN];
     const char *host = NULL;
-    size_t host_len = 0, i;
+    size_t host_len = 0;
     int ok;
 
     if (utsec_gba_btid_parse(btid, btid_len, rand, &host, &host_len) != 0)
         return 0;
     ok = utsec_ct_equal(rand, run_rand, sizeof(rand)) &&
-         host_len == ue->bsf_host_len;
-    for (i = 0; ok && i < host_len; i++) {
-        unsigned char a = (unsigned char)host[i];
-        unsigned char b = (unsigned char)ue->bsf_host[i];
-        if (a >= 'A' && a <= 'Z')
-            a = (unsigned char)(a - 'A' + 'a');
-        if (b >= 'A' && b <= 'Z')
-            b = (unsigned char)(b - 'A' + 'a');
-        ok = a == b;
-    }
+         utsec_ascii_ieq(host, host_len, ue->bsf_host, ue->bsf_host_len);
     utsec_wipe(rand, sizeof(rand));
     return ok;
 }
@@ -146,58 +139,62 @@ UTSEC_API utsec_boot_ue_state_t utsec_boot_ue_state(const utsec_boot_ue_t *ue)
     return ue != NULL ? ue->state : UTSEC_BOOT_UE_FAILED;
 }
 
-/* Append n octets at *pos; 0 or BUFFER_TOO_SMALL (room for the NUL kept). */
-static int put(char *out, size_t size, size_t *pos, const char *s, size_t n)
+/* A text being built: the first error is kept and stops further appends. */
+struct out {
+    char *buf;
+    size_t size, pos;
+    int rc;
+};
+
+/* Append n octets and a NUL, or latch BUFFER_TOO_SMALL (room for the NUL
+ * kept). */
+static void put(struct out *o, const char *s, size_t n)
 {
-    if (size - *pos <= n)
-        return UTSEC_ERR_BUFFER_TOO_SMALL;
-    memcpy(out + *pos, s, n);
-    *pos += n;
-    out[*pos] = '\0';
-    return 0;
+    if (o->rc != 0)
+        return;
+    if (o->size - o->pos <= n) {
+        o->rc = UTSEC_ERR_BUFFER_TOO_SMALL;
+        return;
+    }
+    memcpy(o->buf + o->pos, s, n);
+    o->pos += n;
+    o->buf[o->pos] = '\0';
 }
 
-#define PUT_LIT(o, sz, p, lit) put((o), (sz), (p), (lit), sizeof(lit) - 1)
+#define PUT_LIT(o, lit) put((o), (lit), sizeof(lit) - 1)
 
 UTSEC_API int utsec_boot_ue_start(utsec_boot_ue_t *ue, char *authz,
                                   size_t authz_size, size_t *authz_len,
                                   char *user_agent, size_t ua_size,
                                   size_t *ua_len)
 {
-    size_t a = 0, u = 0;
-    int rc;
+    struct out a = {authz, authz_size, 0, 0}, u = {user_agent, ua_size, 0, 0};
 
     if (ue == NULL || authz == NULL || user_agent == NULL || authz_size == 0 ||
         ua_size == 0 || ue->impi_len == 0)
         return UTSEC_ERR_INVALID_ARG;
     /* TS 24.109 A.3 table A.3-1: the empty nonce and response. */
-    rc = PUT_LIT(authz, authz_size, &a, "Digest username=\"");
-    if (rc == 0)
-        rc = put(authz, authz_size, &a, ue->username, ue->username_len);
-    if (rc == 0)
-        rc = PUT_LIT(authz, authz_size, &a, "\", realm=\"");
-    if (rc == 0)
-        rc = put(authz, authz_size, &a, ue->realm, ue->realm_len);
-    if (rc == 0)
-        rc = PUT_LIT(authz, authz_size, &a,
-                     "\", nonce=\"\", uri=\"" UTSEC_BOOT_UB_URI
-                     "\", response=\"\"");
-    if (rc == 0)
-        rc = put(user_agent, ua_size, &u, ue->product, ue->product_len);
-    if (rc == 0 && ue->tmpi_capable)
-        rc = PUT_LIT(user_agent, ua_size, &u, " " UTSEC_BOOT_UA_TOKEN_TMPI);
-    if (rc != 0) {
+    PUT_LIT(&a, "Digest username=\"");
+    put(&a, ue->username, ue->username_len);
+    PUT_LIT(&a, "\", realm=\"");
+    put(&a, ue->realm, ue->realm_len);
+    PUT_LIT(&a, "\", nonce=\"\", uri=\"" UTSEC_BOOT_UB_URI "\", response=\"\"");
+    u.rc = a.rc; /* no User-Agent after a failed Authorization */
+    put(&u, ue->product, ue->product_len);
+    if (ue->tmpi_capable)
+        PUT_LIT(&u, " " UTSEC_BOOT_UA_TOKEN_TMPI);
+    if (u.rc != 0) {
         authz[0] = '\0';
         user_agent[0] = '\0';
-        return rc;
+        return u.rc;
     }
     drop_keys(ue);
     ue->rounds = 0;
     ue->state = UTSEC_BOOT_UE_SENT_INITIAL;
     if (authz_len != NULL)
-        *authz_len = a;
+        *authz_len = a.pos;
     if (ua_len != NULL)
-        *ua_len = u;
+        *ua_len = u.pos;
     return 0;
 }
 
@@ -276,14 +273,9 @@ UTSEC_API int utsec_boot_ue_on_200(utsec_boot_ue_t *ue, const char *auth_info,
         return UTSEC_ERR_STATE;
     /* RFC 3310 §3.5 / RFC 7616 §3.5: rspauth with H(response body) for
      * auth-int; the BSF proves it knows XRES. */
-    rc = auth_info == NULL
-             ? UTSEC_ERR_RSPAUTH
-             : utsec_digest_body_hash_start(&ue->bh, UTSEC_DIGEST_ALG_AKAV1_MD5);
-    if (rc == 0 && body_len != 0)
-        rc = utsec_digest_body_hash_update(&ue->bh, body, body_len);
-    if (rc == 0)
-        rc = utsec_digest_body_hash_finish(&ue->bh, ue->body_hash,
-                                           sizeof(ue->body_hash));
+    rc = auth_info == NULL ? UTSEC_ERR_RSPAUTH
+                           : utsec_boot_role_body_hash(&ue->bh, body, body_len,
+                                                       ue->body_hash);
     if (rc == 0)
         rc = utsec_digest_client_verify_info(&ue->cl, auth_info, auth_info_len,
                                              ue->body_hash);

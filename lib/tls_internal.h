@@ -99,10 +99,23 @@ static inline void utsec_tls_conf_versions(mbedtls_ssl_config *conf, int allow13
 #endif
 }
 
+/* The configuration every TLS endpoint of this module starts from:
+ * mbedtls_ssl_config_defaults() for endpoint (stream, default preset), the
+ * versions of utsec_tls_conf_versions(), the 0-terminated suite list (kept
+ * by pointer: it must outlive conf) and the RNG. 0 or UTSEC_ERR_TLS when
+ * the defaults fail (nothing else is set then). */
+int utsec_tls_conf_base(mbedtls_ssl_config *conf, int endpoint, int allow13,
+                        const int *suites, utsec_rng_fn rng, void *rng_ctx);
+
 /* Fill dst (0-terminated int list for mbedtls_ssl_conf_ciphersuites) from
  * the caller's list or the default PSK list; validates every suite. */
 int utsec_tls_fill_psk_suites(int dst[UTSEC_TLS_MAX_SUITES + 1],
                               const uint16_t *suites, size_t n);
+
+/* Unless rc != 0, give key (Ks_(ext/int)_NAF) to mbedTLS as the PSK of the
+ * handshake in progress; then wipe it. rc, or UTSEC_ERR_TLS. */
+int utsec_tls_use_key(mbedtls_ssl_context *ssl,
+                      uint8_t key[UTSEC_TLS_KEY_LEN], int rc);
 
 /* Map an mbedTLS return code of a handshake call to a libutsec code. */
 int utsec_tls_map_err(int ret);

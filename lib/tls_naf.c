@@ -135,9 +135,7 @@ static int psk_cb(void *p, mbedtls_ssl_context *ssl, const unsigned char *id,
         rc = UTSEC_ERR_CALLBACK;
     if (rc == 0)
         rc = utsec_gba_key_valid(rep.expiry, naf->time(naf->time_ctx));
-    if (rc == 0 && mbedtls_ssl_set_hs_psk(ssl, rep.key, sizeof(rep.key)) != 0)
-        rc = UTSEC_ERR_TLS;
-    utsec_wipe(rep.key, sizeof(rep.key));
+    rc = utsec_tls_use_key(ssl, rep.key, rc);
     if (rc != 0)
         goto fail;
 
@@ -207,16 +205,13 @@ UTSEC_API int utsec_tls_naf_setup(utsec_tls_naf_t *naf,
     n.time_ctx = p->time_ctx;
     n.magic = UTSEC_TLS_NAF_MAGIC;
 
-    if (mbedtls_ssl_config_defaults(conf, MBEDTLS_SSL_IS_SERVER,
-                                    MBEDTLS_SSL_TRANSPORT_STREAM,
-                                    MBEDTLS_SSL_PRESET_DEFAULT) != 0)
-        return UTSEC_ERR_TLS;
+    /* conf keeps the address of naf->suites, filled by the copy below */
+    if ((rc = utsec_tls_conf_base(conf, MBEDTLS_SSL_IS_SERVER, 0, naf->suites,
+                                  p->rng, p->rng_ctx)) != 0)
+        return rc;
     *naf = n;
     if (p->id_policy != NULL && p->id_policy->prefix != NULL)
         naf->policy.prefix = naf->prefix;
-    utsec_tls_conf_versions(conf, 0);
-    mbedtls_ssl_conf_ciphersuites(conf, naf->suites);
-    mbedtls_ssl_conf_rng(conf, p->rng, p->rng_ctx);
     mbedtls_ssl_conf_psk_cb(conf, psk_cb, naf);
 #if defined(MBEDTLS_SSL_SERVER_NAME_INDICATION)
     mbedtls_ssl_conf_sni(conf, sni_cb, naf);

@@ -11,6 +11,7 @@
 #include <mbedtls/oid.h>
 #include <mbedtls/x509.h>
 
+#include "ascii.h"
 #include "tls_internal.h"
 
 static const uint16_t nds_suites[] = {
@@ -39,15 +40,11 @@ UTSEC_API int utsec_tls_nds_setup(utsec_tls_nds_t *nds,
     nds->suites[k] = 0;
     if (k == 0)
         return UTSEC_ERR_UNSUPPORTED;
-    if (mbedtls_ssl_config_defaults(conf, p->endpoint,
-                                    MBEDTLS_SSL_TRANSPORT_STREAM,
-                                    MBEDTLS_SSL_PRESET_DEFAULT) != 0)
+    if (utsec_tls_conf_base(conf, p->endpoint, 1, nds->suites, p->rng,
+                            p->rng_ctx) != 0)
         return UTSEC_ERR_TLS;
-    utsec_tls_conf_versions(conf, 1);
-    mbedtls_ssl_conf_ciphersuites(conf, nds->suites);
     mbedtls_ssl_conf_authmode(conf, MBEDTLS_SSL_VERIFY_REQUIRED);
     mbedtls_ssl_conf_ca_chain(conf, p->ca_chain, p->ca_crl);
-    mbedtls_ssl_conf_rng(conf, p->rng, p->rng_ctx);
     if (mbedtls_ssl_conf_own_cert(conf, p->own_cert, p->own_key) != 0)
         return UTSEC_ERR_TLS;
     return 0;
@@ -108,24 +105,6 @@ UTSEC_API int utsec_tls_peer_dns_name(const mbedtls_ssl_context *ssl,
     return UTSEC_ERR_NOT_FOUND;
 }
 
-static int eq_nocase(const char *a, size_t an, const char *b, size_t bn)
-{
-    size_t i;
-
-    if (an != bn)
-        return 0;
-    for (i = 0; i < an; i++) {
-        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-        if (x >= 'A' && x <= 'Z')
-            x = (unsigned char)(x + 32);
-        if (y >= 'A' && y <= 'Z')
-            y = (unsigned char)(y + 32);
-        if (x != y)
-            return 0;
-    }
-    return 1;
-}
-
 UTSEC_API int utsec_tls_peer_has_name(const mbedtls_ssl_context *ssl,
                                       const char *host, size_t host_len)
 {
@@ -136,10 +115,10 @@ UTSEC_API int utsec_tls_peer_has_name(const mbedtls_ssl_context *ssl,
     if (host == NULL || host_len == 0)
         return 0;
     for (i = 0; (rc = utsec_tls_peer_dns_name(ssl, i, &n, &len)) == 0; i++)
-        if (eq_nocase(n, len, host, host_len))
+        if (utsec_ascii_ieq(n, len, host, host_len))
             return 1;
     if (rc != UTSEC_ERR_NOT_FOUND || i > 0)
         return 0; /* untrusted peer, or SAN present without a match */
     return utsec_tls_peer_cn(ssl, &n, &len) == 0 &&
-           eq_nocase(n, len, host, host_len);
+           utsec_ascii_ieq(n, len, host, host_len);
 }

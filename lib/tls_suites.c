@@ -11,18 +11,11 @@
 #include "utsec/gba.h"
 
 /* PSK suites usable with GBA keys (IANA codes). NULL, RC4, 3DES and RSA-PSK
- * (which needs a server certificate) are deliberately absent. */
+ * (which needs a server certificate) are deliberately absent. The first
+ * N_DEFAULTS are the default offer, in preference order: ephemeral key
+ * exchange first, AEAD before CBC; AES-GCM and AES-CBC with SHA-2 only. */
+#define N_DEFAULTS 10
 static const uint16_t allowed[] = {
-    0xC037, 0xC038, 0xC035, 0xC036, 0xCCAC,         /* ECDHE-PSK */
-    0x00AA, 0x00AB, 0x00B2, 0x00B3, 0x0090, 0x0091, /* DHE-PSK */
-    0xC0A6, 0xC0A7, 0xC0AA, 0xC0AB, 0xCCAD,
-    0x00A8, 0x00A9, 0x00AE, 0x00AF, 0x008C, 0x008D, /* PSK */
-    0xC0A4, 0xC0A5, 0xC0A8, 0xC0A9, 0xCCAB,
-};
-
-/* The default offer, in preference order: ephemeral key exchange first,
- * AEAD before CBC; AES-GCM and AES-CBC with SHA-2 only. */
-static const uint16_t defaults[] = {
     0xC037, /* ECDHE-PSK-AES128-CBC-SHA256 */
     0xC038, /* ECDHE-PSK-AES256-CBC-SHA384 */
     0x00AA, /* DHE-PSK-AES128-GCM-SHA256 */
@@ -33,6 +26,10 @@ static const uint16_t defaults[] = {
     0x00B3, /* DHE-PSK-AES256-CBC-SHA384 */
     0x00AE, /* PSK-AES128-CBC-SHA256 */
     0x00AF, /* PSK-AES256-CBC-SHA384 */
+    /* allowed, not offered by default: */
+    0xC035, 0xC036, 0xCCAC,                                 /* ECDHE-PSK */
+    0x0090, 0x0091, 0xC0A6, 0xC0A7, 0xC0AA, 0xC0AB, 0xCCAD, /* DHE-PSK */
+    0x008C, 0x008D, 0xC0A4, 0xC0A5, 0xC0A8, 0xC0A9, 0xCCAB, /* PSK */
 };
 
 static int built(uint16_t suite)
@@ -57,12 +54,12 @@ UTSEC_API int utsec_tls_psk_default_suites(uint16_t *out, size_t out_max,
 
     if (out == NULL || n == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    for (i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++) {
-        if (!built(defaults[i]))
+    for (i = 0; i < N_DEFAULTS; i++) {
+        if (!built(allowed[i]))
             continue;
         if (k == out_max)
             return UTSEC_ERR_BUFFER_TOO_SMALL;
-        out[k++] = defaults[i];
+        out[k++] = allowed[i];
     }
     *n = k;
     return 0;
@@ -133,6 +130,27 @@ UTSEC_API int utsec_tls_naf_id_for_ssl(const mbedtls_ssl_context *ssl,
         return rc;
     utsec_gba_ua_id_tls(suite, ua);
     return utsec_gba_naf_id(fqdn, fqdn_len, ua, out, out_size, out_len);
+}
+
+int utsec_tls_conf_base(mbedtls_ssl_config *conf, int endpoint, int allow13,
+                        const int *suites, utsec_rng_fn rng, void *rng_ctx)
+{
+    if (mbedtls_ssl_config_defaults(conf, endpoint, MBEDTLS_SSL_TRANSPORT_STREAM,
+                                    MBEDTLS_SSL_PRESET_DEFAULT) != 0)
+        return UTSEC_ERR_TLS;
+    utsec_tls_conf_versions(conf, allow13);
+    mbedtls_ssl_conf_ciphersuites(conf, suites);
+    mbedtls_ssl_conf_rng(conf, rng, rng_ctx);
+    return 0;
+}
+
+int utsec_tls_use_key(mbedtls_ssl_context *ssl,
+                      uint8_t key[UTSEC_TLS_KEY_LEN], int rc)
+{
+    if (rc == 0 && mbedtls_ssl_set_hs_psk(ssl, key, UTSEC_TLS_KEY_LEN) != 0)
+        rc = UTSEC_ERR_TLS;
+    utsec_wipe(key, UTSEC_TLS_KEY_LEN);
+    return rc;
 }
 
 int utsec_tls_map_err(int ret)

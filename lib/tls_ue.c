@@ -45,20 +45,15 @@ UTSEC_API int utsec_tls_ue_setup(utsec_tls_ue_t *ue,
         rc = UTSEC_ERR_RNG;
         goto fail;
     }
-    if (mbedtls_ssl_config_defaults(conf, MBEDTLS_SSL_IS_CLIENT,
-                                    MBEDTLS_SSL_TRANSPORT_STREAM,
-                                    MBEDTLS_SSL_PRESET_DEFAULT) != 0 ||
-        mbedtls_ssl_conf_psk(conf, placeholder, sizeof(placeholder),
-                             (const unsigned char *)ue->identity,
-                             ue->identity_len) != 0) {
-        utsec_wipe(placeholder, sizeof(placeholder));
+    rc = utsec_tls_conf_base(conf, MBEDTLS_SSL_IS_CLIENT, 0, ue->suites,
+                             p->rng, p->rng_ctx);
+    if (rc == 0 && mbedtls_ssl_conf_psk(conf, placeholder, sizeof(placeholder),
+                                        (const unsigned char *)ue->identity,
+                                        ue->identity_len) != 0)
         rc = UTSEC_ERR_TLS;
-        goto fail;
-    }
     utsec_wipe(placeholder, sizeof(placeholder));
-    utsec_tls_conf_versions(conf, 0);
-    mbedtls_ssl_conf_ciphersuites(conf, ue->suites);
-    mbedtls_ssl_conf_rng(conf, p->rng, p->rng_ctx);
+    if (rc != 0)
+        goto fail;
 
     ue->variant = p->variant;
     if (p->key_cb != NULL) {
@@ -130,10 +125,7 @@ static int install_key(utsec_tls_ue_session_t *s, int suite)
         if (rc > 0 || rc < UTSEC_TLS_ERR_FLOOR)
             rc = UTSEC_ERR_CALLBACK;
     }
-    if (rc == 0 && mbedtls_ssl_set_hs_psk(s->ssl, key, sizeof(key)) != 0)
-        rc = UTSEC_ERR_TLS;
-    utsec_wipe(key, sizeof(key));
-    return rc;
+    return utsec_tls_use_key(s->ssl, key, rc);
 }
 
 UTSEC_API int utsec_tls_ue_handshake(utsec_tls_ue_session_t *s)
