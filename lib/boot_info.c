@@ -61,6 +61,12 @@ static int starts(const struct reader *r, const char *s)
     return (size_t)(r->end - r->p) >= n && memcmp(r->p, s, n) == 0;
 }
 
+/* The next character, or -1 at the end. */
+static int peek(const struct reader *r)
+{
+    return r->p < r->end ? (unsigned char)*r->p : -1;
+}
+
 /* XML white space: space, tab, LF, CR. */
 static int is_ws(uint32_t c)
 {
@@ -72,18 +78,28 @@ static int skip_ws(struct reader *r)
 {
     const char *s = r->p;
 
-    while (r->p < r->end && is_ws((unsigned char)*r->p))
+    while (is_ws((uint32_t)peek(r)))
         r->p++;
     return r->p != s;
 }
 
-static int is_name_start(unsigned char c)
+/* White space, then c: nonzero (and past c) if it is there. */
+static int expect(struct reader *r, int c)
+{
+    skip_ws(r);
+    if (peek(r) != c)
+        return 0;
+    r->p++;
+    return 1;
+}
+
+static int is_name_start(int c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
            c >= 0x80;
 }
 
-static int is_name_char(unsigned char c)
+static int is_name_char(int c)
 {
     return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
 }
@@ -92,18 +108,14 @@ static int is_name_char(unsigned char c)
 static int read_name(struct reader *r, struct view *name)
 {
     const char *s = r->p;
-    int colons = 0;
+    int colons = 0, c;
 
-    if (r->p >= r->end || !is_name_start((unsigned char)*r->p))
+    if (!is_name_start(peek(r)))
         return UTSEC_ERR_PARSE;
-    while (r->p < r->end &&
-           (is_name_char((unsigned char)*r->p) || *r->p == ':')) {
-        if (*r->p == ':') {
-            if (++colons > 1 || r->p + 1 >= r->end ||
-                !is_name_start((unsigned char)r->p[1]))
-                return UTSEC_ERR_PARSE;
-        }
+    while (is_name_char(c = peek(r)) || c == ':') {
         r->p++;
+        if (c == ':' && (++colons > 1 || !is_name_start(peek(r))))
+            return UTSEC_ERR_PARSE;
     }
     name->p = s;
     name->n = (size_t)(r->p - s);
@@ -172,7 +184,7 @@ static int text(struct reader *r, const char *s, size_t n, int cdata)
         if (!cdata) {
             if (cp == '&') {
                 cp = reference(s + i, n - i, &step);
-                ul = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                ul = 1u + (cp >= 0x80) + (cp >= 0x800) + (cp >= 0x10000);
             }
             /* Char (§2.2); cp == 0: no valid reference. */
             if ((cp < 0x20 && !is_ws(cp)) || cp - 0xD800 < 0x800 ||
@@ -209,38 +221,33 @@ static int read_attrs(struct reader *r, int *empty, struct view *decl)
     for (;;) {
         struct view name, val;
         size_t k;
-        char q;
-        int had_ws = skip_ws(r);
-        if (r->p >= r->end)
+        int q, c, had_ws = skip_ws(r);
+        if (peek(r) < 0)
             return UTSEC_ERR_PARSE;
         if (decl != NULL ? starts(r, "?>") : starts(r, "/>")) {
             r->p += 2;
             *empty = 1;
             return 0;
         }
-        if (decl == NULL && *r->p == '>') {
+        if (decl == NULL && peek(r) == '>') {
             r->p++;
             *empty = 0;
             return 0;
         }
         if (!had_ws || read_name(r, &name) != 0)
             return UTSEC_ERR_PARSE;
-        skip_ws(r);
-        if (r->p >= r->end || *r->p != '=')
+        if (!expect(r, '='))
             return UTSEC_ERR_PARSE;
-        r->p++;
         skip_ws(r);
-        if (r->p >= r->end || (*r->p != '"' && *r->p != '\''))
+        q = peek(r);
+        if (q != '"' && q != '\'')
             return UTSEC_ERR_PARSE;
-        q = *r->p++;
-        val.p = r->p;
-        while (r->p < r->end && *r->p != q) {
-            if (*r->p == '<' || (unsigned char)*r->p < 0x09)
+        val.p = ++r->p;
+        while ((c = peek(r)) != q) {
+            if (c < 0x09 || c == '<') /* also the end (-1) */
                 return UTSEC_ERR_PARSE;
             r->p++;
         }
-        if (r->p >= r->end)
-            return UTSEC_ERR_PARSE;
         val.n = (size_t)(r->p - val.p);
         r->p++;
         if (decl != NULL) {
@@ -426,11 +433,11 @@ static int parse(struct reader *r)
             /* Outside the root element (XML 1.0 §2.1 Misc): white space
              * and comments only. */
             skip_ws(r);
-            if (r->p >= r->end)
+            if (peek(r) < 0)
                 return r->root_done && r->stage >= AFTER_LIFETIME
                            ? 0
                            : UTSEC_ERR_PARSE;
-        } else if (r->p >= r->end) {
+        } else if (peek(r) < 0) {
             return UTSEC_ERR_PARSE; /* unclosed elements */
         }
         for (kind = 0; kind < M_TEXT && !starts(r, markup[kind]); kind++)
@@ -460,12 +467,10 @@ static int parse(struct reader *r)
             r->p += 2;
             if ((rc = read_name(r, &name)) != 0)
                 return rc;
-            skip_ws(r);
-            if (r->p >= r->end || *r->p != '>' || r->depth == 0 ||
+            if (!expect(r, '>') || r->depth == 0 ||
                 name.n != r->open[r->depth - 1].n ||
                 memcmp(name.p, r->open[r->depth - 1].p, name.n) != 0)
                 return UTSEC_ERR_PARSE;
-            r->p++;
             rc = end_element(r);
             break;
         case M_START_TAG:
@@ -482,7 +487,7 @@ static int parse(struct reader *r)
         default: /* character data, up to the next markup */
             if (r->depth == 0)
                 return UTSEC_ERR_PARSE;
-            while (r->p < r->end && *r->p != '<')
+            while (peek(r) >= 0 && *r->p != '<')
                 r->p++;
             rc = text(r, s, (size_t)(r->p - s), 0);
             break;

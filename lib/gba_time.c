@@ -12,35 +12,20 @@
 
 #define MAX_TIME INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
 
-/* Days since 1970-01-01 of a date in 1970-9999: the era arithmetic of the
- * proleptic Gregorian calendar, unsigned because nothing here is earlier.
- * Month 13 is January of the following year. */
-static uint32_t days_from_civil(unsigned y, unsigned m, unsigned d)
+/* Days from 1970-01-01 to the first day of month m (1-13; 13 is January
+ * of the next year) of year y, for dates in 1970-9999: the era arithmetic
+ * of the proleptic Gregorian calendar, unsigned because nothing here is
+ * earlier. */
+static uint32_t month_start(unsigned y, unsigned m)
 {
     unsigned era, yoe, doy, doe;
 
     y -= m <= 2;
     era = y / 400;
     yoe = y - era * 400;
-    doy = (153 * (m + (m > 2 ? (unsigned)-3 : 9)) + 2) / 5 + d - 1;
+    doy = (153 * (m + (m > 2 ? (unsigned)-3 : 9)) + 2) / 5;
     doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
-}
-
-/* The inverse, for z = days since 1970-01-01 of a time in 1970-9999. */
-static void civil_from_days(uint32_t z, unsigned *y, unsigned *m, unsigned *d)
-{
-    unsigned era, doe, yoe, doy, mp;
-
-    z += 719468;
-    era = z / 146097;
-    doe = z - era * 146097;
-    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = yoe + era * 400 + (*m <= 2);
 }
 
 /* The UTC form YYYY-MM-DDThh:mm:ssZ as a pattern: '0' stands for a digit,
@@ -90,8 +75,8 @@ UTSEC_API int utsec_gba_time_parse(const char *s, size_t len, int64_t *out)
     for (k = 0; k < 6; k++)
         if (v[k] < lo[k] || v[k] > hi[k])
             return UTSEC_ERR_BAD_TIME;
-    day = days_from_civil(v[0], v[1], 1);
-    if (v[2] > days_from_civil(v[0], v[1] + 1, 1) - day)
+    day = month_start(v[0], v[1]);
+    if (v[2] > month_start(v[0], v[1] + 1) - day)
         return UTSEC_ERR_BAD_TIME; /* past the end of the month */
     if (s[i] == '.') { /* fractional seconds: at least one digit */
         size_t start = ++i;
@@ -126,7 +111,8 @@ UTSEC_API int utsec_gba_time_format(int64_t t, char *out, size_t out_size,
                                     size_t *out_len)
 {
     unsigned secs, v[6];
-    size_t o = sizeof(form) - 2, k = 6; /* from the 'Z' back */
+    uint32_t z;
+    size_t o = sizeof(form) - 2, k;
 
     if (out == NULL)
         return UTSEC_ERR_INVALID_ARG;
@@ -134,12 +120,23 @@ UTSEC_API int utsec_gba_time_format(int64_t t, char *out, size_t out_size,
         return UTSEC_ERR_BAD_TIME;
     if (out_size < UTSEC_GBA_TIME_SIZE)
         return UTSEC_ERR_BUFFER_TOO_SMALL;
-    civil_from_days((uint32_t)(t / 86400), &v[0], &v[1], &v[2]);
+    z = (uint32_t)(t / 86400); /* the day */
     secs = (unsigned)(t % 86400);
-    v[3] = secs / 3600;
-    v[4] = secs / 60 % 60;
-    v[5] = secs % 60;
+    for (k = 5; k > 2; k--) { /* seconds, minutes, hours */
+        v[k] = secs % 60;
+        secs /= 60;
+    }
+    /* The year: from a lower bound (no year is longer than 366 days) up;
+     * then the month. */
+    v[0] = 1970 + z / 366;
+    while (month_start(v[0], 13) <= z)
+        v[0]++;
+    v[1] = 1;
+    while (month_start(v[0], v[1] + 1) <= z)
+        v[1]++;
+    v[2] = z - month_start(v[0], v[1]) + 1;
     memcpy(out, form, sizeof(form));
+    k = 6; /* from the 'Z' back */
     do {
         if (out[o] != '0') {
             k--; /* a separator ends field k - 1 */
