@@ -33,17 +33,18 @@ enum slot { SLOT_NONE, SLOT_BTID, SLOT_LIFETIME, SLOT_CURTIME };
  * optional Extension (which holds currenttime). */
 enum stage { BEFORE_BTID, AFTER_BTID, AFTER_LIFETIME, IN_EXT, AFTER_EXT };
 
+/* The scalars first: they are used most. */
 struct reader {
     const char *p, *end;
     int depth;
     int root_done; /* the root element has been closed */
-    struct view open[UTSEC_BOOT_INFO_MAX_DEPTH]; /* qualified names */
-    struct ns_binding ns[MAX_NS];
     int n_ns;
     enum stage stage;
     enum slot capturing;
-    char text[TEXT_MAX];
     size_t text_len;
+    struct view open[UTSEC_BOOT_INFO_MAX_DEPTH]; /* qualified names */
+    struct ns_binding ns[MAX_NS];
+    char text[TEXT_MAX];
     utsec_boot_info_t v;
 };
 
@@ -130,28 +131,26 @@ static uint32_t reference(const char *s, size_t n, size_t *len)
 {
     /* Each predefined entity: the character, then its name and ';'. */
     static const char predef[] = "<lt;>gt;&amp;\"quot;'apos;";
-    const char *e = s + 1, *semi = memchr(s, ';', n), *p;
-    unsigned base = 10;
-    size_t k = 1, en;
-    uint32_t cp = 0;
+    const char *semi = memchr(s, ';', n), *p;
+    uint32_t cp = 0, base = 10;
 
     if (semi == NULL || semi - s > 12)
         return 0;
-    en = (size_t)(semi - e);
-    *len = en + 2;
+    *len = (size_t)(semi - s) + 1;
     for (p = predef; *p != '\0'; p = strchr(p, ';') + 1)
-        if (strncmp(e, p + 1, en + 1) == 0)
+        if (strncmp(s + 1, p + 1, *len - 1) == 0)
             return (unsigned char)*p;
-    if (en < 2 || e[0] != '#')
+    if (s[1] != '#')
         return 0;
-    if (e[1] == 'x') {
+    s += 2;
+    if (*s == 'x') {
         base = 16;
-        k = 2;
+        s++;
     }
-    if (k >= en)
-        return 0;
-    for (; k < en; k++) {
-        unsigned d = (unsigned char)e[k], lc = d | 0x20;
+    if (s == semi)
+        return 0; /* no digits */
+    for (; s < semi; s++) {
+        unsigned d = (unsigned char)*s, lc = d | 0x20;
         if (d - '0' < 10)
             d -= '0';
         else if (base == 16 && lc - 'a' < 6)
@@ -450,9 +449,11 @@ static int parse(struct reader *r)
         case M_CDATA:
             s += 9;
             r->p = s;
-            while (!starts(r, "]]>"))
-                if (r->p++ >= r->end)
+            while (!starts(r, "]]>")) {
+                if (r->p >= r->end)
                     return UTSEC_ERR_PARSE;
+                r->p++;
+            }
             if ((rc = text(r, s, (size_t)(r->p - s), 1)) == 0)
                 r->p += 3;
             break;
