@@ -123,6 +123,22 @@ static int read_name(struct reader *r, struct view *name)
     return 0;
 }
 
+/* Splits a qualified name at its ':' into the prefix (returned; empty
+ * without a ':') and the local part. */
+static struct view split(struct view q, struct view *local)
+{
+    const char *c = memchr(q.p, ':', q.n);
+    struct view prefix = {q.p, 0};
+
+    *local = q;
+    if (c != NULL) {
+        prefix.n = (size_t)(c - q.p);
+        local->p = c + 1;
+        local->n = q.n - prefix.n - 1;
+    }
+    return prefix;
+}
+
 /* A reference (XML 1.0 §4.1) at s[0, n), s[0] == '&': the five predefined
  * entities (§4.6) and character references. Sets the code point and the
  * length of the reference; 0 if it is none of these (no DTD: no other
@@ -218,7 +234,7 @@ static int read_attrs(struct reader *r, int *empty, struct view *decl)
                                            "standalone"};
 
     for (;;) {
-        struct view name, val;
+        struct view name, val, prefix, local;
         size_t k;
         int q, c, had_ws = skip_ws(r);
         if (peek(r) < 0)
@@ -257,16 +273,14 @@ static int read_attrs(struct reader *r, int *empty, struct view *decl)
             decl[k] = val;
             continue;
         }
-        /* "xmlns" or "xmlns:" prefix (read_name: a name follows ':'). */
-        if (name.n >= 5 && memcmp(name.p, "xmlns", 5) == 0 &&
-            (name.n == 5 || name.p[5] == ':')) {
-            size_t skip = name.n > 5 ? 6 : 5;
+        /* xmlns (the default namespace) or xmlns:prefix. */
+        prefix = split(name, &local);
+        if (view_eq(prefix.n != 0 ? prefix : local, "xmlns")) {
             struct ns_binding *b;
             if (r->n_ns == MAX_NS)
                 return UTSEC_ERR_TOO_MANY;
             b = &r->ns[r->n_ns++];
-            b->prefix.p = name.p + skip;
-            b->prefix.n = name.n - skip;
+            b->prefix = prefix.n != 0 ? local : prefix;
             b->uri = val;
             b->depth = r->depth;
         }
@@ -295,28 +309,16 @@ static int skip_comment(struct reader *r)
 /* The start tag of qname has been read: its place in the document. */
 static int start_element(struct reader *r, struct view qname)
 {
-    /* The elements of Annex C, each with the stage it needs at depth 2;
-     * currenttime is taken from the Extension (stage IN_EXT) once. */
-    static const struct {
-        char name[18];
-        unsigned char depth, stage, slot;
-    } known[] = {
-        {"BootstrappingInfo", 1, BEFORE_BTID, SLOT_NONE},
-        {"btid", 2, BEFORE_BTID, SLOT_BTID},
-        {"lifetime", 2, AFTER_BTID, SLOT_LIFETIME},
-        {"Extension", 2, AFTER_LIFETIME, SLOT_NONE},
-        {"currenttime", 3, IN_EXT, SLOT_CURTIME},
-    };
-    const char *colon = memchr(qname.p, ':', qname.n);
-    struct view prefix = {qname.p, 0}, local = qname, uri = {"", 0};
-    size_t k;
-    int i;
+    /* The children of the root in the order of Annex C, then currenttime
+     * (in the Extension): element k needs stage k; the text of each. */
+    static const char names[4][12] = {"btid", "lifetime", "Extension",
+                                      "currenttime"};
+    static const unsigned char slots[4] = {SLOT_BTID, SLOT_LIFETIME,
+                                           SLOT_NONE, SLOT_CURTIME};
+    struct view local, uri = {"", 0}, prefix = split(qname, &local);
+    unsigned k;
+    int i, in_ns;
 
-    if (colon != NULL) {
-        prefix.n = (size_t)(colon - qname.p);
-        local.p = colon + 1;
-        local.n = qname.n - prefix.n - 1;
-    }
     /* The namespace bound to the prefix (empty: the default namespace). */
     for (i = r->n_ns - 1; i >= 0; i--)
         if (r->ns[i].prefix.n == prefix.n &&
@@ -328,24 +330,24 @@ static int start_element(struct reader *r, struct view qname)
         return UTSEC_ERR_PARSE; /* undeclared prefix */
     if (r->capturing != SLOT_NONE)
         return UTSEC_ERR_PARSE; /* an element inside btid/lifetime */
-    for (k = 0; k < 5; k++)
-        if (known[k].depth == r->depth && view_eq(local, known[k].name))
-            break;
-    if (!view_eq(uri, UTSEC_BOOT_INFO_NS))
-        k = 5; /* unknown elements are ignored */
+    in_ns = view_eq(uri, UTSEC_BOOT_INFO_NS);
     if (r->depth == 1)
-        return k == 0 ? 0 : UTSEC_ERR_PARSE;
-    if (k == 5)
+        return in_ns && view_eq(local, "BootstrappingInfo") ? 0
+                                                            : UTSEC_ERR_PARSE;
+    for (k = 0; k < 4 && !view_eq(local, names[k]); k++)
+        ;
+    /* Unknown elements, and known ones elsewhere, are ignored. */
+    if (!in_ns || k == 4 || r->depth != (k == 3 ? 3 : 2))
         return 0;
-    if (r->depth == 3) { /* currenttime */
+    if (k == 3) { /* currenttime: the first one in the Extension */
         if (r->stage != IN_EXT || r->v.has_current_time)
             return 0;
-    } else if (r->stage != known[k].stage) {
+    } else if (r->stage != k) {
         return UTSEC_ERR_PARSE; /* out of order or repeated */
     } else {
         r->stage++;
     }
-    r->capturing = (enum slot)known[k].slot;
+    r->capturing = (enum slot)slots[k];
     r->text_len = 0;
     return 0;
 }
