@@ -48,11 +48,16 @@ struct reader {
     utsec_boot_info_t v;
 };
 
+static int same(struct view a, struct view b)
+{
+    return a.n == b.n && memcmp(a.p, b.p, a.n) == 0;
+}
+
 static int view_eq(struct view v, const char *s)
 {
-    size_t n = strlen(s);
+    struct view t = {s, strlen(s)};
 
-    return v.n == n && memcmp(v.p, s, n) == 0;
+    return same(v, t);
 }
 
 static int starts(const struct reader *r, const char *s)
@@ -218,8 +223,7 @@ static int text(struct reader *r, const char *s, size_t n, int cdata)
             r->text[r->text_len + k] = (char)(0x80 | (cp & 0x3F));
             cp >>= 6;
         }
-        r->text[r->text_len] =
-            (char)(cp | (ul > 1 ? (0xFF00u >> ul) & 0xFF : 0u));
+        r->text[r->text_len] = (char)(cp | (0xF0E0C000u >> (8 * ul - 8) & 0xFF));
         r->text_len += ul;
     }
     return 0;
@@ -321,8 +325,7 @@ static int start_element(struct reader *r, struct view qname)
 
     /* The namespace bound to the prefix (empty: the default namespace). */
     for (i = r->n_ns - 1; i >= 0; i--)
-        if (r->ns[i].prefix.n == prefix.n &&
-            memcmp(r->ns[i].prefix.p, prefix.p, prefix.n) == 0)
+        if (same(r->ns[i].prefix, prefix))
             break;
     if (i >= 0)
         uri = r->ns[i].uri;
@@ -406,10 +409,10 @@ static int end_element(struct reader *r)
 
 /* What can start at r->p, recognised by its first characters (in this
  * order); anything else is character data. */
-enum markup { M_COMMENT, M_CDATA, M_DOCTYPE, M_ENTITY, M_PI, M_BANG,
-              M_END_TAG, M_START_TAG, M_TEXT };
+enum markup { M_END_TAG, M_COMMENT, M_CDATA, M_DOCTYPE, M_ENTITY, M_PI,
+              M_BANG, M_START_TAG, M_TEXT };
 static const char markup[M_TEXT][10] = {
-    "<!--", "<![CDATA[", "<!DOCTYPE", "<!ENTITY", "<?", "<!", "</", "<"};
+    "</", "<!--", "<![CDATA[", "<!DOCTYPE", "<!ENTITY", "<?", "<!", "<"};
 
 static int parse(struct reader *r)
 {
@@ -420,7 +423,9 @@ static int parse(struct reader *r)
 
     if (starts(r, "\xEF\xBB\xBF"))
         r->p += 3;
-    if (starts(r, "<?xml") && r->end - r->p > 5 && is_ws((unsigned char)r->p[5])) {
+    /* The XML declaration (read_attrs: white space must follow "<?xml";
+     * any other "<?" is an error too). */
+    if (starts(r, "<?xml")) {
         r->p += 5;
         if ((rc = read_attrs(r, &empty, decl)) != 0)
             return rc;
@@ -471,8 +476,7 @@ static int parse(struct reader *r)
             if ((rc = read_name(r, &name)) != 0)
                 return rc;
             if (!expect(r, '>') || r->depth == 0 ||
-                name.n != r->open[r->depth - 1].n ||
-                memcmp(name.p, r->open[r->depth - 1].p, name.n) != 0)
+                !same(name, r->open[r->depth - 1]))
                 return UTSEC_ERR_PARSE;
             rc = end_element(r);
             break;
