@@ -238,7 +238,7 @@ static int read_attrs(struct reader *r, int *empty, struct view *decl)
                                            "standalone"};
 
     for (;;) {
-        struct view name, val, prefix, local;
+        struct view name, val;
         size_t k;
         int q, c, had_ws = skip_ws(r);
         if (peek(r) < 0)
@@ -277,14 +277,16 @@ static int read_attrs(struct reader *r, int *empty, struct view *decl)
             decl[k] = val;
             continue;
         }
-        /* xmlns (the default namespace) or xmlns:prefix. */
-        prefix = split(name, &local);
-        if (view_eq(prefix.n != 0 ? prefix : local, "xmlns")) {
+        /* "xmlns" or "xmlns:" prefix (read_name: a name follows ':'). */
+        if (name.n >= 5 && memcmp(name.p, "xmlns", 5) == 0 &&
+            (name.n == 5 || name.p[5] == ':')) {
+            size_t skip = name.n > 5 ? 6 : 5;
             struct ns_binding *b;
             if (r->n_ns == MAX_NS)
                 return UTSEC_ERR_TOO_MANY;
             b = &r->ns[r->n_ns++];
-            b->prefix = prefix.n != 0 ? local : prefix;
+            b->prefix.p = name.p + skip;
+            b->prefix.n = name.n - skip;
             b->uri = val;
             b->depth = r->depth;
         }
