@@ -234,8 +234,8 @@ static int text(struct reader *r, const char *s, size_t n, int cdata)
  * '>' or "/>" (sets *empty). Records namespace declarations at r->depth. */
 static int read_attrs(struct reader *r, int *empty, struct view *decl)
 {
-    static const char decl_names[3][11] = {"version", "encoding",
-                                           "standalone"};
+    /* The attributes of the declaration, each ended by a NUL. */
+    static const char decl_names[] = "version\0encoding\0standalone";
 
     for (;;) {
         struct view name, val;
@@ -270,8 +270,9 @@ static int read_attrs(struct reader *r, int *empty, struct view *decl)
         val.n = (size_t)(r->p - val.p);
         r->p++;
         if (decl != NULL) {
-            for (k = 0; k < 3 && !view_eq(name, decl_names[k]); k++)
-                ;
+            const char *d = decl_names;
+            for (k = 0; k < 3 && !view_eq(name, d); k++)
+                d += strlen(d) + 1;
             if (k == 3)
                 return UTSEC_ERR_PARSE;
             decl[k] = val;
@@ -410,17 +411,17 @@ static int end_element(struct reader *r)
 }
 
 /* What can start at r->p, recognised by its first characters (in this
- * order); anything else is character data. */
+ * order, each ended by a NUL); anything else is character data. */
 enum markup { M_END_TAG, M_COMMENT, M_CDATA, M_DOCTYPE, M_ENTITY, M_PI,
               M_BANG, M_START_TAG, M_TEXT };
-static const char markup[M_TEXT][10] = {
-    "</", "<!--", "<![CDATA[", "<!DOCTYPE", "<!ENTITY", "<?", "<!", "<"};
+static const char markup[] =
+    "</\0<!--\0<![CDATA[\0<!DOCTYPE\0<!ENTITY\0<?\0<!\0<";
 
 static int parse(struct reader *r)
 {
     struct view decl[3] = {{NULL, 0}, {NULL, 0}, {NULL, 0}};
     struct view name;
-    const char *s;
+    const char *s, *m;
     int rc, empty, kind;
 
     if (starts(r, "\xEF\xBB\xBF"))
@@ -448,8 +449,8 @@ static int parse(struct reader *r)
         } else if (peek(r) < 0) {
             return UTSEC_ERR_PARSE; /* unclosed elements */
         }
-        for (kind = 0; kind < M_TEXT && !starts(r, markup[kind]); kind++)
-            ;
+        for (kind = 0, m = markup; kind < M_TEXT && !starts(r, m); kind++)
+            m += strlen(m) + 1;
         s = r->p;
         switch (kind) {
         case M_COMMENT:
