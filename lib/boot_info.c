@@ -195,8 +195,8 @@ static int text(struct reader *r, const char *s, size_t n, int cdata)
     int keep = r->capturing != SLOT_NONE;
     size_t i = 0, ul, k;
 
-    if (cdata && !keep)
-        return r->depth > 1 ? 0 : UTSEC_ERR_PARSE;
+    if (cdata && r->depth <= 1)
+        return UTSEC_ERR_PARSE; /* not even white space */
     while (i < n) {
         uint32_t cp = (unsigned char)s[i];
         size_t step = 1;
@@ -231,8 +231,9 @@ static int text(struct reader *r, const char *s, size_t n, int cdata)
 
 /* Attributes up to the end of the tag: "?>" of the XML declaration when
  * decl is not NULL (it receives version, encoding and standalone), else
- * '>' or "/>" (sets *empty). Records namespace declarations at r->depth. */
-static int read_attrs(struct reader *r, int *empty, struct view *decl)
+ * '>' or "/>". Records namespace declarations at r->depth. Returns 1 after
+ * "/>" or "?>", 0 after '>', or an error. */
+static int read_attrs(struct reader *r, struct view *decl)
 {
     /* The attributes of the declaration, each ended by a NUL. */
     static const char decl_names[] = "version\0encoding\0standalone";
@@ -245,12 +246,10 @@ static int read_attrs(struct reader *r, int *empty, struct view *decl)
             return UTSEC_ERR_PARSE;
         if (decl != NULL ? starts(r, "?>") : starts(r, "/>")) {
             r->p += 2;
-            *empty = 1;
-            return 0;
+            return 1;
         }
         if (decl == NULL && peek(r) == '>') {
             r->p++;
-            *empty = 0;
             return 0;
         }
         if (!had_ws || read_name(r, &name) != 0)
@@ -430,7 +429,7 @@ static int parse(struct reader *r)
      * any other "<?" is an error too). */
     if (starts(r, "<?xml")) {
         r->p += 5;
-        if ((rc = read_attrs(r, &empty, decl)) != 0)
+        if ((rc = read_attrs(r, decl)) < 0)
             return rc;
         if (!view_eq(decl[0], "1.0"))
             return UTSEC_ERR_PARSE;
@@ -490,8 +489,9 @@ static int parse(struct reader *r)
             if (r->root_done || (rc = read_name(r, &name)) != 0)
                 return UTSEC_ERR_PARSE;
             r->open[r->depth++] = name;
-            if ((rc = read_attrs(r, &empty, NULL)) == 0 &&
-                (rc = start_element(r, name)) == 0 && empty)
+            if ((empty = read_attrs(r, NULL)) < 0)
+                return empty;
+            if ((rc = start_element(r, name)) == 0 && empty)
                 rc = end_element(r);
             break;
         default: /* character data, up to the next markup */

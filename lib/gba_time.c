@@ -89,10 +89,10 @@ UTSEC_API int utsec_gba_time_parse(const char *s, size_t len, int64_t *out)
         offset = 0;
     } else if (i + 6 == len && (s[i] == '+' || s[i] == '-') &&
                read_fields(s + i + 1, FORM_HHMM, 5, off) == 0) {
-        /* -14:00 to +14:00 */
-        if (off[1] > 59 || off[0] * 60 + off[1] > 14 * 60)
+        unsigned minutes = off[0] * 60 + off[1];
+        if (off[1] > 59 || minutes > 14 * 60) /* -14:00 to +14:00 */
             return UTSEC_ERR_BAD_TIME;
-        offset = (int64_t)(off[0] * 3600 + off[1] * 60);
+        offset = (int64_t)minutes * 60;
         if (s[i] == '-')
             offset = -offset;
     } else {
