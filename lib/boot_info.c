@@ -114,14 +114,18 @@ static int is_name_char(int c)
 static int read_name(struct reader *r, struct view *name)
 {
     const char *s = r->p;
-    int colons = 0, c;
+    int colons = 0;
 
-    if (!is_name_start(peek(r)))
-        return UTSEC_ERR_PARSE;
-    while (is_name_char(c = peek(r)) || c == ':') {
-        r->p++;
-        if (c == ':' && (++colons > 1 || !is_name_start(peek(r))))
+    for (;;) { /* a part, then ':' and the local part */
+        if (!is_name_start(peek(r)))
             return UTSEC_ERR_PARSE;
+        while (is_name_char(peek(r)))
+            r->p++;
+        if (peek(r) != ':')
+            break;
+        if (colons++ > 0)
+            return UTSEC_ERR_PARSE;
+        r->p++;
     }
     name->p = s;
     name->n = (size_t)(r->p - s);
@@ -192,7 +196,6 @@ static uint32_t reference(const char *s, size_t n, size_t *len)
  * space only (its type has element-only content). */
 static int text(struct reader *r, const char *s, size_t n, int cdata)
 {
-    int keep = r->capturing != SLOT_NONE;
     size_t i = 0, ul, k;
 
     if (cdata && r->depth <= 1)
@@ -214,7 +217,7 @@ static int text(struct reader *r, const char *s, size_t n, int cdata)
                 return UTSEC_ERR_PARSE;
         }
         i += step;
-        if (!keep)
+        if (r->capturing == SLOT_NONE)
             continue;
         if (ul > sizeof(r->text) - r->text_len)
             return UTSEC_ERR_TOO_LONG;
@@ -347,6 +350,7 @@ static int start_element(struct reader *r, struct view qname)
     if (k == 3) { /* currenttime: the first one in the Extension */
         if (r->stage != IN_EXT || r->v.has_current_time)
             return 0;
+        r->v.has_current_time = 1; /* (the parse fails if its text does) */
     } else if (r->stage != k) {
         return UTSEC_ERR_PARSE; /* out of order or repeated */
     } else {
@@ -388,8 +392,7 @@ static int end_element(struct reader *r)
     if (slot == SLOT_BTID) {
         if (!btid_ok(s, n))
             return UTSEC_ERR_PARSE;
-        memcpy(r->v.btid, s, n);
-        r->v.btid[n] = '\0';
+        memcpy(r->v.btid, s, n); /* NUL after it: r was zeroed */
         r->v.btid_len = n;
     } else if (slot != SLOT_NONE) {
         /* A UTC time (Annex C: with "Z"), white space around it. */
@@ -401,7 +404,6 @@ static int end_element(struct reader *r)
             n--;
         if (n == 0 || s[n - 1] != 'Z')
             return UTSEC_ERR_BAD_TIME;
-        r->v.has_current_time |= slot == SLOT_CURTIME;
         return utsec_gba_time_parse(s, n, slot == SLOT_LIFETIME
                                               ? &r->v.lifetime
                                               : &r->v.current_time);
