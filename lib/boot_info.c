@@ -199,7 +199,7 @@ static int text(struct reader *r, const char *s, size_t n, int cdata)
     size_t i = 0, ul, k;
 
     if (cdata && r->depth <= 1)
-        return UTSEC_ERR_PARSE; /* not even white space */
+        return UTSEC_ERR_PARSE; /* CDATA in the root or outside it */
     while (i < n) {
         uint32_t cp = (unsigned char)s[i];
         size_t step = 1;
@@ -221,12 +221,14 @@ static int text(struct reader *r, const char *s, size_t n, int cdata)
             continue;
         if (ul > sizeof(r->text) - r->text_len)
             return UTSEC_ERR_TOO_LONG;
-        /* UTF-8: continuation bytes from the end, then the lead byte. */
+        /* UTF-8: continuation bytes from the end, then the lead byte (its
+         * marker for 1 to 4 bytes: none, C0, E0, F0). */
         for (k = ul - 1; k > 0; k--) {
             r->text[r->text_len + k] = (char)(0x80 | (cp & 0x3F));
             cp >>= 6;
         }
-        r->text[r->text_len] = (char)(cp | (0xF0E0C000u >> (8 * ul - 8) & 0xFF));
+        r->text[r->text_len] =
+            (char)(cp | (0xF0E0C000u >> (8 * ul - 8) & 0xFF));
         r->text_len += ul;
     }
     return 0;
@@ -350,7 +352,7 @@ static int start_element(struct reader *r, struct view qname)
     if (k == 3) { /* currenttime: the first one in the Extension */
         if (r->stage != IN_EXT || r->v.has_current_time)
             return 0;
-        r->v.has_current_time = 1; /* (the parse fails if its text does) */
+        r->v.has_current_time = 1; /* seen (its time is checked at the end) */
     } else if (r->stage != k) {
         return UTSEC_ERR_PARSE; /* out of order or repeated */
     } else {
@@ -435,7 +437,8 @@ static int parse(struct reader *r)
             return rc;
         if (!view_eq(decl[0], "1.0"))
             return UTSEC_ERR_PARSE;
-        if (decl[1].p != NULL && !utsec_ascii_ieq_lit(decl[1].p, decl[1].n, "UTF-8"))
+        if (decl[1].p != NULL &&
+            !utsec_ascii_ieq_lit(decl[1].p, decl[1].n, "UTF-8"))
             return UTSEC_ERR_UNSUPPORTED;
     }
     for (;;) {
@@ -457,7 +460,7 @@ static int parse(struct reader *r)
         case M_COMMENT:
             rc = skip_comment(r);
             break;
-        case M_CDATA:
+        case M_CDATA: /* XML 1.0 §2.7: the text as it is, up to "]]>" */
             s += 9;
             r->p = s;
             while (!starts(r, "]]>")) {
