@@ -26,36 +26,57 @@ struct ns_binding {
     int depth;
 };
 
+/* The text being kept: the content of btid, lifetime or currenttime. */
+enum slot { SLOT_NONE, SLOT_BTID, SLOT_LIFETIME, SLOT_CURTIME };
+
+/* Where the document is in the order of Annex C: btid, lifetime, then an
+ * optional Extension (which holds currenttime). */
+enum stage { BEFORE_BTID, AFTER_BTID, AFTER_LIFETIME, IN_EXT, AFTER_EXT };
+
+/* The scalars first: they are used most. */
 struct reader {
     const char *p, *end;
     int depth;
+    int root_done; /* the root element has been closed */
+    int n_ns;
+    enum stage stage;
+    enum slot capturing;
+    size_t text_len;
     struct view open[UTSEC_BOOT_INFO_MAX_DEPTH]; /* qualified names */
     struct ns_binding ns[MAX_NS];
-    int n_ns;
+    char text[TEXT_MAX];
+    utsec_boot_info_t v;
 };
+
+static int same(struct view a, struct view b)
+{
+    return a.n == b.n && memcmp(a.p, b.p, a.n) == 0;
+}
 
 static int view_eq(struct view v, const char *s)
 {
-    size_t n = strlen(s);
+    struct view t = {s, strlen(s)};
 
-    return v.n == n && memcmp(v.p, s, n) == 0;
-}
-
-static int left(const struct reader *r, size_t n)
-{
-    return (size_t)(r->end - r->p) >= n;
+    return same(v, t);
 }
 
 static int starts(const struct reader *r, const char *s)
 {
     size_t n = strlen(s);
 
-    return left(r, n) && memcmp(r->p, s, n) == 0;
+    return (size_t)(r->end - r->p) >= n && memcmp(r->p, s, n) == 0;
 }
 
-static int is_ws(char c)
+/* The next character, or -1 at the end. */
+static int peek(const struct reader *r)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    return r->p < r->end ? (unsigned char)*r->p : -1;
+}
+
+/* XML white space: space, tab, LF, CR. */
+static int is_ws(uint32_t c)
+{
+    return c <= ' ' && ((UINT64_C(1) << c) & UINT64_C(0x100002600)) != 0;
 }
 
 /* Skips white space; nonzero if there was some. */
@@ -63,18 +84,28 @@ static int skip_ws(struct reader *r)
 {
     const char *s = r->p;
 
-    while (r->p < r->end && is_ws(*r->p))
+    while (is_ws((uint32_t)peek(r)))
         r->p++;
     return r->p != s;
 }
 
-static int is_name_start(unsigned char c)
+/* White space, then c: nonzero (and past c) if it is there. */
+static int expect(struct reader *r, int c)
+{
+    skip_ws(r);
+    if (peek(r) != c)
+        return 0;
+    r->p++;
+    return 1;
+}
+
+static int is_name_start(int c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
            c >= 0x80;
 }
 
-static int is_name_char(unsigned char c)
+static int is_name_char(int c)
 {
     return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
 }
@@ -85,15 +116,15 @@ static int read_name(struct reader *r, struct view *name)
     const char *s = r->p;
     int colons = 0;
 
-    if (r->p >= r->end || !is_name_start((unsigned char)*r->p))
-        return UTSEC_ERR_PARSE;
-    while (r->p < r->end &&
-           (is_name_char((unsigned char)*r->p) || *r->p == ':')) {
-        if (*r->p == ':') {
-            if (++colons > 1 || r->p + 1 >= r->end ||
-                !is_name_start((unsigned char)r->p[1]))
-                return UTSEC_ERR_PARSE;
-        }
+    for (;;) { /* a part, then ':' and the local part */
+        if (!is_name_start(peek(r)))
+            return UTSEC_ERR_PARSE;
+        while (is_name_char(peek(r)))
+            r->p++;
+        if (peek(r) != ':')
+            break;
+        if (colons++ > 0)
+            return UTSEC_ERR_PARSE;
         r->p++;
     }
     name->p = s;
@@ -101,170 +132,154 @@ static int read_name(struct reader *r, struct view *name)
     return 0;
 }
 
-static void split_qname(struct view q, struct view *prefix, struct view *local)
+/* Splits a qualified name at its ':' into the prefix (returned; empty
+ * without a ':') and the local part. */
+static struct view split(struct view q, struct view *local)
 {
     const char *c = memchr(q.p, ':', q.n);
+    struct view prefix = {q.p, 0};
 
-    if (c == NULL) {
-        prefix->p = q.p;
-        prefix->n = 0;
-        *local = q;
-    } else {
-        prefix->p = q.p;
-        prefix->n = (size_t)(c - q.p);
+    *local = q;
+    if (c != NULL) {
+        prefix.n = (size_t)(c - q.p);
         local->p = c + 1;
-        local->n = q.n - prefix->n - 1;
+        local->n = q.n - prefix.n - 1;
     }
+    return prefix;
 }
 
-/* Namespace URI bound to a prefix (empty prefix: default namespace). */
-static int resolve(const struct reader *r, struct view prefix, struct view *uri)
+/* A reference (XML 1.0 §4.1) at s[0, n), s[0] == '&': the five predefined
+ * entities (§4.6) and character references. Sets the code point and the
+ * length of the reference; 0 if it is none of these (no DTD: no other
+ * entities). */
+static uint32_t reference(const char *s, size_t n, size_t *len)
 {
-    int i;
+    /* Each predefined entity: the character, then its name and ';'. */
+    static const char predef[] = "<lt;>gt;&amp;\"quot;'apos;";
+    const char *semi = memchr(s, ';', n), *p;
+    uint32_t cp = 0, base = 10;
 
-    for (i = r->n_ns - 1; i >= 0; i--) {
-        if (r->ns[i].prefix.n == prefix.n &&
-            memcmp(r->ns[i].prefix.p, prefix.p, prefix.n) == 0) {
-            *uri = r->ns[i].uri;
+    if (semi == NULL || semi - s > 12)
+        return 0;
+    *len = (size_t)(semi - s) + 1;
+    for (p = predef; *p != '\0'; p = strchr(p, ';') + 1)
+        if (strncmp(s + 1, p + 1, *len - 1) == 0)
+            return (unsigned char)*p;
+    if (s[1] != '#')
+        return 0;
+    s += 2;
+    if (*s == 'x') {
+        base = 16;
+        s++;
+    }
+    if (s == semi)
+        return 0; /* no digits */
+    for (; s < semi; s++) {
+        unsigned d = (unsigned char)*s, lc = d | 0x20;
+        if (d - '0' < 10)
+            d -= '0';
+        else if (base == 16 && lc - 'a' < 6)
+            d = lc - 'a' + 10;
+        else
             return 0;
-        }
+        cp = cp * base + d;
+        if (cp > 0x10FFFF)
+            return 0;
     }
-    if (prefix.n != 0)
-        return UTSEC_ERR_PARSE; /* undeclared prefix */
-    uri->p = "";
-    uri->n = 0;
-    return 0;
+    return cp;
 }
 
-/* Decode character data (entity and character references) and append to
- * out; with out == NULL only validate. With ws_only, anything but white
- * space is an error. Rejects characters XML 1.0 forbids and unknown
- * entities. */
-static int decode_text(const char *s, size_t n, char *out, size_t cap,
-                       size_t *olen, int ws_only)
+/* Character data s[0, n) of the element at r->depth: decoded (references
+ * replaced, as UTF-8) and appended to the text while capturing, else only
+ * validated; CDATA sections as they are. Rejects characters XML 1.0
+ * forbids (§2.2) and unknown entities; the root's own content is white
+ * space only (its type has element-only content). */
+static int text(struct reader *r, const char *s, size_t n, int cdata)
 {
-    /* The five predefined entities (XML 1.0 §4.6) and what they stand for. */
-    static const char names[5][5] = {"lt", "gt", "amp", "quot", "apos"};
-    static const char chars[5] = {'<', '>', '&', '"', '\''};
-    size_t i = 0, k, ul;
+    size_t i = 0, ul, k;
 
+    if (cdata && r->depth <= 1)
+        return UTSEC_ERR_PARSE; /* CDATA in the root or outside it */
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        uint32_t cp = c;
-        if ((c < 0x20 && !is_ws((char)c)) || c == '<')
-            return UTSEC_ERR_PARSE;
+        uint32_t cp = (unsigned char)s[i];
+        size_t step = 1;
         ul = 1; /* a byte as it is, or the UTF-8 length of a reference */
-        if (c != '&') {
-            i++;
-        } else {
-            const char *semi = memchr(s + i, ';', n - i);
-            struct view ent;
-            if (semi == NULL || semi - (s + i) > 12)
-                return UTSEC_ERR_PARSE;
-            ent.p = s + i + 1;
-            ent.n = (size_t)(semi - ent.p);
-            i = (size_t)(semi - s) + 1;
-            for (k = 0; k < 5; k++)
-                if (ent.n == strlen(names[k]) &&
-                    memcmp(ent.p, names[k], ent.n) == 0)
-                    break;
-            if (k < 5) {
-                cp = (unsigned char)chars[k];
-            } else if (ent.n >= 2 && ent.p[0] == '#') {
-                int hex = ent.p[1] == 'x';
-                k = hex ? 2 : 1;
-                cp = 0;
-                if (k >= ent.n)
-                    return UTSEC_ERR_PARSE;
-                for (; k < ent.n; k++) {
-                    unsigned d = (unsigned char)ent.p[k], lc = d | 0x20;
-                    if (d - '0' < 10)
-                        d -= '0';
-                    else if (hex && lc - 'a' < 6)
-                        d = lc - 'a' + 10;
-                    else
-                        return UTSEC_ERR_PARSE;
-                    cp = cp * (hex ? 16u : 10u) + d;
-                    if (cp > 0x10FFFF)
-                        return UTSEC_ERR_PARSE;
-                }
-                if ((cp < 0x20 && !is_ws((char)cp)) ||
-                    (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE ||
-                    cp == 0xFFFF)
-                    return UTSEC_ERR_PARSE;
-                ul = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-            } else {
-                return UTSEC_ERR_PARSE; /* no DTD: no other entities */
+        if (!cdata) {
+            if (cp == '&') {
+                cp = reference(s + i, n - i, &step);
+                ul = 1u + (cp >= 0x80) + (cp >= 0x800) + (cp >= 0x10000);
             }
+            /* Char (§2.2); cp == 0: no valid reference. */
+            if ((cp < 0x20 && !is_ws(cp)) || cp - 0xD800 < 0x800 ||
+                (cp | 1) == 0xFFFF)
+                return UTSEC_ERR_PARSE;
+            if (r->depth == 1 && !is_ws(cp))
+                return UTSEC_ERR_PARSE;
         }
-        if (ws_only && (cp > ' ' || !is_ws((char)cp)))
-            return UTSEC_ERR_PARSE;
-        if (out == NULL)
+        i += step;
+        if (r->capturing == SLOT_NONE)
             continue;
-        if (ul > cap - *olen)
+        if (ul > sizeof(r->text) - r->text_len)
             return UTSEC_ERR_TOO_LONG;
-        /* UTF-8: continuation bytes from the end, then the lead byte. */
+        /* UTF-8: continuation bytes from the end, then the lead byte (its
+         * marker for 1 to 4 bytes: none, C0, E0, F0). */
         for (k = ul - 1; k > 0; k--) {
-            out[*olen + k] = (char)(0x80 | (cp & 0x3F));
+            r->text[r->text_len + k] = (char)(0x80 | (cp & 0x3F));
             cp >>= 6;
         }
-        out[*olen] = (char)(cp | (ul > 1 ? (0xFF00u >> ul) & 0xFF : 0u));
-        *olen += ul;
+        r->text[r->text_len] =
+            (char)(cp | (0xF0E0C000u >> (8 * ul - 8) & 0xFF));
+        r->text_len += ul;
     }
     return 0;
 }
 
-/* Attributes up to '>' or '/>'. Records namespace declarations at depth. */
-static int read_attrs(struct reader *r, int depth, int *empty, int is_decl,
-                      struct view *version, struct view *encoding)
+/* Attributes up to the end of the tag: "?>" of the XML declaration when
+ * decl is not NULL (it receives version, encoding and standalone), else
+ * '>' or "/>". Records namespace declarations at r->depth. Returns 1 after
+ * "/>" or "?>", 0 after '>', or an error. */
+static int read_attrs(struct reader *r, struct view *decl)
 {
+    /* The attributes of the declaration, each ended by a NUL. */
+    static const char decl_names[] = "version\0encoding\0standalone";
+
     for (;;) {
         struct view name, val;
-        char q;
-        int had_ws = skip_ws(r);
-        if (r->p >= r->end)
+        size_t k;
+        int q, c, had_ws = skip_ws(r);
+        if (peek(r) < 0)
             return UTSEC_ERR_PARSE;
-        if (is_decl) {
-            if (starts(r, "?>")) {
-                r->p += 2;
-                return 0;
-            }
-        } else if (*r->p == '>') {
-            r->p++;
-            *empty = 0;
-            return 0;
-        } else if (starts(r, "/>")) {
+        if (decl != NULL ? starts(r, "?>") : starts(r, "/>")) {
             r->p += 2;
-            *empty = 1;
+            return 1;
+        }
+        if (decl == NULL && peek(r) == '>') {
+            r->p++;
             return 0;
         }
         if (!had_ws || read_name(r, &name) != 0)
             return UTSEC_ERR_PARSE;
-        skip_ws(r);
-        if (r->p >= r->end || *r->p != '=')
+        if (!expect(r, '='))
             return UTSEC_ERR_PARSE;
-        r->p++;
         skip_ws(r);
-        if (r->p >= r->end || (*r->p != '"' && *r->p != '\''))
+        q = peek(r);
+        if (q != '"' && q != '\'')
             return UTSEC_ERR_PARSE;
-        q = *r->p++;
-        val.p = r->p;
-        while (r->p < r->end && *r->p != q) {
-            if (*r->p == '<' || (unsigned char)*r->p < 0x09)
+        val.p = ++r->p;
+        while ((c = peek(r)) != q) {
+            if (c < 0x09 || c == '<') /* also the end (-1) */
                 return UTSEC_ERR_PARSE;
             r->p++;
         }
-        if (r->p >= r->end)
-            return UTSEC_ERR_PARSE;
         val.n = (size_t)(r->p - val.p);
         r->p++;
-        if (is_decl) {
-            if (view_eq(name, "version"))
-                *version = val;
-            else if (view_eq(name, "encoding"))
-                *encoding = val;
-            else if (!view_eq(name, "standalone"))
+        if (decl != NULL) {
+            const char *d = decl_names;
+            for (k = 0; k < 3 && !view_eq(name, d); k++)
+                d += strlen(d) + 1;
+            if (k == 3)
                 return UTSEC_ERR_PARSE;
+            decl[k] = val;
             continue;
         }
         /* "xmlns" or "xmlns:" prefix (read_name: a name follows ':'). */
@@ -278,7 +293,7 @@ static int read_attrs(struct reader *r, int depth, int *empty, int is_decl,
             b->prefix.p = name.p + skip;
             b->prefix.n = name.n - skip;
             b->uri = val;
-            b->depth = depth;
+            b->depth = r->depth;
         }
         /* Other attributes are ignored (Annex C: receivers ignore them). */
     }
@@ -302,83 +317,49 @@ static int skip_comment(struct reader *r)
     }
 }
 
-/* Outside the root element (XML 1.0 §2.1 Misc): white space and comments,
- * after the declaration; rejects DTDs and PIs. */
-static int skip_misc(struct reader *r)
+/* The start tag of qname has been read: its place in the document. */
+static int start_element(struct reader *r, struct view qname)
 {
-    int rc;
+    /* The children of the root in the order of Annex C, then currenttime
+     * (in the Extension): element k needs stage k; the text of each. */
+    static const char names[4][12] = {"btid", "lifetime", "Extension",
+                                      "currenttime"};
+    static const unsigned char slots[4] = {SLOT_BTID, SLOT_LIFETIME,
+                                           SLOT_NONE, SLOT_CURTIME};
+    struct view local, uri = {"", 0}, prefix = split(qname, &local);
+    unsigned k;
+    int i, in_ns;
 
-    for (;;) {
-        skip_ws(r);
-        if (starts(r, "<!--")) {
-            if ((rc = skip_comment(r)) != 0)
-                return rc;
-        } else if (starts(r, "<!DOCTYPE") || starts(r, "<!ENTITY")) {
-            return UTSEC_ERR_UNSUPPORTED;
-        } else if (starts(r, "<?")) {
-            return UTSEC_ERR_PARSE;
-        } else {
-            return 0;
-        }
-    }
-}
-
-enum slot { SLOT_NONE, SLOT_BTID, SLOT_LIFETIME, SLOT_CURTIME };
-
-struct doc {
-    char text[TEXT_MAX];
-    size_t text_len;
-    enum slot capturing;
-    int capture_depth;
-    int seen_btid, seen_lifetime, seen_ext, seen_curtime;
-    int in_ext; /* inside the Extension element */
-    utsec_boot_info_t v;
-};
-
-static int start_element(struct doc *d, struct reader *r, struct view qname)
-{
-    struct view prefix, local, uri;
-    int in_ns, rc;
-
-    split_qname(qname, &prefix, &local);
-    if ((rc = resolve(r, prefix, &uri)) != 0)
-        return rc;
-    in_ns = view_eq(uri, UTSEC_BOOT_INFO_NS);
-    if (d->capturing != SLOT_NONE)
+    /* The namespace bound to the prefix (empty: the default namespace). */
+    for (i = r->n_ns - 1; i >= 0; i--)
+        if (same(r->ns[i].prefix, prefix))
+            break;
+    if (i >= 0)
+        uri = r->ns[i].uri;
+    else if (prefix.n != 0)
+        return UTSEC_ERR_PARSE; /* undeclared prefix */
+    if (r->capturing != SLOT_NONE)
         return UTSEC_ERR_PARSE; /* an element inside btid/lifetime */
-    if (r->depth == 1) {
-        if (!in_ns || !view_eq(local, "BootstrappingInfo"))
-            return UTSEC_ERR_PARSE;
+    in_ns = view_eq(uri, UTSEC_BOOT_INFO_NS);
+    if (r->depth == 1)
+        return in_ns && view_eq(local, "BootstrappingInfo") ? 0
+                                                            : UTSEC_ERR_PARSE;
+    for (k = 0; k < 4 && !view_eq(local, names[k]); k++)
+        ;
+    /* Unknown elements, and known ones elsewhere, are ignored. */
+    if (!in_ns || k == 4 || r->depth != (k == 3 ? 3 : 2))
         return 0;
+    if (k == 3) { /* currenttime: the first one in the Extension */
+        if (r->stage != IN_EXT || r->v.has_current_time)
+            return 0;
+        r->v.has_current_time = 1; /* seen (its time is checked at the end) */
+    } else if (r->stage != k) {
+        return UTSEC_ERR_PARSE; /* out of order or repeated */
+    } else {
+        r->stage++;
     }
-    if (!in_ns)
-        return 0; /* unknown element: ignored */
-    if (r->depth == 2) {
-        if (view_eq(local, "btid")) {
-            if (d->seen_btid)
-                return UTSEC_ERR_PARSE;
-            d->seen_btid = 1;
-            d->capturing = SLOT_BTID;
-        } else if (view_eq(local, "lifetime")) {
-            if (!d->seen_btid || d->seen_lifetime)
-                return UTSEC_ERR_PARSE;
-            d->seen_lifetime = 1;
-            d->capturing = SLOT_LIFETIME;
-        } else if (view_eq(local, "Extension")) {
-            if (!d->seen_lifetime || d->seen_ext)
-                return UTSEC_ERR_PARSE;
-            d->seen_ext = 1;
-            d->in_ext = 1;
-        }
-    } else if (r->depth == 3 && d->in_ext && !d->seen_curtime &&
-               view_eq(local, "currenttime")) {
-        d->seen_curtime = 1;
-        d->capturing = SLOT_CURTIME;
-    }
-    if (d->capturing != SLOT_NONE) {
-        d->capture_depth = r->depth;
-        d->text_len = 0;
-    }
+    r->capturing = (enum slot)slots[k];
+    r->text_len = 0;
     return 0;
 }
 
@@ -397,183 +378,144 @@ static int btid_ok(const char *s, size_t n)
     return 1;
 }
 
-static void trim(const char **s, size_t *n)
+/* The end tag of the element at r->depth: stores what it captured. */
+static int end_element(struct reader *r)
 {
-    while (*n > 0 && is_ws(**s)) {
-        (*s)++;
-        (*n)--;
-    }
-    while (*n > 0 && is_ws((*s)[*n - 1]))
-        (*n)--;
-}
+    const char *s = r->text;
+    size_t n = r->text_len;
+    enum slot slot = r->capturing;
 
-static int utc_time(const char *s, size_t n, int64_t *t)
-{
-    trim(&s, &n);
-    if (n == 0 || s[n - 1] != 'Z')
-        return UTSEC_ERR_BAD_TIME; /* Annex C: UTC with "Z" */
-    return utsec_gba_time_parse(s, n, t);
-}
-
-static int end_capture(struct doc *d)
-{
-    const char *s = d->text;
-    size_t n = d->text_len;
-    int rc = 0;
-
-    switch (d->capturing) {
-    case SLOT_BTID:
+    r->capturing = SLOT_NONE;
+    if (r->depth == 2 && r->stage == IN_EXT)
+        r->stage = AFTER_EXT;
+    while (r->n_ns > 0 && r->ns[r->n_ns - 1].depth >= r->depth)
+        r->n_ns--;
+    r->root_done = --r->depth == 0;
+    if (slot == SLOT_BTID) {
         if (!btid_ok(s, n))
             return UTSEC_ERR_PARSE;
-        memcpy(d->v.btid, s, n);
-        d->v.btid[n] = '\0';
-        d->v.btid_len = n;
-        break;
-    case SLOT_LIFETIME:
-        rc = utc_time(s, n, &d->v.lifetime);
-        break;
-    case SLOT_CURTIME:
-        rc = utc_time(s, n, &d->v.current_time);
-        d->v.has_current_time = rc == 0;
-        break;
-    case SLOT_NONE:
-        break;
+        memcpy(r->v.btid, s, n); /* NUL after it: r was zeroed */
+        r->v.btid_len = n;
+    } else if (slot != SLOT_NONE) {
+        /* A UTC time (Annex C: with "Z"), white space around it. */
+        while (n > 0 && is_ws((unsigned char)*s)) {
+            s++;
+            n--;
+        }
+        while (n > 0 && is_ws((unsigned char)s[n - 1]))
+            n--;
+        if (n == 0 || s[n - 1] != 'Z')
+            return UTSEC_ERR_BAD_TIME;
+        return utsec_gba_time_parse(s, n, slot == SLOT_LIFETIME
+                                              ? &r->v.lifetime
+                                              : &r->v.current_time);
     }
-    d->capturing = SLOT_NONE;
-    return rc;
+    return 0;
 }
 
-static int text(struct doc *d, struct reader *r, const char *s, size_t n,
-                int cdata)
-{
-    if (r->depth == 0)
-        return UTSEC_ERR_PARSE; /* character data before the root element */
-    if (d->capturing == SLOT_NONE) {
-        /* Validated, not kept; the root's own content is white space only
-         * (its type has element-only content). */
-        if (cdata)
-            return r->depth == 1 ? UTSEC_ERR_PARSE : 0;
-        return decode_text(s, n, NULL, 0, NULL, r->depth == 1);
-    }
-    if (cdata) {
-        if (d->text_len + n > sizeof(d->text))
-            return UTSEC_ERR_TOO_LONG;
-        memcpy(d->text + d->text_len, s, n);
-        d->text_len += n;
-        return 0;
-    }
-    return decode_text(s, n, d->text, sizeof(d->text), &d->text_len, 0);
-}
+/* What can start at r->p, recognised by its first characters (in this
+ * order, each ended by a NUL); anything else is character data. */
+enum markup { M_END_TAG, M_COMMENT, M_CDATA, M_DOCTYPE, M_ENTITY, M_PI,
+              M_BANG, M_START_TAG, M_TEXT };
+static const char markup[] =
+    "</\0<!--\0<![CDATA[\0<!DOCTYPE\0<!ENTITY\0<?\0<!\0<";
 
-static int parse(struct reader *r, struct doc *d)
+static int parse(struct reader *r)
 {
-    int rc, empty;
+    struct view decl[3] = {{NULL, 0}, {NULL, 0}, {NULL, 0}};
+    struct view name;
+    const char *s, *m;
+    int rc, empty, kind;
 
-    if (left(r, 3) && memcmp(r->p, "\xEF\xBB\xBF", 3) == 0)
+    if (starts(r, "\xEF\xBB\xBF"))
         r->p += 3;
-    if (left(r, 6) && memcmp(r->p, "<?xml", 5) == 0 && is_ws(r->p[5])) {
-        struct view version = {NULL, 0}, encoding = {NULL, 0};
+    /* The XML declaration (read_attrs: white space must follow "<?xml";
+     * any other "<?" is an error too). */
+    if (starts(r, "<?xml")) {
         r->p += 5;
-        if ((rc = read_attrs(r, 0, &empty, 1, &version, &encoding)) != 0)
+        if ((rc = read_attrs(r, decl)) < 0)
             return rc;
-        if (!view_eq(version, "1.0"))
+        if (!view_eq(decl[0], "1.0"))
             return UTSEC_ERR_PARSE;
-        if (encoding.p != NULL && !utsec_ascii_ieq_lit(encoding.p, encoding.n, "UTF-8"))
+        if (decl[1].p != NULL &&
+            !utsec_ascii_ieq_lit(decl[1].p, decl[1].n, "UTF-8"))
             return UTSEC_ERR_UNSUPPORTED;
     }
-    if ((rc = skip_misc(r)) != 0)
-        return rc;
-    if (r->p >= r->end || *r->p != '<')
-        return UTSEC_ERR_PARSE;
-
     for (;;) {
-        if (r->p >= r->end)
+        if (r->depth == 0) {
+            /* Outside the root element (XML 1.0 §2.1 Misc): white space
+             * and comments only. */
+            skip_ws(r);
+            if (peek(r) < 0)
+                return r->root_done && r->stage >= AFTER_LIFETIME
+                           ? 0
+                           : UTSEC_ERR_PARSE;
+        } else if (peek(r) < 0) {
             return UTSEC_ERR_PARSE; /* unclosed elements */
-        if (*r->p != '<') {
-            const char *s = r->p;
-            while (r->p < r->end && *r->p != '<')
+        }
+        for (kind = 0, m = markup; kind < M_TEXT && !starts(r, m); kind++)
+            m += strlen(m) + 1;
+        s = r->p;
+        switch (kind) {
+        case M_COMMENT:
+            rc = skip_comment(r);
+            break;
+        case M_CDATA: /* XML 1.0 §2.7: the text as it is, up to "]]>" */
+            s += 9;
+            r->p = s;
+            while (!starts(r, "]]>")) {
+                if (r->p >= r->end)
+                    return UTSEC_ERR_PARSE;
                 r->p++;
-            if ((rc = text(d, r, s, (size_t)(r->p - s), 0)) != 0)
-                return rc;
-            continue;
-        }
-        if (starts(r, "<!--")) {
-            /* Inside an element the white space after a comment is
-             * character data; before the root it is Misc. */
-            rc = r->depth == 0 ? skip_misc(r) : skip_comment(r);
-            if (rc != 0)
-                return rc;
-            continue;
-        }
-        if (starts(r, "<![CDATA[")) {
-            const char *s = r->p + 9, *e = s;
-            while ((size_t)(r->end - e) >= 3 && memcmp(e, "]]>", 3) != 0)
-                e++;
-            if ((size_t)(r->end - e) < 3)
-                return UTSEC_ERR_PARSE;
-            if ((rc = text(d, r, s, (size_t)(e - s), 1)) != 0)
-                return rc;
-            r->p = e + 3;
-            continue;
-        }
-        /* Here *r->p == '<'. */
-        if (left(r, 2) && (r->p[1] == '!' || r->p[1] == '?'))
-            return starts(r, "<!DOCTYPE") ? UTSEC_ERR_UNSUPPORTED : UTSEC_ERR_PARSE;
-        if (left(r, 2) && r->p[1] == '/') {
-            struct view name;
+            }
+            if ((rc = text(r, s, (size_t)(r->p - s), 1)) == 0)
+                r->p += 3;
+            break;
+        case M_DOCTYPE:
+            return UTSEC_ERR_UNSUPPORTED; /* no DTD */
+        case M_ENTITY:
+            return r->depth == 0 ? UTSEC_ERR_UNSUPPORTED : UTSEC_ERR_PARSE;
+        case M_PI:
+        case M_BANG:
+            return UTSEC_ERR_PARSE;
+        case M_END_TAG:
             r->p += 2;
             if ((rc = read_name(r, &name)) != 0)
                 return rc;
-            skip_ws(r);
-            if (r->p >= r->end || *r->p != '>' || r->depth == 0 ||
-                name.n != r->open[r->depth - 1].n ||
-                memcmp(name.p, r->open[r->depth - 1].p, name.n) != 0)
+            if (!expect(r, '>') || r->depth == 0 ||
+                !same(name, r->open[r->depth - 1]))
                 return UTSEC_ERR_PARSE;
-            r->p++;
-        close_element:
-            if (d->capturing != SLOT_NONE && d->capture_depth == r->depth &&
-                (rc = end_capture(d)) != 0)
-                return rc;
-            if (r->depth == 2)
-                d->in_ext = 0;
-            while (r->n_ns > 0 && r->ns[r->n_ns - 1].depth >= r->depth)
-                r->n_ns--;
-            r->depth--;
-            if (r->depth == 0)
-                break;
-            continue;
-        }
-        {
-            struct view name;
+            rc = end_element(r);
+            break;
+        case M_START_TAG:
             r->p++;
             if (r->depth == UTSEC_BOOT_INFO_MAX_DEPTH)
                 return UTSEC_ERR_TOO_MANY;
-            if ((rc = read_name(r, &name)) != 0)
-                return rc;
-            r->depth++;
-            r->open[r->depth - 1] = name;
-            if ((rc = read_attrs(r, r->depth, &empty, 0, NULL, NULL)) != 0)
-                return rc;
-            if ((rc = start_element(d, r, name)) != 0)
-                return rc;
-            if (empty)
-                goto close_element;
+            if (r->root_done || (rc = read_name(r, &name)) != 0)
+                return UTSEC_ERR_PARSE;
+            r->open[r->depth++] = name;
+            if ((empty = read_attrs(r, NULL)) < 0)
+                return empty;
+            if ((rc = start_element(r, name)) == 0 && empty)
+                rc = end_element(r);
+            break;
+        default: /* character data, up to the next markup */
+            if (r->depth == 0)
+                return UTSEC_ERR_PARSE;
+            while (peek(r) >= 0 && *r->p != '<')
+                r->p++;
+            rc = text(r, s, (size_t)(r->p - s), 0);
+            break;
         }
+        if (rc != 0)
+            return rc;
     }
-    if ((rc = skip_misc(r)) != 0)
-        return rc;
-    if (r->p != r->end)
-        return UTSEC_ERR_PARSE; /* content after the root element */
-    if (!d->seen_btid || !d->seen_lifetime)
-        return UTSEC_ERR_PARSE;
-    return 0;
 }
 
 UTSEC_API int utsec_boot_info_parse(const char *xml, size_t len,
                                     utsec_boot_info_t *out)
 {
     struct reader r;
-    struct doc d;
     int rc;
 
     if (xml == NULL || out == NULL)
@@ -581,12 +523,11 @@ UTSEC_API int utsec_boot_info_parse(const char *xml, size_t len,
     if (len > UTSEC_BOOT_INFO_MAX_DOC)
         return UTSEC_ERR_TOO_LONG;
     memset(&r, 0, sizeof(r));
-    memset(&d, 0, sizeof(d));
     r.p = xml;
     r.end = xml + len;
-    rc = parse(&r, &d);
+    rc = parse(&r);
     if (rc == 0)
-        *out = d.v;
+        *out = r.v;
     return rc;
 }
 
