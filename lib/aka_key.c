@@ -103,16 +103,101 @@ UTSEC_API size_t utsec_aka_key_res_len(const utsec_aka_key_t *key)
 }
 
 /* The TUAK parameters the AKA procedures use: 64-bit MAC, 128-bit CK/IK. */
-static utsec_tuak_params_t tuak_params(const utsec_aka_key_t *key)
+static int tuak_run(utsec_aka_key_t *key, const uint8_t rand[16],
+                    const uint8_t *sqn_in, const uint8_t *amf, unsigned want,
+                    utsec_aka_out_t *o)
 {
+    const uint8_t *k = key->u.tuak.k, *topc = key->u.tuak.topc;
+    size_t k_len = key->u.tuak.k_len;
     utsec_tuak_params_t p;
+    int rc = 0, star;
 
     p.mac_len = UTSEC_AKA_MAC_LEN;
     p.res_len = key->res_len;
     p.ck_len = UTSEC_AKA_KEY_LEN;
     p.ik_len = UTSEC_AKA_KEY_LEN;
     p.iterations = key->u.tuak.iterations;
-    return p;
+    /* one Keccak run for f2..f5, one for f5*, one each for f1 and f1* */
+    if (want & (AKA_RES | AKA_CK | AKA_IK | AKA_AK))
+        rc = utsec_tuak_f2345(k, k_len, topc, rand, &p, o->res, o->ck, o->ik,
+                              o->ak);
+    if (rc == 0 && (want & AKA_AK_STAR))
+        rc = utsec_tuak_f5star(k, k_len, topc, rand, p.iterations, o->ak_star);
+    if (want & AKA_MACS)
+        utsec_aka_out_sqn(o, sqn_in, want);
+    for (star = 0; star < 2 && rc == 0; star++)
+        if (want & (AKA_MAC_A << star))
+            rc = utsec_tuak_f1(k, k_len, topc, rand, o->sqn, amf, star, &p,
+                               o->mac + 8 * star);
+    return rc;
+}
+
+int utsec_aka_run(utsec_aka_key_t *key, const uint8_t rand[16],
+                  const uint8_t *sqn_in, const uint8_t *amf, unsigned want,
+                  utsec_aka_out_t *o)
+{
+    memset(o, 0, sizeof(*o));
+    switch (key->alg) {
+    case UTSEC_AKA_ALG_MILENAGE:
+        return utsec_aka_milenage_run(&key->u.milenage, rand, sqn_in, amf,
+                                      want, o);
+    case UTSEC_AKA_ALG_TUAK:
+        return tuak_run(key, rand, sqn_in, amf, want, o);
+    case UTSEC_AKA_ALG_XOR:
+        utsec_aka_xor_run(key->u.xor_alg.k, rand, sqn_in, amf, want, o);
+        return 0;
+    case UTSEC_AKA_ALG_NONE:
+        break;
+    }
+    return UTSEC_ERR_STATE;
+}
+
+void utsec_aka_out_sqn(utsec_aka_out_t *o, const uint8_t sqn_in[6], unsigned want)
+{
+    /* masks all-ones for the AK that conceals SQN */
+    uint8_t m1 = (want & AKA_CONCEAL_AK) ? 0xFF : 0;
+    uint8_t m2 = (want & AKA_CONCEAL_AK_STAR) ? 0xFF : 0;
+    int i;
+
+    for (i = 0; i < 6; i++)
+        o->sqn[i] = (uint8_t)(sqn_in[i] ^ (o->ak[i] & m1) ^ (o->ak_star[i] & m2));
+}
+
+unsigned utsec_aka_want_f2345(const uint8_t *res, const uint8_t *ck,
+                              const uint8_t *ik, const uint8_t *ak,
+                              const uint8_t *ak_star)
+{
+    return (res != NULL ? AKA_RES : 0u) | (ck != NULL ? AKA_CK : 0u) |
+           (ik != NULL ? AKA_IK : 0u) | (ak != NULL ? AKA_AK : 0u) |
+           (ak_star != NULL ? AKA_AK_STAR : 0u);
+}
+
+int utsec_aka_f1_done(int rc, utsec_aka_out_t *o, uint8_t *mac_a, uint8_t *mac_s)
+{
+    if (rc == 0 && mac_a != NULL) /* f1 */
+        memcpy(mac_a, o->mac, 8);
+    if (rc == 0 && mac_s != NULL) /* f1* */
+        memcpy(mac_s, o->mac + 8, 8);
+    utsec_wipe(o, sizeof(*o));
+    return rc;
+}
+
+int utsec_aka_f2345_done(int rc, utsec_aka_out_t *o, size_t res_len,
+                         uint8_t *res, uint8_t *ck, uint8_t *ik, uint8_t *ak,
+                         uint8_t *ak_star)
+{
+    if (rc == 0 && res != NULL)
+        memcpy(res, o->res, res_len);
+    if (rc == 0 && ck != NULL)
+        memcpy(ck, o->ck, 16);
+    if (rc == 0 && ik != NULL)
+        memcpy(ik, o->ik, 16);
+    if (rc == 0 && ak != NULL)
+        memcpy(ak, o->ak, 6);
+    if (rc == 0 && ak_star != NULL)
+        memcpy(ak_star, o->ak_star, 6);
+    utsec_wipe(o, sizeof(*o));
+    return rc;
 }
 
 UTSEC_API int utsec_aka_f1(utsec_aka_key_t *key,
@@ -122,33 +207,16 @@ UTSEC_API int utsec_aka_f1(utsec_aka_key_t *key,
                            uint8_t mac_a[UTSEC_AKA_MAC_LEN],
                            uint8_t mac_s[UTSEC_AKA_MAC_LEN])
 {
-    uint8_t *const mac[2] = {mac_a, mac_s}; /* f1, f1* */
-    utsec_tuak_params_t p;
-    int rc = 0, star;
+    utsec_aka_out_t o;
+    int rc;
 
     if (key == NULL || rand == NULL || sqn == NULL || amf == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    switch (key->alg) {
-    case UTSEC_AKA_ALG_MILENAGE:
-        return utsec_milenage_f1(&key->u.milenage, rand, sqn, amf, mac_a,
-                                 mac_s);
-    case UTSEC_AKA_ALG_TUAK:
-        p = tuak_params(key);
-        for (star = 0; star < 2 && rc == 0; star++)
-            if (mac[star] != NULL)
-                rc = utsec_tuak_f1(key->u.tuak.k, key->u.tuak.k_len,
-                                   key->u.tuak.topc, rand, sqn, amf, star, &p,
-                                   mac[star]);
-        return rc;
-    case UTSEC_AKA_ALG_XOR:
-        for (star = 0; star < 2; star++)
-            if (mac[star] != NULL)
-                utsec_aka_xor_f1(key->u.xor_alg.k, rand, sqn, amf, mac[star]);
-        return 0;
-    case UTSEC_AKA_ALG_NONE:
-        break;
-    }
-    return UTSEC_ERR_STATE;
+    rc = utsec_aka_run(key, rand, sqn, amf,
+                       (mac_a != NULL ? AKA_MAC_A : 0u) |
+                           (mac_s != NULL ? AKA_MAC_S : 0u),
+                       &o);
+    return utsec_aka_f1_done(rc, &o, mac_a, mac_s);
 }
 
 UTSEC_API int utsec_aka_f2345(utsec_aka_key_t *key,
@@ -158,63 +226,13 @@ UTSEC_API int utsec_aka_f2345(utsec_aka_key_t *key,
                               uint8_t ak[UTSEC_AKA_AK_LEN],
                               uint8_t ak_star[UTSEC_AKA_AK_LEN])
 {
-    utsec_tuak_params_t p;
-    uint8_t full_res[8];
-    int rc = 0;
+    utsec_aka_out_t o;
+    int rc;
 
     if (key == NULL || rand == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    switch (key->alg) {
-    case UTSEC_AKA_ALG_MILENAGE:
-        rc = utsec_milenage_f2345(&key->u.milenage, rand,
-                                  res != NULL ? full_res : NULL, ck, ik, ak,
-                                  ak_star);
-        if (rc == 0 && res != NULL)
-            memcpy(res, full_res, key->res_len);
-        utsec_wipe(full_res, sizeof(full_res));
-        return rc;
-    case UTSEC_AKA_ALG_TUAK:
-        p = tuak_params(key);
-        if (res != NULL || ck != NULL || ik != NULL || ak != NULL)
-            rc = utsec_tuak_f2345(key->u.tuak.k, key->u.tuak.k_len,
-                                  key->u.tuak.topc, rand, &p, res, ck, ik, ak);
-        if (rc == 0 && ak_star != NULL)
-            rc = utsec_tuak_f5star(key->u.tuak.k, key->u.tuak.k_len,
-                                   key->u.tuak.topc, rand, p.iterations,
-                                   ak_star);
-        return rc;
-    case UTSEC_AKA_ALG_XOR:
-        utsec_aka_xor_f2345(key->u.xor_alg.k, rand, res, key->res_len, ck, ik, ak);
-        if (ak_star != NULL)
-            utsec_aka_xor_f2345(key->u.xor_alg.k, rand, NULL, 0, NULL, NULL,
-                                ak_star);
-        return 0;
-    case UTSEC_AKA_ALG_NONE:
-        break;
-    }
-    return UTSEC_ERR_STATE;
-}
-
-int utsec_aka_compute(utsec_aka_key_t *key, const uint8_t rand[16],
-                      const uint8_t sqn_in[6], int sqn_concealed,
-                      const uint8_t amf[2], uint8_t sqn_out[6], uint8_t mac_a[8],
-                      uint8_t *res, uint8_t ck[16], uint8_t ik[16], uint8_t ak[6])
-{
-    int rc, i;
-
-    if (key->alg == UTSEC_AKA_ALG_MILENAGE) {
-        /* f2 gives 8 octets in place; RES is its first res_len (4..8). */
-        rc = utsec_aka_milenage_compute(&key->u.milenage, rand, sqn_in,
-                                        sqn_concealed, amf, sqn_out, mac_a,
-                                        res, ck, ik, ak);
-        memset(res + key->res_len, 0, 8 - key->res_len);
-        return rc;
-    }
-    rc = utsec_aka_f2345(key, rand, res, ck, ik, ak, NULL);
-    if (rc == 0) {
-        for (i = 0; i < 6; i++)
-            sqn_out[i] = (uint8_t)(sqn_in[i] ^ (sqn_concealed ? ak[i] : 0));
-        rc = utsec_aka_f1(key, rand, sqn_out, amf, mac_a, NULL);
-    }
-    return rc;
+    rc = utsec_aka_run(key, rand, NULL, NULL,
+                       utsec_aka_want_f2345(res, ck, ik, ak, ak_star), &o);
+    /* RES: its first res_len octets (Milenage f2 gives 8) */
+    return utsec_aka_f2345_done(rc, &o, key->res_len, res, ck, ik, ak, ak_star);
 }

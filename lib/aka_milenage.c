@@ -110,60 +110,71 @@ static void xor8x2_swapped(uint8_t d[16], const uint8_t o[16])
     memcpy(d + 8, &d1, 8);
 }
 
-/* Intermediate values of one Milenage run; wiped as a whole by the caller. */
+/* Intermediate values of one Milenage run; wiped as a whole. */
 struct milenage_work {
     uint8_t temp[16]; /* TEMP = E_K(RAND xor OPc) */
     uint8_t tx2[32];  /* (TEMP xor OPc) twice, so rot() is a plain offset */
     uint8_t x[16];    /* AES input */
-    uint8_t out[16];  /* AES output */
-    uint8_t o[16];    /* OUTk, for f1 and utsec_aka_milenage_compute() */
+    uint8_t out[16];  /* AES output, then OUTk */
 };
 
-static int milenage_temp(utsec_milenage_t *m, const uint8_t rand[16],
-                         struct milenage_work *w)
+/* OUTk = E_K(x) xor OPc, into w->out */
+static int milenage_block(utsec_milenage_t *m, struct milenage_work *w)
 {
-    int rc;
+    int rc = utsec_aes128_encrypt(aes_of(m), w->x, w->out);
 
-    xor16(w->x, rand, m->opc);
-    rc = utsec_aes128_encrypt(aes_of(m), w->x, w->temp);
-    xor16(w->tx2, w->temp, m->opc);
-    memcpy(w->tx2 + 16, w->tx2, 16);
+    xor16(w->out, w->out, m->opc);
     return rc;
 }
 
-/* OUTk = E_K(rot(TEMP xor OPc, rk) xor ck) xor OPc for k = 2..5: rot turns
- * towards the most significant bit by rk = 8 * rot_octets bits, and ck has
- * the single non-zero last octet c_last. */
-static int milenage_out(utsec_milenage_t *m, struct milenage_work *w,
-                        unsigned rot_octets, uint8_t c_last, uint8_t out[16])
+int utsec_aka_milenage_run(utsec_milenage_t *m, const uint8_t rand[16],
+                           const uint8_t *sqn_in, const uint8_t *amf,
+                           unsigned want, utsec_aka_out_t *o)
 {
+    /* OUT2 .. OUT5 when one of these outputs is wanted, and where each goes */
+    static const unsigned need[4] = {AKA_RES | AKA_AK, AKA_CK, AKA_IK,
+                                     AKA_AK_STAR};
+    uint8_t *const dst[4] = {o->ak, o->ck, o->ik, o->ak_star};
+    static const uint8_t dst_len[4] = {6, 16, 16, 6};
+    struct milenage_work w;
+    unsigned i;
     int rc;
 
-    memcpy(w->x, w->tx2 + rot_octets, 16);
-    w->x[15] ^= c_last;
-    rc = utsec_aes128_encrypt(aes_of(m), w->x, w->out);
-    xor16(out, w->out, m->opc);
-    return rc;
-}
-
-/* OUT1 = E_K(TEMP xor rot(IN1 xor OPc, r1 = 64) xor c1 = 0) xor OPc, with
- * IN1 = SQN || AMF || SQN || AMF (so rot by 64 bits swaps the halves). */
-static int milenage_out1(utsec_milenage_t *m, struct milenage_work *w,
-                         const uint8_t sqn[6], const uint8_t amf[2],
-                         uint8_t out[16])
-{
-    uint8_t half[16];
-    int rc;
-
-    /* rot(IN1 xor OPc, 64) = (half xor OPc[8..15]) || (half xor OPc[0..7])
-     * with half = SQN || AMF; w->temp was written by milenage_temp(). */
-    memcpy(half, sqn, 6);
-    memcpy(half + 6, amf, 2);
-    memcpy(half + 8, half, 8);
-    xor16(w->x, w->temp, half);
-    xor8x2_swapped(w->x, m->opc);
-    rc = utsec_aes128_encrypt(aes_of(m), w->x, w->out);
-    xor16(out, w->out, m->opc);
+    if (!m->ready)
+        return UTSEC_ERR_STATE;
+    xor16(w.x, rand, m->opc);
+    rc = utsec_aes128_encrypt(aes_of(m), w.x, w.temp);
+    xor16(w.tx2, w.temp, m->opc);
+    memcpy(w.tx2 + 16, w.tx2, 16);
+    /* OUTk = E_K(rot(TEMP xor OPc, rk) xor ck) xor OPc for k = 2..5: rot
+     * turns towards the most significant bit by rk = 0, 32, 64, 96 bits, and
+     * ck = ..01, ..02, ..04, ..08 */
+    for (i = 0; i < 4 && rc == 0; i++) {
+        if (!(want & need[i]))
+            continue;
+        memcpy(w.x, w.tx2 + 4 * i, 16);
+        w.x[15] ^= (uint8_t)(1u << i);
+        rc = milenage_block(m, &w);
+        /* AK = OUT2[0..47], CK = OUT3, IK = OUT4, AK* = OUT5[0..47] */
+        memcpy(dst[i], w.out, dst_len[i]);
+        if (i == 0) /* RES = OUT2[64..127] */
+            memcpy(o->res, w.out + 8, 8);
+    }
+    if (rc == 0 && (want & AKA_MACS)) {
+        /* OUT1 = E_K(TEMP xor rot(IN1 xor OPc, r1 = 64) xor c1 = 0) xor OPc,
+         * with IN1 = SQN || AMF || SQN || AMF, so the rotation by 64 bits
+         * swaps the halves: (half xor OPc[8..15]) || (half xor OPc[0..7])
+         * with half = SQN || AMF. f1 = OUT1[0..63], f1* = OUT1[64..127]. */
+        utsec_aka_out_sqn(o, sqn_in, want);
+        memcpy(w.out, o->sqn, 6);
+        memcpy(w.out + 6, amf, 2);
+        memcpy(w.out + 8, w.out, 8);
+        xor16(w.x, w.temp, w.out);
+        xor8x2_swapped(w.x, m->opc);
+        rc = milenage_block(m, &w);
+        memcpy(o->mac, w.out, 16);
+    }
+    utsec_wipe(&w, sizeof(w));
     return rc;
 }
 
@@ -174,24 +185,14 @@ UTSEC_API int utsec_milenage_f1(utsec_milenage_t *m,
                                 uint8_t mac_a[UTSEC_AKA_MAC_LEN],
                                 uint8_t mac_s[UTSEC_AKA_MAC_LEN])
 {
-    struct milenage_work w;
+    utsec_aka_out_t o;
     int rc;
 
     if (m == NULL || rand == NULL || sqn == NULL || amf == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    if (!m->ready)
-        return UTSEC_ERR_STATE;
-    rc = milenage_temp(m, rand, &w);
-    if (rc == 0)
-        rc = milenage_out1(m, &w, sqn, amf, w.o);
-    if (rc == 0) {
-        if (mac_a != NULL) /* f1 = OUT1[0..63] */
-            memcpy(mac_a, w.o, 8);
-        if (mac_s != NULL) /* f1* = OUT1[64..127] */
-            memcpy(mac_s, w.o + 8, 8);
-    }
-    utsec_wipe(&w, sizeof(w));
-    return rc;
+    memset(&o, 0, sizeof(o));
+    rc = utsec_aka_milenage_run(m, rand, sqn, amf, AKA_MACS, &o);
+    return utsec_aka_f1_done(rc, &o, mac_a, mac_s);
 }
 
 UTSEC_API int utsec_milenage_f2345(utsec_milenage_t *m,
@@ -202,71 +203,15 @@ UTSEC_API int utsec_milenage_f2345(utsec_milenage_t *m,
                                    uint8_t ak[UTSEC_AKA_AK_LEN],
                                    uint8_t ak_star[UTSEC_AKA_AK_LEN])
 {
-    /* Outputs are built here and copied only when every block succeeded;
-     * the intermediate values are wiped together. */
-    struct {
-        struct milenage_work w;
-        uint8_t out[4][16]; /* OUT2 .. OUT5 */
-    } t;
-    const int need[4] = {res != NULL || ak != NULL, ck != NULL, ik != NULL,
-                         ak_star != NULL};
-    int rc, i;
+    /* Outputs are copied only when every block succeeded. */
+    utsec_aka_out_t o;
+    int rc;
 
     if (m == NULL || rand == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    if (!m->ready)
-        return UTSEC_ERR_STATE;
-    rc = milenage_temp(m, rand, &t.w);
-    /* OUTk for k = 2..5: rk = 0, 32, 64, 96 bits; ck = ..01, ..02, ..04, ..08 */
-    for (i = 0; i < 4 && rc == 0; i++)
-        if (need[i])
-            rc = milenage_out(m, &t.w, 4u * (unsigned)i, (uint8_t)(1u << i),
-                              t.out[i]);
-    if (rc == 0) {
-        if (ak != NULL) /* AK = OUT2[0..47] */
-            memcpy(ak, t.out[0], 6);
-        if (res != NULL) /* RES = OUT2[64..127] */
-            memcpy(res, t.out[0] + 8, 8);
-        if (ck != NULL) /* CK = OUT3 */
-            memcpy(ck, t.out[1], 16);
-        if (ik != NULL) /* IK = OUT4 */
-            memcpy(ik, t.out[2], 16);
-        if (ak_star != NULL) /* AK* = OUT5[0..47] */
-            memcpy(ak_star, t.out[3], 6);
-    }
-    utsec_wipe(&t, sizeof(t));
-    return rc;
-}
-
-int utsec_aka_milenage_compute(utsec_milenage_t *m, const uint8_t rand[16],
-                               const uint8_t sqn_in[6], int sqn_concealed,
-                               const uint8_t amf[2], uint8_t sqn_out[6],
-                               uint8_t mac_a[8], uint8_t res[8], uint8_t ck[16],
-                               uint8_t ik[16], uint8_t ak[6])
-{
-    struct milenage_work w;
-    int rc, i;
-
-    if (!m->ready)
-        return UTSEC_ERR_STATE;
-    rc = milenage_temp(m, rand, &w);
-    if (rc == 0) /* OUT2: AK and RES */
-        rc = milenage_out(m, &w, 0, 0x01, w.o);
-    if (rc == 0) {
-        memcpy(ak, w.o, 6);
-        memcpy(res, w.o + 8, 8);
-        /* SQN = SQN_in xor (AK and mask), mask all-ones when concealed */
-        uint8_t mask = (uint8_t)(0u - (unsigned)(sqn_concealed != 0));
-        for (i = 0; i < 6; i++)
-            sqn_out[i] = (uint8_t)(sqn_in[i] ^ (w.o[i] & mask));
-        rc = milenage_out1(m, &w, sqn_out, amf, w.o);
-    }
-    if (rc == 0) {
-        memcpy(mac_a, w.o, 8);
-        rc = milenage_out(m, &w, 4, 0x02, ck);
-    }
-    if (rc == 0)
-        rc = milenage_out(m, &w, 8, 0x04, ik);
-    utsec_wipe(&w, sizeof(w));
-    return rc;
+    memset(&o, 0, sizeof(o));
+    rc = utsec_aka_milenage_run(m, rand, NULL, NULL,
+                                utsec_aka_want_f2345(res, ck, ik, ak, ak_star),
+                                &o);
+    return utsec_aka_f2345_done(rc, &o, 8, res, ck, ik, ak, ak_star);
 }
