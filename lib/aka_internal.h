@@ -59,16 +59,15 @@ void utsec_aka_xor_run(const uint8_t k[16], const uint8_t rand[16],
 /* o->sqn = sqn_in, unconcealed as want says, once o->ak / o->ak_star hold
  * f5 / f5* (step between f2..f5* and f1 in the *_run() functions). */
 void utsec_aka_out_sqn(utsec_aka_out_t *o, const uint8_t sqn_in[6], unsigned want);
-/* The want bits for the non-NULL outputs of an f2345 call. */
-unsigned utsec_aka_want_f2345(const uint8_t *res, const uint8_t *ck,
-                              const uint8_t *ik, const uint8_t *ak,
-                              const uint8_t *ak_star);
-/* The end of an f1 / f2345 call: after a successful run (rc == 0), copy *o
- * into the non-NULL outputs (RES: res_len octets); wipe *o; return rc. */
-int utsec_aka_f1_done(int rc, utsec_aka_out_t *o, uint8_t *mac_a, uint8_t *mac_s);
-int utsec_aka_f2345_done(int rc, utsec_aka_out_t *o, size_t res_len,
-                         uint8_t *res, uint8_t *ck, uint8_t *ik, uint8_t *ak,
-                         uint8_t *ak_star);
+/* f1/f1* and f2..f5* (outputs may be NULL) for an AKA key, or for the bare
+ * Milenage context m when key is NULL (the utsec_milenage_* calls; RES is
+ * then 8 octets). Outputs are written only on success. */
+int utsec_aka_f1_of(utsec_aka_key_t *key, utsec_milenage_t *m,
+                    const uint8_t rand[16], const uint8_t sqn[6],
+                    const uint8_t amf[2], uint8_t mac_a[8], uint8_t mac_s[8]);
+int utsec_aka_f2345_of(utsec_aka_key_t *key, utsec_milenage_t *m,
+                       const uint8_t rand[16], uint8_t *res, uint8_t *ck,
+                       uint8_t *ik, uint8_t *ak, uint8_t *ak_star);
 
 /* SQN (6 octets, big-endian) <-> 48-bit integer. */
 uint64_t utsec_aka_sqn_get(const uint8_t sqn[UTSEC_AKA_SQN_LEN]);

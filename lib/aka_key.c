@@ -6,6 +6,7 @@
  */
 #include "aka_internal.h"
 
+#include <stddef.h>
 #include <string.h>
 
 UTSEC_API void utsec_aka_key_init(utsec_aka_key_t *key)
@@ -163,40 +164,67 @@ void utsec_aka_out_sqn(utsec_aka_out_t *o, const uint8_t sqn_in[6], unsigned wan
         o->sqn[i] = (uint8_t)(sqn_in[i] ^ (o->ak[i] & m1) ^ (o->ak_star[i] & m2));
 }
 
-unsigned utsec_aka_want_f2345(const uint8_t *res, const uint8_t *ck,
-                              const uint8_t *ik, const uint8_t *ak,
-                              const uint8_t *ak_star)
+/* A run for key, or for the bare Milenage context m when key is NULL. */
+static int run_of(utsec_aka_key_t *key, utsec_milenage_t *m,
+                  const uint8_t rand[16], const uint8_t *sqn_in,
+                  const uint8_t *amf, unsigned want, utsec_aka_out_t *o)
 {
-    return (res != NULL ? AKA_RES : 0u) | (ck != NULL ? AKA_CK : 0u) |
-           (ik != NULL ? AKA_IK : 0u) | (ak != NULL ? AKA_AK : 0u) |
-           (ak_star != NULL ? AKA_AK_STAR : 0u);
+    if (key != NULL)
+        return utsec_aka_run(key, rand, sqn_in, amf, want, o);
+    memset(o, 0, sizeof(*o));
+    return utsec_aka_milenage_run(m, rand, sqn_in, amf, want, o);
 }
 
-int utsec_aka_f1_done(int rc, utsec_aka_out_t *o, uint8_t *mac_a, uint8_t *mac_s)
+int utsec_aka_f1_of(utsec_aka_key_t *key, utsec_milenage_t *m,
+                    const uint8_t rand[16], const uint8_t sqn[6],
+                    const uint8_t amf[2], uint8_t mac_a[8], uint8_t mac_s[8])
 {
-    if (rc == 0 && mac_a != NULL) /* f1 */
-        memcpy(mac_a, o->mac, 8);
-    if (rc == 0 && mac_s != NULL) /* f1* */
-        memcpy(mac_s, o->mac + 8, 8);
-    utsec_wipe(o, sizeof(*o));
+    uint8_t *const mac[2] = {mac_a, mac_s}; /* f1, f1* */
+    utsec_aka_out_t o;
+    unsigned want = 0, i;
+    int rc;
+
+    if ((key == NULL && m == NULL) || rand == NULL || sqn == NULL || amf == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    for (i = 0; i < 2; i++)
+        if (mac[i] != NULL)
+            want |= (unsigned)AKA_MAC_A << i;
+    rc = run_of(key, m, rand, sqn, amf, want, &o);
+    for (i = 0; i < 2 && rc == 0; i++)
+        if (mac[i] != NULL)
+            memcpy(mac[i], o.mac + 8 * i, 8);
+    utsec_wipe(&o, sizeof(o));
     return rc;
 }
 
-int utsec_aka_f2345_done(int rc, utsec_aka_out_t *o, size_t res_len,
-                         uint8_t *res, uint8_t *ck, uint8_t *ik, uint8_t *ak,
-                         uint8_t *ak_star)
+int utsec_aka_f2345_of(utsec_aka_key_t *key, utsec_milenage_t *m,
+                       const uint8_t rand[16], uint8_t *res, uint8_t *ck,
+                       uint8_t *ik, uint8_t *ak, uint8_t *ak_star)
 {
-    if (rc == 0 && res != NULL)
-        memcpy(res, o->res, res_len);
-    if (rc == 0 && ck != NULL)
-        memcpy(ck, o->ck, 16);
-    if (rc == 0 && ik != NULL)
-        memcpy(ik, o->ik, 16);
-    if (rc == 0 && ak != NULL)
-        memcpy(ak, o->ak, 6);
-    if (rc == 0 && ak_star != NULL)
-        memcpy(ak_star, o->ak_star, 6);
-    utsec_wipe(o, sizeof(*o));
+    /* RES, CK, IK, AK, AK* (want bits AKA_RES << i): where each is in *o,
+     * and its length (RES: the key's res_len octets, all 8 of Milenage f2
+     * for a bare Milenage context) */
+    static const uint8_t off[5] = {
+        offsetof(utsec_aka_out_t, res), offsetof(utsec_aka_out_t, ck),
+        offsetof(utsec_aka_out_t, ik), offsetof(utsec_aka_out_t, ak),
+        offsetof(utsec_aka_out_t, ak_star)};
+    static const uint8_t len[5] = {8, 16, 16, 6, 6};
+    uint8_t *const dst[5] = {res, ck, ik, ak, ak_star};
+    utsec_aka_out_t o;
+    unsigned want = 0, i;
+    int rc;
+
+    if ((key == NULL && m == NULL) || rand == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    for (i = 0; i < 5; i++)
+        if (dst[i] != NULL)
+            want |= (unsigned)AKA_RES << i;
+    rc = run_of(key, m, rand, NULL, NULL, want, &o);
+    for (i = 0; i < 5 && rc == 0; i++) /* only when every block succeeded */
+        if (dst[i] != NULL)
+            memcpy(dst[i], (const uint8_t *)&o + off[i],
+                   i == 0 && key != NULL ? key->res_len : len[i]);
+    utsec_wipe(&o, sizeof(o));
     return rc;
 }
 
@@ -207,16 +235,9 @@ UTSEC_API int utsec_aka_f1(utsec_aka_key_t *key,
                            uint8_t mac_a[UTSEC_AKA_MAC_LEN],
                            uint8_t mac_s[UTSEC_AKA_MAC_LEN])
 {
-    utsec_aka_out_t o;
-    int rc;
-
-    if (key == NULL || rand == NULL || sqn == NULL || amf == NULL)
+    if (key == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    rc = utsec_aka_run(key, rand, sqn, amf,
-                       (mac_a != NULL ? AKA_MAC_A : 0u) |
-                           (mac_s != NULL ? AKA_MAC_S : 0u),
-                       &o);
-    return utsec_aka_f1_done(rc, &o, mac_a, mac_s);
+    return utsec_aka_f1_of(key, NULL, rand, sqn, amf, mac_a, mac_s);
 }
 
 UTSEC_API int utsec_aka_f2345(utsec_aka_key_t *key,
@@ -226,13 +247,7 @@ UTSEC_API int utsec_aka_f2345(utsec_aka_key_t *key,
                               uint8_t ak[UTSEC_AKA_AK_LEN],
                               uint8_t ak_star[UTSEC_AKA_AK_LEN])
 {
-    utsec_aka_out_t o;
-    int rc;
-
-    if (key == NULL || rand == NULL)
+    if (key == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    rc = utsec_aka_run(key, rand, NULL, NULL,
-                       utsec_aka_want_f2345(res, ck, ik, ak, ak_star), &o);
-    /* RES: its first res_len octets (Milenage f2 gives 8) */
-    return utsec_aka_f2345_done(rc, &o, key->res_len, res, ck, ik, ak, ak_star);
+    return utsec_aka_f2345_of(key, NULL, rand, res, ck, ik, ak, ak_star);
 }

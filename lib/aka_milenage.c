@@ -185,14 +185,9 @@ UTSEC_API int utsec_milenage_f1(utsec_milenage_t *m,
                                 uint8_t mac_a[UTSEC_AKA_MAC_LEN],
                                 uint8_t mac_s[UTSEC_AKA_MAC_LEN])
 {
-    utsec_aka_out_t o;
-    int rc;
-
-    if (m == NULL || rand == NULL || sqn == NULL || amf == NULL)
+    if (m == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    memset(&o, 0, sizeof(o));
-    rc = utsec_aka_milenage_run(m, rand, sqn, amf, AKA_MACS, &o);
-    return utsec_aka_f1_done(rc, &o, mac_a, mac_s);
+    return utsec_aka_f1_of(NULL, m, rand, sqn, amf, mac_a, mac_s);
 }
 
 UTSEC_API int utsec_milenage_f2345(utsec_milenage_t *m,
@@ -203,15 +198,7 @@ UTSEC_API int utsec_milenage_f2345(utsec_milenage_t *m,
                                    uint8_t ak[UTSEC_AKA_AK_LEN],
                                    uint8_t ak_star[UTSEC_AKA_AK_LEN])
 {
-    /* Outputs are copied only when every block succeeded. */
-    utsec_aka_out_t o;
-    int rc;
-
-    if (m == NULL || rand == NULL)
+    if (m == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    memset(&o, 0, sizeof(o));
-    rc = utsec_aka_milenage_run(m, rand, NULL, NULL,
-                                utsec_aka_want_f2345(res, ck, ik, ak, ak_star),
-                                &o);
-    return utsec_aka_f2345_done(rc, &o, 8, res, ck, ik, ak, ak_star);
+    return utsec_aka_f2345_of(NULL, m, rand, res, ck, ik, ak, ak_star);
 }
