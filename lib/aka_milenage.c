@@ -17,68 +17,6 @@ static utsec_aes128_t *aes_of(utsec_milenage_t *m)
     return (utsec_aes128_t *)(void *)m->aes.bytes;
 }
 
-UTSEC_API int utsec_milenage_opc(const uint8_t k[UTSEC_MILENAGE_KEY_LEN],
-                                 const uint8_t op[UTSEC_MILENAGE_KEY_LEN],
-                                 uint8_t opc[UTSEC_MILENAGE_KEY_LEN])
-{
-    utsec_milenage_t m;
-    int rc;
-
-    if (k == NULL || op == NULL || opc == NULL)
-        return UTSEC_ERR_INVALID_ARG;
-    rc = utsec_milenage_setup(&m, k, op, 1);
-    if (rc == 0)
-        memcpy(opc, m.opc, sizeof(m.opc));
-    utsec_milenage_free(&m);
-    return rc;
-}
-
-UTSEC_API int utsec_milenage_setup(utsec_milenage_t *m,
-                                   const uint8_t k[UTSEC_MILENAGE_KEY_LEN],
-                                   const uint8_t op_or_opc[UTSEC_MILENAGE_KEY_LEN],
-                                   int is_op)
-{
-    uint8_t e[16];
-    int rc, i;
-
-    if (m == NULL)
-        return UTSEC_ERR_INVALID_ARG;
-    utsec_wipe(m, sizeof(*m));
-    if (k == NULL || op_or_opc == NULL)
-        return UTSEC_ERR_INVALID_ARG;
-    rc = utsec_aes128_setkey(aes_of(m), k);
-    if (rc == 0 && is_op) {
-        /* OPc = OP xor E_K(OP), with the schedule just expanded. */
-        rc = utsec_aes128_encrypt(aes_of(m), op_or_opc, e);
-        for (i = 0; i < 16; i++)
-            m->opc[i] = (uint8_t)(op_or_opc[i] ^ e[i]);
-        utsec_wipe(e, sizeof(e));
-    } else if (rc == 0) {
-        memcpy(m->opc, op_or_opc, 16);
-    }
-    if (rc != 0) { /* not ready: nothing to free but the wipe */
-        utsec_wipe(m, sizeof(*m));
-        return rc;
-    }
-    m->ready = 1;
-    return 0;
-}
-
-UTSEC_API void utsec_milenage_init(utsec_milenage_t *m)
-{
-    if (m != NULL)
-        memset(m, 0, sizeof(*m));
-}
-
-UTSEC_API void utsec_milenage_free(utsec_milenage_t *m)
-{
-    if (m == NULL)
-        return;
-    if (m->ready)
-        utsec_aes128_free(aes_of(m));
-    utsec_wipe(m, sizeof(*m));
-}
-
 /* 16-octet XOR through 64-bit words (memcpy keeps it alignment-safe and
  * lets the compiler use vector registers). d may alias a or b. */
 static void xor16(uint8_t *d, const uint8_t *a, const uint8_t *b)
@@ -110,32 +48,85 @@ static void xor8x2_swapped(uint8_t d[16], const uint8_t o[16])
     memcpy(d + 8, &d1, 8);
 }
 
+UTSEC_API int utsec_milenage_opc(const uint8_t k[UTSEC_MILENAGE_KEY_LEN],
+                                 const uint8_t op[UTSEC_MILENAGE_KEY_LEN],
+                                 uint8_t opc[UTSEC_MILENAGE_KEY_LEN])
+{
+    utsec_milenage_t m;
+    int rc;
+
+    if (k == NULL || op == NULL || opc == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    rc = utsec_milenage_setup(&m, k, op, 1);
+    if (rc == 0)
+        memcpy(opc, m.opc, sizeof(m.opc));
+    utsec_milenage_free(&m);
+    return rc;
+}
+
+UTSEC_API int utsec_milenage_setup(utsec_milenage_t *m,
+                                   const uint8_t k[UTSEC_MILENAGE_KEY_LEN],
+                                   const uint8_t op_or_opc[UTSEC_MILENAGE_KEY_LEN],
+                                   int is_op)
+{
+    uint8_t e[16];
+    int rc;
+
+    if (m == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    utsec_wipe(m, sizeof(*m));
+    if (k == NULL || op_or_opc == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    rc = utsec_aes128_setkey(aes_of(m), k);
+    memcpy(m->opc, op_or_opc, 16);
+    if (rc == 0 && is_op) {
+        /* OPc = OP xor E_K(OP), with the schedule just expanded. */
+        rc = utsec_aes128_encrypt(aes_of(m), op_or_opc, e);
+        xor16(m->opc, m->opc, e);
+        utsec_wipe(e, sizeof(e));
+    }
+    if (rc != 0) { /* not ready: nothing to free but the wipe */
+        utsec_wipe(m, sizeof(*m));
+        return rc;
+    }
+    m->ready = 1;
+    return 0;
+}
+
+UTSEC_API void utsec_milenage_init(utsec_milenage_t *m)
+{
+    if (m != NULL)
+        memset(m, 0, sizeof(*m));
+}
+
+UTSEC_API void utsec_milenage_free(utsec_milenage_t *m)
+{
+    if (m == NULL)
+        return;
+    if (m->ready)
+        utsec_aes128_free(aes_of(m));
+    utsec_wipe(m, sizeof(*m));
+}
+
 /* Intermediate values of one Milenage run; wiped as a whole. */
 struct milenage_work {
     uint8_t temp[16]; /* TEMP = E_K(RAND xor OPc) */
     uint8_t tx2[32];  /* (TEMP xor OPc) twice, so rot() is a plain offset */
     uint8_t x[16];    /* AES input */
-    uint8_t out[16];  /* AES output, then OUTk */
+    uint8_t out[16];  /* AES output, then OUTk = it xor OPc */
 };
-
-/* OUTk = E_K(x) xor OPc, into w->out */
-static int milenage_block(utsec_milenage_t *m, struct milenage_work *w)
-{
-    int rc = utsec_aes128_encrypt(aes_of(m), w->x, w->out);
-
-    xor16(w->out, w->out, m->opc);
-    return rc;
-}
 
 int utsec_aka_milenage_run(utsec_milenage_t *m, const uint8_t rand[16],
                            const uint8_t *sqn_in, const uint8_t *amf,
                            unsigned want, utsec_aka_out_t *o)
 {
-    /* OUT2 .. OUT5 when one of these outputs is wanted, and where each goes */
-    static const unsigned need[4] = {AKA_RES | AKA_AK, AKA_CK, AKA_IK,
-                                     AKA_AK_STAR};
-    uint8_t *const dst[4] = {o->ak, o->ck, o->ik, o->ak_star};
-    static const uint8_t dst_len[4] = {6, 16, 16, 6};
+    /* OUT2 .. OUT5, then OUT1 (over the SQN that AK may conceal), when one
+     * of these outputs is wanted, and where each goes: AK = OUT2[0..47],
+     * CK = OUT3, IK = OUT4, AK* = OUT5[0..47], f1 || f1* = OUT1 */
+    static const unsigned need[5] = {AKA_RES | AKA_AK, AKA_CK, AKA_IK,
+                                     AKA_AK_STAR, AKA_MACS};
+    uint8_t *const dst[5] = {o->ak, o->ck, o->ik, o->ak_star, o->mac};
+    static const uint8_t dst_len[5] = {6, 16, 16, 6, 16};
     struct milenage_work w;
     unsigned i;
     int rc;
@@ -146,33 +137,32 @@ int utsec_aka_milenage_run(utsec_milenage_t *m, const uint8_t rand[16],
     rc = utsec_aes128_encrypt(aes_of(m), w.x, w.temp);
     xor16(w.tx2, w.temp, m->opc);
     memcpy(w.tx2 + 16, w.tx2, 16);
-    /* OUTk = E_K(rot(TEMP xor OPc, rk) xor ck) xor OPc for k = 2..5: rot
-     * turns towards the most significant bit by rk = 0, 32, 64, 96 bits, and
-     * ck = ..01, ..02, ..04, ..08 */
-    for (i = 0; i < 4 && rc == 0; i++) {
+    for (i = 0; i < 5 && rc == 0; i++) {
         if (!(want & need[i]))
             continue;
-        memcpy(w.x, w.tx2 + 4 * i, 16);
-        w.x[15] ^= (uint8_t)(1u << i);
-        rc = milenage_block(m, &w);
-        /* AK = OUT2[0..47], CK = OUT3, IK = OUT4, AK* = OUT5[0..47] */
+        if (i < 4) {
+            /* OUTk = E_K(rot(TEMP xor OPc, rk) xor ck) xor OPc for k = 2..5:
+             * rot turns towards the most significant bit by rk = 0, 32, 64,
+             * 96 bits, and ck = ..01, ..02, ..04, ..08 */
+            memcpy(w.x, w.tx2 + 4 * i, 16);
+            w.x[15] ^= (uint8_t)(1u << i);
+        } else {
+            /* OUT1 = E_K(TEMP xor rot(IN1 xor OPc, r1 = 64) xor c1 = 0) xor
+             * OPc, with IN1 = SQN || AMF || SQN || AMF, so the rotation by 64
+             * bits swaps the halves: (half xor OPc[8..15]) || (half xor
+             * OPc[0..7]) with half = SQN || AMF. */
+            utsec_aka_out_sqn(o, sqn_in, want);
+            memcpy(w.out, o->sqn, 6);
+            memcpy(w.out + 6, amf, 2);
+            memcpy(w.out + 8, w.out, 8);
+            xor16(w.x, w.temp, w.out);
+            xor8x2_swapped(w.x, m->opc);
+        }
+        rc = utsec_aes128_encrypt(aes_of(m), w.x, w.out);
+        xor16(w.out, w.out, m->opc);
         memcpy(dst[i], w.out, dst_len[i]);
         if (i == 0) /* RES = OUT2[64..127] */
             memcpy(o->res, w.out + 8, 8);
-    }
-    if (rc == 0 && (want & AKA_MACS)) {
-        /* OUT1 = E_K(TEMP xor rot(IN1 xor OPc, r1 = 64) xor c1 = 0) xor OPc,
-         * with IN1 = SQN || AMF || SQN || AMF, so the rotation by 64 bits
-         * swaps the halves: (half xor OPc[8..15]) || (half xor OPc[0..7])
-         * with half = SQN || AMF. f1 = OUT1[0..63], f1* = OUT1[64..127]. */
-        utsec_aka_out_sqn(o, sqn_in, want);
-        memcpy(w.out, o->sqn, 6);
-        memcpy(w.out + 6, amf, 2);
-        memcpy(w.out + 8, w.out, 8);
-        xor16(w.x, w.temp, w.out);
-        xor8x2_swapped(w.x, m->opc);
-        rc = milenage_block(m, &w);
-        memcpy(o->mac, w.out, 16);
     }
     utsec_wipe(&w, sizeof(w));
     return rc;
