@@ -61,7 +61,7 @@ static void permute(uint8_t st[TUAK_STATE], unsigned iterations)
  * read when out is NULL). */
 struct tuak_out {
     uint8_t *out;
-    size_t off, len;
+    uint8_t off, len;
 };
 
 /* Check K, TOPc (or TOP) and the iteration count, fill the state, run
@@ -75,19 +75,21 @@ static int tuak_eval(const uint8_t *k, size_t k_len, const uint8_t *topc,
 {
     uint8_t st[TUAK_STATE];
     const uint8_t inst = (uint8_t)(instance | (k_len == 32 ? INST_K256 : 0));
-    /* the fields in order; a 128-bit K is followed by 128 zero bits */
-    const uint8_t *const field[7] = {topc, &inst, algoname, rand, amf, sqn, k};
-    const size_t len[7] = {32, 1, sizeof(algoname), 16, 2, 6, k_len};
+    /* the fields in order up to KEY, at octet 64; a 128-bit K is followed
+     * by 128 zero bits */
+    const uint8_t *const field[6] = {topc, &inst, algoname, rand, amf, sqn};
+    static const uint8_t len[6] = {32, 1, sizeof(algoname), 16, 2, 6};
     size_t pos = 0, i;
 
     if (k == NULL || topc == NULL || (k_len != 16 && k_len != 32) ||
         iterations < 1 || iterations > TUAK_ITER_MAX)
         return UTSEC_ERR_INVALID_ARG;
     memset(st, 0, TUAK_STATE);
-    for (i = 0; i < 7; i++) {
+    for (i = 0; i < 6; i++) {
         rev(st + pos, field[i], len[i]);
         pos += len[i];
     }
+    rev(st + pos, k, k_len);
     st[96] = 0x1F; /* Keccak padding of the 1088-bit rate part */
     st[135] = 0x80;
     permute(st, iterations);
@@ -128,7 +130,7 @@ UTSEC_API int utsec_tuak_f1(const uint8_t *k, size_t k_len,
     if (rand == NULL || sqn == NULL || amf == NULL || p == NULL ||
         mac == NULL || !len_ok(p->mac_len))
         return UTSEC_ERR_INVALID_ARG;
-    out.len = p->mac_len;
+    out.len = (uint8_t)p->mac_len;
     return tuak_eval(k, k_len, topc,
                      (unsigned)p->mac_len | (star ? INST_F1S : INST_F1), rand,
                      amf, sqn, p->iterations, &out, 1);
@@ -153,9 +155,9 @@ UTSEC_API int utsec_tuak_f2345(const uint8_t *k, size_t k_len,
            (p->ck_len == 32 ? INST_CK256 : 0) |
            (p->ik_len == 32 ? INST_IK256 : 0);
     { /* RES from octet 0, CK from 32, IK from 64, AK from 96 */
-        const struct tuak_out out[4] = {{res, 0, p->res_len},
-                                        {ck, 32, p->ck_len},
-                                        {ik, 64, p->ik_len},
+        const struct tuak_out out[4] = {{res, 0, (uint8_t)p->res_len},
+                                        {ck, 32, (uint8_t)p->ck_len},
+                                        {ik, 64, (uint8_t)p->ik_len},
                                         {ak, 96, UTSEC_AKA_AK_LEN}};
 
         return tuak_eval(k, k_len, topc, inst, rand, NULL, NULL,
