@@ -112,11 +112,6 @@ void utsec_sha512_256_update(utsec_sha512_256_t *c, const uint8_t *p, size_t n)
     if (c->total_lo < add)
         c->total_hi++;
     for (; n > 0; p += take, n -= take) {
-        if (c->buf_len == 0 && n >= 128) { /* whole blocks from p */
-            take = 128;
-            compress(c->state, p);
-            continue;
-        }
         take = 128 - c->buf_len;
         if (take > n)
             take = n;
