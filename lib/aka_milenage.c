@@ -7,6 +7,7 @@
 #include "aka_internal.h"
 #include "crypto.h"
 
+#include <stddef.h>
 #include <string.h>
 
 _Static_assert(sizeof(utsec_aes128_t) <= UTSEC_AKA_AES_STORAGE,
@@ -123,9 +124,12 @@ int utsec_aka_milenage_run(utsec_milenage_t *m, const uint8_t rand[16],
     /* OUT2 .. OUT5, then OUT1 (over the SQN that AK may conceal), when one
      * of these outputs is wanted, and where each goes: AK = OUT2[0..47],
      * CK = OUT3, IK = OUT4, AK* = OUT5[0..47], f1 || f1* = OUT1 */
-    static const unsigned need[5] = {AKA_RES | AKA_AK, AKA_CK, AKA_IK,
-                                     AKA_AK_STAR, AKA_MACS};
-    uint8_t *const dst[5] = {o->ak, o->ck, o->ik, o->ak_star, o->mac};
+    static const uint8_t need[5] = {AKA_RES | AKA_AK, AKA_CK, AKA_IK,
+                                    AKA_AK_STAR, AKA_MACS};
+    static const uint8_t dst[5] = {
+        offsetof(utsec_aka_out_t, ak), offsetof(utsec_aka_out_t, ck),
+        offsetof(utsec_aka_out_t, ik), offsetof(utsec_aka_out_t, ak_star),
+        offsetof(utsec_aka_out_t, mac)};
     static const uint8_t dst_len[5] = {6, 16, 16, 6, 16};
     struct milenage_work w;
     unsigned i;
@@ -160,7 +164,7 @@ int utsec_aka_milenage_run(utsec_milenage_t *m, const uint8_t rand[16],
         }
         rc = utsec_aes128_encrypt(aes_of(m), w.x, w.out);
         xor16(w.out, w.out, m->opc);
-        memcpy(dst[i], w.out, dst_len[i]);
+        memcpy((uint8_t *)o + dst[i], w.out, dst_len[i]);
         if (i == 0) /* RES = OUT2[64..127] */
             memcpy(o->res, w.out + 8, 8);
     }
