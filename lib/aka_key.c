@@ -127,7 +127,7 @@ static int tuak_run(utsec_aka_key_t *key, const uint8_t rand[16],
     if (want & AKA_MACS)
         utsec_aka_out_sqn(o, sqn_in, want);
     for (star = 0; star < 2 && rc == 0; star++)
-        if (want & (AKA_MAC_A << star))
+        if (want & ((unsigned)AKA_MAC_A << star))
             rc = utsec_tuak_f1(k, k_len, topc, rand, o->sqn, amf, star, &p,
                                o->mac + 8 * star);
     return rc;
