@@ -17,7 +17,8 @@
 void utsec_aka_keccak_f1600(uint64_t a[25]);
 
 /* What one utsec_aka_run() computes: the outputs wanted, and which AK
- * conceals the SQN given. */
+ * conceals the SQN given (AKA_CONCEAL_AK needs AKA_AK wanted too, and
+ * AKA_CONCEAL_AK_STAR needs AKA_AK_STAR). */
 enum {
     AKA_MAC_A = 0x01,  /* f1 */
     AKA_MAC_S = 0x02,  /* f1* */
