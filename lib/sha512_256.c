@@ -65,8 +65,11 @@ static void store_be(uint8_t *p, const uint64_t *v, size_t n)
         p[i] = (uint8_t)(v[i / 8] >> (56 - 8 * (i % 8)));
 }
 
-/* FIPS 180-4 §6.4.2, one 1024-bit block. The working variables a..h are
- * v[0..7]; the message schedule W is kept as its last 16 words. */
+/* FIPS 180-4 §6.4.2, one 1024-bit block. The working variables a..h
+ * rotate through v[] instead of moving: in round t, a is V(0), b is V(1),
+ * ..., h is V(7). The message schedule W is kept as its last 16 words. */
+#define V(k) v[((k) - t) & 7]
+
 static void compress(uint64_t st[8], const uint8_t blk[128])
 {
     uint64_t w[16], v[8], t1, t2;
@@ -82,14 +85,13 @@ static void compress(uint64_t st[8], const uint8_t blk[128])
                          w[(t - 7) % 16] +
                          (ROTR(w2, 19) ^ ROTR(w2, 61) ^ (w2 >> 6));
         }
-        t1 = v[7] + (ROTR(v[4], 14) ^ ROTR(v[4], 18) ^ ROTR(v[4], 41)) +
-             ((v[4] & v[5]) ^ (~v[4] & v[6])) + K512[t] + w[t % 16];
-        t2 = (ROTR(v[0], 28) ^ ROTR(v[0], 34) ^ ROTR(v[0], 39)) +
-             ((v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]));
-        /* h = g, g = f, ..., b = a; then e = d + T1, a = T1 + T2 */
-        memmove(v + 1, v, 7 * sizeof(v[0]));
-        v[4] += t1;
-        v[0] = t1 + t2;
+        t1 = V(7) + (ROTR(V(4), 14) ^ ROTR(V(4), 18) ^ ROTR(V(4), 41)) +
+             ((V(4) & V(5)) ^ (~V(4) & V(6))) + K512[t] + w[t % 16];
+        t2 = (ROTR(V(0), 28) ^ ROTR(V(0), 34) ^ ROTR(V(0), 39)) +
+             ((V(0) & V(1)) ^ (V(0) & V(2)) ^ (V(1) & V(2)));
+        /* e = d + T1 and a = T1 + T2 for round t + 1: the slots of d and h */
+        V(3) += t1;
+        V(7) = t1 + t2;
     }
     for (t = 0; t < 8; t++)
         st[t] += v[t];
