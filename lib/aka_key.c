@@ -155,13 +155,15 @@ int utsec_aka_run(utsec_aka_key_t *key, const uint8_t rand[16],
 
 void utsec_aka_out_sqn(utsec_aka_out_t *o, const uint8_t sqn_in[6], unsigned want)
 {
-    /* masks all-ones for the AK that conceals SQN */
-    uint8_t m1 = (want & AKA_CONCEAL_AK) ? 0xFF : 0;
-    uint8_t m2 = (want & AKA_CONCEAL_AK_STAR) ? 0xFF : 0;
+    /* the AK that conceals SQN, if any (want is public, AK is not) */
+    const uint8_t *ak = (want & AKA_CONCEAL_AK)        ? o->ak
+                        : (want & AKA_CONCEAL_AK_STAR) ? o->ak_star
+                                                       : NULL;
     int i;
 
-    for (i = 0; i < 6; i++)
-        o->sqn[i] = (uint8_t)(sqn_in[i] ^ (o->ak[i] & m1) ^ (o->ak_star[i] & m2));
+    memcpy(o->sqn, sqn_in, 6);
+    for (i = 0; ak != NULL && i < 6; i++)
+        o->sqn[i] ^= ak[i];
 }
 
 /* A run for key, or for the bare Milenage context m when key is NULL. */

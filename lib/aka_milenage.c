@@ -164,7 +164,11 @@ int utsec_aka_milenage_run(utsec_milenage_t *m, const uint8_t rand[16],
         }
         rc = utsec_aes128_encrypt(aes_of(m), w.x, w.out);
         xor16(w.out, w.out, m->opc);
-        memcpy((uint8_t *)o + dst[i], w.out, dst_len[i]);
+        /* two constant lengths: plain moves, no memcpy call */
+        if (dst_len[i] == 16)
+            memcpy((uint8_t *)o + dst[i], w.out, 16);
+        else
+            memcpy((uint8_t *)o + dst[i], w.out, 6);
         if (i == 0) /* RES = OUT2[64..127] */
             memcpy(o->res, w.out + 8, 8);
     }
