@@ -6,6 +6,7 @@
  */
 #include "aka_internal.h"
 
+#include <stddef.h>
 #include <string.h>
 
 UTSEC_API void utsec_aka_key_init(utsec_aka_key_t *key)
@@ -103,16 +104,130 @@ UTSEC_API size_t utsec_aka_key_res_len(const utsec_aka_key_t *key)
 }
 
 /* The TUAK parameters the AKA procedures use: 64-bit MAC, 128-bit CK/IK. */
-static utsec_tuak_params_t tuak_params(const utsec_aka_key_t *key)
+static int tuak_run(utsec_aka_key_t *key, const uint8_t rand[16],
+                    const uint8_t *sqn_in, const uint8_t *amf, unsigned want,
+                    utsec_aka_out_t *o)
 {
+    const uint8_t *k = key->u.tuak.k, *topc = key->u.tuak.topc;
+    size_t k_len = key->u.tuak.k_len;
     utsec_tuak_params_t p;
+    int rc = 0, star;
 
     p.mac_len = UTSEC_AKA_MAC_LEN;
     p.res_len = key->res_len;
     p.ck_len = UTSEC_AKA_KEY_LEN;
     p.ik_len = UTSEC_AKA_KEY_LEN;
     p.iterations = key->u.tuak.iterations;
-    return p;
+    /* one Keccak run for f2..f5, one for f5*, one each for f1 and f1* */
+    if (want & (AKA_RES | AKA_CK | AKA_IK | AKA_AK))
+        rc = utsec_tuak_f2345(k, k_len, topc, rand, &p, o->res, o->ck, o->ik,
+                              o->ak);
+    if (rc == 0 && (want & AKA_AK_STAR))
+        rc = utsec_tuak_f5star(k, k_len, topc, rand, p.iterations, o->ak_star);
+    if (want & AKA_MACS)
+        utsec_aka_out_sqn(o, sqn_in, want);
+    for (star = 0; star < 2 && rc == 0; star++)
+        if (want & ((unsigned)AKA_MAC_A << star))
+            rc = utsec_tuak_f1(k, k_len, topc, rand, o->sqn, amf, star, &p,
+                               o->mac + 8 * star);
+    return rc;
+}
+
+int utsec_aka_run(utsec_aka_key_t *key, const uint8_t rand[16],
+                  const uint8_t *sqn_in, const uint8_t *amf, unsigned want,
+                  utsec_aka_out_t *o)
+{
+    memset(o, 0, sizeof(*o));
+    switch (key->alg) {
+    case UTSEC_AKA_ALG_MILENAGE:
+        return utsec_aka_milenage_run(&key->u.milenage, rand, sqn_in, amf,
+                                      want, o);
+    case UTSEC_AKA_ALG_TUAK:
+        return tuak_run(key, rand, sqn_in, amf, want, o);
+    case UTSEC_AKA_ALG_XOR:
+        utsec_aka_xor_run(key->u.xor_alg.k, rand, sqn_in, amf, want, o);
+        return 0;
+    case UTSEC_AKA_ALG_NONE:
+        break;
+    }
+    return UTSEC_ERR_STATE;
+}
+
+void utsec_aka_out_sqn(utsec_aka_out_t *o, const uint8_t sqn_in[6], unsigned want)
+{
+    /* the AK that conceals SQN, if any (want is public, AK is not) */
+    const uint8_t *ak = (want & AKA_CONCEAL_AK)        ? o->ak
+                        : (want & AKA_CONCEAL_AK_STAR) ? o->ak_star
+                                                       : NULL;
+    int i;
+
+    memcpy(o->sqn, sqn_in, 6);
+    for (i = 0; ak != NULL && i < 6; i++)
+        o->sqn[i] ^= ak[i];
+}
+
+/* A run for key, or for the bare Milenage context m when key is NULL. */
+static int run_of(utsec_aka_key_t *key, utsec_milenage_t *m,
+                  const uint8_t rand[16], const uint8_t *sqn_in,
+                  const uint8_t *amf, unsigned want, utsec_aka_out_t *o)
+{
+    if (key != NULL)
+        return utsec_aka_run(key, rand, sqn_in, amf, want, o);
+    memset(o, 0, sizeof(*o));
+    return utsec_aka_milenage_run(m, rand, sqn_in, amf, want, o);
+}
+
+int utsec_aka_f1_of(utsec_aka_key_t *key, utsec_milenage_t *m,
+                    const uint8_t rand[16], const uint8_t sqn[6],
+                    const uint8_t amf[2], uint8_t mac_a[8], uint8_t mac_s[8])
+{
+    uint8_t *const mac[2] = {mac_a, mac_s}; /* f1, f1* */
+    utsec_aka_out_t o;
+    unsigned want = 0, i;
+    int rc;
+
+    if ((key == NULL && m == NULL) || rand == NULL || sqn == NULL || amf == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    for (i = 0; i < 2; i++)
+        if (mac[i] != NULL)
+            want |= (unsigned)AKA_MAC_A << i;
+    rc = run_of(key, m, rand, sqn, amf, want, &o);
+    for (i = 0; i < 2 && rc == 0; i++)
+        if (mac[i] != NULL)
+            memcpy(mac[i], o.mac + 8 * i, 8);
+    utsec_wipe(&o, sizeof(o));
+    return rc;
+}
+
+int utsec_aka_f2345_of(utsec_aka_key_t *key, utsec_milenage_t *m,
+                       const uint8_t rand[16], uint8_t *res, uint8_t *ck,
+                       uint8_t *ik, uint8_t *ak, uint8_t *ak_star)
+{
+    /* RES, CK, IK, AK, AK* (want bits AKA_RES << i): where each is in *o,
+     * and its length (RES: the key's res_len octets, all 8 of Milenage f2
+     * for a bare Milenage context) */
+    static const uint8_t off[5] = {
+        offsetof(utsec_aka_out_t, res), offsetof(utsec_aka_out_t, ck),
+        offsetof(utsec_aka_out_t, ik), offsetof(utsec_aka_out_t, ak),
+        offsetof(utsec_aka_out_t, ak_star)};
+    static const uint8_t len[5] = {8, 16, 16, 6, 6};
+    uint8_t *const dst[5] = {res, ck, ik, ak, ak_star};
+    utsec_aka_out_t o;
+    unsigned want = 0, i;
+    int rc;
+
+    if ((key == NULL && m == NULL) || rand == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    for (i = 0; i < 5; i++)
+        if (dst[i] != NULL)
+            want |= (unsigned)AKA_RES << i;
+    rc = run_of(key, m, rand, NULL, NULL, want, &o);
+    for (i = 0; i < 5 && rc == 0; i++) /* only when every block succeeded */
+        if (dst[i] != NULL)
+            memcpy(dst[i], (const uint8_t *)&o + off[i],
+                   i == 0 && key != NULL ? key->res_len : len[i]);
+    utsec_wipe(&o, sizeof(o));
+    return rc;
 }
 
 UTSEC_API int utsec_aka_f1(utsec_aka_key_t *key,
@@ -122,33 +237,9 @@ UTSEC_API int utsec_aka_f1(utsec_aka_key_t *key,
                            uint8_t mac_a[UTSEC_AKA_MAC_LEN],
                            uint8_t mac_s[UTSEC_AKA_MAC_LEN])
 {
-    uint8_t *const mac[2] = {mac_a, mac_s}; /* f1, f1* */
-    utsec_tuak_params_t p;
-    int rc = 0, star;
-
-    if (key == NULL || rand == NULL || sqn == NULL || amf == NULL)
+    if (key == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    switch (key->alg) {
-    case UTSEC_AKA_ALG_MILENAGE:
-        return utsec_milenage_f1(&key->u.milenage, rand, sqn, amf, mac_a,
-                                 mac_s);
-    case UTSEC_AKA_ALG_TUAK:
-        p = tuak_params(key);
-        for (star = 0; star < 2 && rc == 0; star++)
-            if (mac[star] != NULL)
-                rc = utsec_tuak_f1(key->u.tuak.k, key->u.tuak.k_len,
-                                   key->u.tuak.topc, rand, sqn, amf, star, &p,
-                                   mac[star]);
-        return rc;
-    case UTSEC_AKA_ALG_XOR:
-        for (star = 0; star < 2; star++)
-            if (mac[star] != NULL)
-                utsec_aka_xor_f1(key->u.xor_alg.k, rand, sqn, amf, mac[star]);
-        return 0;
-    case UTSEC_AKA_ALG_NONE:
-        break;
-    }
-    return UTSEC_ERR_STATE;
+    return utsec_aka_f1_of(key, NULL, rand, sqn, amf, mac_a, mac_s);
 }
 
 UTSEC_API int utsec_aka_f2345(utsec_aka_key_t *key,
@@ -158,63 +249,7 @@ UTSEC_API int utsec_aka_f2345(utsec_aka_key_t *key,
                               uint8_t ak[UTSEC_AKA_AK_LEN],
                               uint8_t ak_star[UTSEC_AKA_AK_LEN])
 {
-    utsec_tuak_params_t p;
-    uint8_t full_res[8];
-    int rc = 0;
-
-    if (key == NULL || rand == NULL)
+    if (key == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    switch (key->alg) {
-    case UTSEC_AKA_ALG_MILENAGE:
-        rc = utsec_milenage_f2345(&key->u.milenage, rand,
-                                  res != NULL ? full_res : NULL, ck, ik, ak,
-                                  ak_star);
-        if (rc == 0 && res != NULL)
-            memcpy(res, full_res, key->res_len);
-        utsec_wipe(full_res, sizeof(full_res));
-        return rc;
-    case UTSEC_AKA_ALG_TUAK:
-        p = tuak_params(key);
-        if (res != NULL || ck != NULL || ik != NULL || ak != NULL)
-            rc = utsec_tuak_f2345(key->u.tuak.k, key->u.tuak.k_len,
-                                  key->u.tuak.topc, rand, &p, res, ck, ik, ak);
-        if (rc == 0 && ak_star != NULL)
-            rc = utsec_tuak_f5star(key->u.tuak.k, key->u.tuak.k_len,
-                                   key->u.tuak.topc, rand, p.iterations,
-                                   ak_star);
-        return rc;
-    case UTSEC_AKA_ALG_XOR:
-        utsec_aka_xor_f2345(key->u.xor_alg.k, rand, res, key->res_len, ck, ik, ak);
-        if (ak_star != NULL)
-            utsec_aka_xor_f2345(key->u.xor_alg.k, rand, NULL, 0, NULL, NULL,
-                                ak_star);
-        return 0;
-    case UTSEC_AKA_ALG_NONE:
-        break;
-    }
-    return UTSEC_ERR_STATE;
-}
-
-int utsec_aka_compute(utsec_aka_key_t *key, const uint8_t rand[16],
-                      const uint8_t sqn_in[6], int sqn_concealed,
-                      const uint8_t amf[2], uint8_t sqn_out[6], uint8_t mac_a[8],
-                      uint8_t *res, uint8_t ck[16], uint8_t ik[16], uint8_t ak[6])
-{
-    int rc, i;
-
-    if (key->alg == UTSEC_AKA_ALG_MILENAGE) {
-        /* f2 gives 8 octets in place; RES is its first res_len (4..8). */
-        rc = utsec_aka_milenage_compute(&key->u.milenage, rand, sqn_in,
-                                        sqn_concealed, amf, sqn_out, mac_a,
-                                        res, ck, ik, ak);
-        memset(res + key->res_len, 0, 8 - key->res_len);
-        return rc;
-    }
-    rc = utsec_aka_f2345(key, rand, res, ck, ik, ak, NULL);
-    if (rc == 0) {
-        for (i = 0; i < 6; i++)
-            sqn_out[i] = (uint8_t)(sqn_in[i] ^ (sqn_concealed ? ak[i] : 0));
-        rc = utsec_aka_f1(key, rand, sqn_out, amf, mac_a, NULL);
-    }
-    return rc;
+    return utsec_aka_f2345_of(key, NULL, rand, res, ck, ik, ak, ak_star);
 }

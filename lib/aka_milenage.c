@@ -7,6 +7,7 @@
 #include "aka_internal.h"
 #include "crypto.h"
 
+#include <stddef.h>
 #include <string.h>
 
 _Static_assert(sizeof(utsec_aes128_t) <= UTSEC_AKA_AES_STORAGE,
@@ -15,68 +16,6 @@ _Static_assert(sizeof(utsec_aes128_t) <= UTSEC_AKA_AES_STORAGE,
 static utsec_aes128_t *aes_of(utsec_milenage_t *m)
 {
     return (utsec_aes128_t *)(void *)m->aes.bytes;
-}
-
-UTSEC_API int utsec_milenage_opc(const uint8_t k[UTSEC_MILENAGE_KEY_LEN],
-                                 const uint8_t op[UTSEC_MILENAGE_KEY_LEN],
-                                 uint8_t opc[UTSEC_MILENAGE_KEY_LEN])
-{
-    utsec_milenage_t m;
-    int rc;
-
-    if (k == NULL || op == NULL || opc == NULL)
-        return UTSEC_ERR_INVALID_ARG;
-    rc = utsec_milenage_setup(&m, k, op, 1);
-    if (rc == 0)
-        memcpy(opc, m.opc, sizeof(m.opc));
-    utsec_milenage_free(&m);
-    return rc;
-}
-
-UTSEC_API int utsec_milenage_setup(utsec_milenage_t *m,
-                                   const uint8_t k[UTSEC_MILENAGE_KEY_LEN],
-                                   const uint8_t op_or_opc[UTSEC_MILENAGE_KEY_LEN],
-                                   int is_op)
-{
-    uint8_t e[16];
-    int rc, i;
-
-    if (m == NULL)
-        return UTSEC_ERR_INVALID_ARG;
-    utsec_wipe(m, sizeof(*m));
-    if (k == NULL || op_or_opc == NULL)
-        return UTSEC_ERR_INVALID_ARG;
-    rc = utsec_aes128_setkey(aes_of(m), k);
-    if (rc == 0 && is_op) {
-        /* OPc = OP xor E_K(OP), with the schedule just expanded. */
-        rc = utsec_aes128_encrypt(aes_of(m), op_or_opc, e);
-        for (i = 0; i < 16; i++)
-            m->opc[i] = (uint8_t)(op_or_opc[i] ^ e[i]);
-        utsec_wipe(e, sizeof(e));
-    } else if (rc == 0) {
-        memcpy(m->opc, op_or_opc, 16);
-    }
-    if (rc != 0) { /* not ready: nothing to free but the wipe */
-        utsec_wipe(m, sizeof(*m));
-        return rc;
-    }
-    m->ready = 1;
-    return 0;
-}
-
-UTSEC_API void utsec_milenage_init(utsec_milenage_t *m)
-{
-    if (m != NULL)
-        memset(m, 0, sizeof(*m));
-}
-
-UTSEC_API void utsec_milenage_free(utsec_milenage_t *m)
-{
-    if (m == NULL)
-        return;
-    if (m->ready)
-        utsec_aes128_free(aes_of(m));
-    utsec_wipe(m, sizeof(*m));
 }
 
 /* 16-octet XOR through 64-bit words (memcpy keeps it alignment-safe and
@@ -110,60 +49,130 @@ static void xor8x2_swapped(uint8_t d[16], const uint8_t o[16])
     memcpy(d + 8, &d1, 8);
 }
 
-/* Intermediate values of one Milenage run; wiped as a whole by the caller. */
+UTSEC_API int utsec_milenage_opc(const uint8_t k[UTSEC_MILENAGE_KEY_LEN],
+                                 const uint8_t op[UTSEC_MILENAGE_KEY_LEN],
+                                 uint8_t opc[UTSEC_MILENAGE_KEY_LEN])
+{
+    utsec_milenage_t m;
+    int rc;
+
+    if (k == NULL || op == NULL || opc == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    rc = utsec_milenage_setup(&m, k, op, 1);
+    if (rc == 0)
+        memcpy(opc, m.opc, sizeof(m.opc));
+    utsec_milenage_free(&m);
+    return rc;
+}
+
+UTSEC_API int utsec_milenage_setup(utsec_milenage_t *m,
+                                   const uint8_t k[UTSEC_MILENAGE_KEY_LEN],
+                                   const uint8_t op_or_opc[UTSEC_MILENAGE_KEY_LEN],
+                                   int is_op)
+{
+    uint8_t e[16];
+    int rc;
+
+    if (m == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    utsec_wipe(m, sizeof(*m));
+    if (k == NULL || op_or_opc == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    rc = utsec_aes128_setkey(aes_of(m), k);
+    memcpy(m->opc, op_or_opc, 16);
+    if (rc == 0 && is_op) {
+        /* OPc = OP xor E_K(OP), with the schedule just expanded. */
+        rc = utsec_aes128_encrypt(aes_of(m), op_or_opc, e);
+        xor16(m->opc, m->opc, e);
+        utsec_wipe(e, sizeof(e));
+    }
+    if (rc != 0) { /* not ready: nothing to free but the wipe */
+        utsec_wipe(m, sizeof(*m));
+        return rc;
+    }
+    m->ready = 1;
+    return 0;
+}
+
+UTSEC_API void utsec_milenage_init(utsec_milenage_t *m)
+{
+    if (m != NULL)
+        memset(m, 0, sizeof(*m));
+}
+
+UTSEC_API void utsec_milenage_free(utsec_milenage_t *m)
+{
+    if (m == NULL)
+        return;
+    if (m->ready)
+        utsec_aes128_free(aes_of(m));
+    utsec_wipe(m, sizeof(*m));
+}
+
+/* Intermediate values of one Milenage run; wiped as a whole. */
 struct milenage_work {
     uint8_t temp[16]; /* TEMP = E_K(RAND xor OPc) */
     uint8_t tx2[32];  /* (TEMP xor OPc) twice, so rot() is a plain offset */
     uint8_t x[16];    /* AES input */
-    uint8_t out[16];  /* AES output */
-    uint8_t o[16];    /* OUTk, for f1 and utsec_aka_milenage_compute() */
+    uint8_t out[16];  /* AES output, then OUTk = it xor OPc */
 };
 
-static int milenage_temp(utsec_milenage_t *m, const uint8_t rand[16],
-                         struct milenage_work *w)
+int utsec_aka_milenage_run(utsec_milenage_t *m, const uint8_t rand[16],
+                           const uint8_t *sqn_in, const uint8_t *amf,
+                           unsigned want, utsec_aka_out_t *o)
 {
+    /* OUT2 .. OUT5, then OUT1 (over the SQN that AK may conceal), when one
+     * of these outputs is wanted, and where each goes: AK = OUT2[0..47],
+     * CK = OUT3, IK = OUT4, AK* = OUT5[0..47], f1 || f1* = OUT1 */
+    static const uint8_t need[5] = {AKA_RES | AKA_AK, AKA_CK, AKA_IK,
+                                    AKA_AK_STAR, AKA_MACS};
+    static const uint8_t dst[5] = {
+        offsetof(utsec_aka_out_t, ak), offsetof(utsec_aka_out_t, ck),
+        offsetof(utsec_aka_out_t, ik), offsetof(utsec_aka_out_t, ak_star),
+        offsetof(utsec_aka_out_t, mac)};
+    static const uint8_t dst_len[5] = {6, 16, 16, 6, 16};
+    struct milenage_work w;
+    unsigned i;
     int rc;
 
-    xor16(w->x, rand, m->opc);
-    rc = utsec_aes128_encrypt(aes_of(m), w->x, w->temp);
-    xor16(w->tx2, w->temp, m->opc);
-    memcpy(w->tx2 + 16, w->tx2, 16);
-    return rc;
-}
-
-/* OUTk = E_K(rot(TEMP xor OPc, rk) xor ck) xor OPc for k = 2..5: rot turns
- * towards the most significant bit by rk = 8 * rot_octets bits, and ck has
- * the single non-zero last octet c_last. */
-static int milenage_out(utsec_milenage_t *m, struct milenage_work *w,
-                        unsigned rot_octets, uint8_t c_last, uint8_t out[16])
-{
-    int rc;
-
-    memcpy(w->x, w->tx2 + rot_octets, 16);
-    w->x[15] ^= c_last;
-    rc = utsec_aes128_encrypt(aes_of(m), w->x, w->out);
-    xor16(out, w->out, m->opc);
-    return rc;
-}
-
-/* OUT1 = E_K(TEMP xor rot(IN1 xor OPc, r1 = 64) xor c1 = 0) xor OPc, with
- * IN1 = SQN || AMF || SQN || AMF (so rot by 64 bits swaps the halves). */
-static int milenage_out1(utsec_milenage_t *m, struct milenage_work *w,
-                         const uint8_t sqn[6], const uint8_t amf[2],
-                         uint8_t out[16])
-{
-    uint8_t half[16];
-    int rc;
-
-    /* rot(IN1 xor OPc, 64) = (half xor OPc[8..15]) || (half xor OPc[0..7])
-     * with half = SQN || AMF; w->temp was written by milenage_temp(). */
-    memcpy(half, sqn, 6);
-    memcpy(half + 6, amf, 2);
-    memcpy(half + 8, half, 8);
-    xor16(w->x, w->temp, half);
-    xor8x2_swapped(w->x, m->opc);
-    rc = utsec_aes128_encrypt(aes_of(m), w->x, w->out);
-    xor16(out, w->out, m->opc);
+    if (!m->ready)
+        return UTSEC_ERR_STATE;
+    xor16(w.x, rand, m->opc);
+    rc = utsec_aes128_encrypt(aes_of(m), w.x, w.temp);
+    xor16(w.tx2, w.temp, m->opc);
+    memcpy(w.tx2 + 16, w.tx2, 16);
+    for (i = 0; i < 5 && rc == 0; i++) {
+        if (!(want & need[i]))
+            continue;
+        if (i < 4) {
+            /* OUTk = E_K(rot(TEMP xor OPc, rk) xor ck) xor OPc for k = 2..5:
+             * rot turns towards the most significant bit by rk = 0, 32, 64,
+             * 96 bits, and ck = ..01, ..02, ..04, ..08 */
+            memcpy(w.x, w.tx2 + 4 * i, 16);
+            w.x[15] ^= (uint8_t)(1u << i);
+        } else {
+            /* OUT1 = E_K(TEMP xor rot(IN1 xor OPc, r1 = 64) xor c1 = 0) xor
+             * OPc, with IN1 = SQN || AMF || SQN || AMF, so the rotation by 64
+             * bits swaps the halves: (half xor OPc[8..15]) || (half xor
+             * OPc[0..7]) with half = SQN || AMF. */
+            utsec_aka_out_sqn(o, sqn_in, want);
+            memcpy(w.out, o->sqn, 6);
+            memcpy(w.out + 6, amf, 2);
+            memcpy(w.out + 8, w.out, 8);
+            xor16(w.x, w.temp, w.out);
+            xor8x2_swapped(w.x, m->opc);
+        }
+        rc = utsec_aes128_encrypt(aes_of(m), w.x, w.out);
+        xor16(w.out, w.out, m->opc);
+        /* two constant lengths: plain moves, no memcpy call */
+        if (dst_len[i] == 16)
+            memcpy((uint8_t *)o + dst[i], w.out, 16);
+        else
+            memcpy((uint8_t *)o + dst[i], w.out, 6);
+        if (i == 0) /* RES = OUT2[64..127] */
+            memcpy(o->res, w.out + 8, 8);
+    }
+    utsec_wipe(&w, sizeof(w));
     return rc;
 }
 
@@ -174,24 +183,9 @@ UTSEC_API int utsec_milenage_f1(utsec_milenage_t *m,
                                 uint8_t mac_a[UTSEC_AKA_MAC_LEN],
                                 uint8_t mac_s[UTSEC_AKA_MAC_LEN])
 {
-    struct milenage_work w;
-    int rc;
-
-    if (m == NULL || rand == NULL || sqn == NULL || amf == NULL)
+    if (m == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    if (!m->ready)
-        return UTSEC_ERR_STATE;
-    rc = milenage_temp(m, rand, &w);
-    if (rc == 0)
-        rc = milenage_out1(m, &w, sqn, amf, w.o);
-    if (rc == 0) {
-        if (mac_a != NULL) /* f1 = OUT1[0..63] */
-            memcpy(mac_a, w.o, 8);
-        if (mac_s != NULL) /* f1* = OUT1[64..127] */
-            memcpy(mac_s, w.o + 8, 8);
-    }
-    utsec_wipe(&w, sizeof(w));
-    return rc;
+    return utsec_aka_f1_of(NULL, m, rand, sqn, amf, mac_a, mac_s);
 }
 
 UTSEC_API int utsec_milenage_f2345(utsec_milenage_t *m,
@@ -202,71 +196,7 @@ UTSEC_API int utsec_milenage_f2345(utsec_milenage_t *m,
                                    uint8_t ak[UTSEC_AKA_AK_LEN],
                                    uint8_t ak_star[UTSEC_AKA_AK_LEN])
 {
-    /* Outputs are built here and copied only when every block succeeded;
-     * the intermediate values are wiped together. */
-    struct {
-        struct milenage_work w;
-        uint8_t out[4][16]; /* OUT2 .. OUT5 */
-    } t;
-    const int need[4] = {res != NULL || ak != NULL, ck != NULL, ik != NULL,
-                         ak_star != NULL};
-    int rc, i;
-
-    if (m == NULL || rand == NULL)
+    if (m == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    if (!m->ready)
-        return UTSEC_ERR_STATE;
-    rc = milenage_temp(m, rand, &t.w);
-    /* OUTk for k = 2..5: rk = 0, 32, 64, 96 bits; ck = ..01, ..02, ..04, ..08 */
-    for (i = 0; i < 4 && rc == 0; i++)
-        if (need[i])
-            rc = milenage_out(m, &t.w, 4u * (unsigned)i, (uint8_t)(1u << i),
-                              t.out[i]);
-    if (rc == 0) {
-        if (ak != NULL) /* AK = OUT2[0..47] */
-            memcpy(ak, t.out[0], 6);
-        if (res != NULL) /* RES = OUT2[64..127] */
-            memcpy(res, t.out[0] + 8, 8);
-        if (ck != NULL) /* CK = OUT3 */
-            memcpy(ck, t.out[1], 16);
-        if (ik != NULL) /* IK = OUT4 */
-            memcpy(ik, t.out[2], 16);
-        if (ak_star != NULL) /* AK* = OUT5[0..47] */
-            memcpy(ak_star, t.out[3], 6);
-    }
-    utsec_wipe(&t, sizeof(t));
-    return rc;
-}
-
-int utsec_aka_milenage_compute(utsec_milenage_t *m, const uint8_t rand[16],
-                               const uint8_t sqn_in[6], int sqn_concealed,
-                               const uint8_t amf[2], uint8_t sqn_out[6],
-                               uint8_t mac_a[8], uint8_t res[8], uint8_t ck[16],
-                               uint8_t ik[16], uint8_t ak[6])
-{
-    struct milenage_work w;
-    int rc, i;
-
-    if (!m->ready)
-        return UTSEC_ERR_STATE;
-    rc = milenage_temp(m, rand, &w);
-    if (rc == 0) /* OUT2: AK and RES */
-        rc = milenage_out(m, &w, 0, 0x01, w.o);
-    if (rc == 0) {
-        memcpy(ak, w.o, 6);
-        memcpy(res, w.o + 8, 8);
-        /* SQN = SQN_in xor (AK and mask), mask all-ones when concealed */
-        uint8_t mask = (uint8_t)(0u - (unsigned)(sqn_concealed != 0));
-        for (i = 0; i < 6; i++)
-            sqn_out[i] = (uint8_t)(sqn_in[i] ^ (w.o[i] & mask));
-        rc = milenage_out1(m, &w, sqn_out, amf, w.o);
-    }
-    if (rc == 0) {
-        memcpy(mac_a, w.o, 8);
-        rc = milenage_out(m, &w, 4, 0x02, ck);
-    }
-    if (rc == 0)
-        rc = milenage_out(m, &w, 8, 0x04, ik);
-    utsec_wipe(&w, sizeof(w));
-    return rc;
+    return utsec_aka_f2345_of(NULL, m, rand, res, ck, ik, ak, ak_star);
 }

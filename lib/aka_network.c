@@ -21,7 +21,8 @@ UTSEC_API int utsec_aka_vector_from_rand(utsec_aka_key_t *key,
                                          const uint8_t amf[UTSEC_AKA_AMF_LEN],
                                          utsec_aka_vector_t *av)
 {
-    uint8_t sqn_copy[UTSEC_AKA_SQN_LEN];
+    utsec_aka_out_t o;
+    size_t len;
     int rc, i;
 
     if (av == NULL)
@@ -30,21 +31,26 @@ UTSEC_API int utsec_aka_vector_from_rand(utsec_aka_key_t *key,
         utsec_aka_vector_wipe(av);
         return UTSEC_ERR_INVALID_ARG;
     }
-    /* Written in place, and wiped as a whole on error. */
-    rc = utsec_aka_compute(key, rand, sqn, 0, amf, sqn_copy, av->autn + 8, av->xres,
-                           av->ck, av->ik, av->ak);
+    rc = utsec_aka_run(key, rand, sqn, amf,
+                       AKA_MAC_A | AKA_RES | AKA_CK | AKA_IK | AKA_AK, &o);
     if (rc == 0) {
-        /* AUTN = (SQN xor AK) || AMF || MAC-A */
+        /* AUTN = (SQN xor AK) || AMF || MAC-A; rand and amf may be in *av */
         memmove(av->autn + 6, amf, UTSEC_AKA_AMF_LEN);
         memmove(av->rand, rand, UTSEC_AKA_RAND_LEN);
         for (i = 0; i < UTSEC_AKA_SQN_LEN; i++)
-            av->autn[i] = (uint8_t)(sqn_copy[i] ^ av->ak[i]);
-        av->xres_len = utsec_aka_key_res_len(key);
-        memset(av->xres + av->xres_len, 0, sizeof(av->xres) - av->xres_len);
+            av->autn[i] = (uint8_t)(o.sqn[i] ^ o.ak[i]);
+        memcpy(av->autn + 8, o.mac, UTSEC_AKA_MAC_LEN);
+        len = utsec_aka_key_res_len(key);
+        memset(av->xres, 0, sizeof(av->xres));
+        memcpy(av->xres, o.res, len);
+        av->xres_len = len;
+        memcpy(av->ck, o.ck, sizeof(av->ck));
+        memcpy(av->ik, o.ik, sizeof(av->ik));
+        memcpy(av->ak, o.ak, sizeof(av->ak));
     } else {
         utsec_aka_vector_wipe(av);
     }
-    utsec_wipe(sqn_copy, sizeof(sqn_copy));
+    utsec_wipe(&o, sizeof(o));
     return rc;
 }
 
@@ -80,42 +86,35 @@ UTSEC_API int utsec_aka_resync(utsec_aka_key_t *key,
                                uint8_t sqn_ms[UTSEC_AKA_SQN_LEN],
                                uint8_t next_sqn[UTSEC_AKA_SQN_LEN])
 {
-    struct { /* wiped together */
-        uint8_t ak_star[UTSEC_AKA_AK_LEN], sqn[UTSEC_AKA_SQN_LEN];
-        uint8_t xmac_s[UTSEC_AKA_MAC_LEN];
-    } t = {{0}, {0}, {0}};
+    utsec_aka_out_t o;
     uint64_t next;
-    int rc, i;
+    int rc;
 
     if (key == NULL || rand == NULL || auts == NULL ||
         ind_bits > UTSEC_AKA_IND_BITS_MAX)
         return UTSEC_ERR_INVALID_ARG;
-    /* SQN_MS = (SQN_MS xor AK*) xor f5*(RAND) */
-    rc = utsec_aka_f2345(key, rand, NULL, NULL, NULL, NULL, t.ak_star);
+    /* SQN_MS = (SQN_MS xor AK*) xor f5*(RAND);
+     * XMAC-S = f1*(SQN_MS, RAND, AMF = 0000), TS 33.102 §6.3.3 */
+    rc = utsec_aka_run(key, rand, auts, amf_resync,
+                       AKA_AK_STAR | AKA_CONCEAL_AK_STAR | AKA_MAC_S, &o);
     if (rc == 0) {
-        for (i = 0; i < UTSEC_AKA_SQN_LEN; i++)
-            t.sqn[i] = (uint8_t)(auts[i] ^ t.ak_star[i]);
-        /* MAC-S = f1*(SQN_MS, RAND, AMF = 0000), TS 33.102 §6.3.3 */
-        rc = utsec_aka_f1(key, rand, t.sqn, amf_resync, NULL, t.xmac_s);
-    }
-    if (rc == 0) {
-        int mac_ok = utsec_ct_equal(t.xmac_s, auts + UTSEC_AKA_SQN_LEN,
+        int mac_ok = utsec_ct_equal(o.mac + 8, auts + UTSEC_AKA_SQN_LEN,
                                     UTSEC_AKA_MAC_LEN);
         UTSEC_CT_PUBLIC(&mac_ok, sizeof(mac_ok)); /* only the verdict */
         if (!mac_ok)
             rc = UTSEC_ERR_MAC_S_FAILURE;
     }
     if (rc == 0) {
-        UTSEC_CT_PUBLIC(t.sqn, sizeof(t.sqn)); /* SQN_MS goes to the HSS */
+        UTSEC_CT_PUBLIC(o.sqn, sizeof(o.sqn)); /* SQN_MS goes to the HSS */
         /* Continue with the next SEQ after SQN_MS, same IND (Annex C.3). */
-        next = utsec_aka_sqn_get(t.sqn) + ((uint64_t)1 << ind_bits);
+        next = utsec_aka_sqn_get(o.sqn) + ((uint64_t)1 << ind_bits);
         if (sqn_ms != NULL)
-            memcpy(sqn_ms, t.sqn, UTSEC_AKA_SQN_LEN);
+            memcpy(sqn_ms, o.sqn, UTSEC_AKA_SQN_LEN);
         if (next > AKA_SQN_MAX)
             rc = UTSEC_ERR_SQN_EXHAUSTED;
         else if (next_sqn != NULL)
             utsec_aka_sqn_put(next, next_sqn);
     }
-    utsec_wipe(&t, sizeof(t));
+    utsec_wipe(&o, sizeof(o));
     return rc;
 }

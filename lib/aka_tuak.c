@@ -29,24 +29,13 @@
 
 static const uint8_t algoname[7] = {'T', 'U', 'A', 'K', '1', '.', '0'};
 
-/* Append n octets of p reversed at *pos (zeros, already there, when p is
- * NULL). */
-static void put_rev(uint8_t *st, size_t *pos, const uint8_t *p, size_t n)
+/* Reverse n octets of src into dst (nothing when either is NULL). */
+static void rev(uint8_t *dst, const uint8_t *src, size_t n)
 {
     size_t i;
 
-    for (i = 0; p != NULL && i < n; i++)
-        st[*pos + i] = p[n - 1 - i];
-    *pos += n;
-}
-
-/* Read n octets from st + off reversed into out (none when out is NULL). */
-static void get_rev(const uint8_t *st, size_t off, uint8_t *out, size_t n)
-{
-    size_t i;
-
-    for (i = 0; out != NULL && i < n; i++)
-        out[i] = st[off + n - 1 - i];
+    for (i = 0; dst != NULL && src != NULL && i < n; i++)
+        dst[i] = src[n - 1 - i];
 }
 
 /* Octet-wise Keccak state <-> lanes (little-endian, FIPS 202 §B.1). */
@@ -68,31 +57,45 @@ static void permute(uint8_t st[TUAK_STATE], unsigned iterations)
     utsec_wipe(a, sizeof(a));
 }
 
-/* Check K, TOPc (or TOP) and the iteration count, then fill the state and
- * run Keccak; the K256 bit of the instance follows k_len. topc is TOP when
- * deriving TOPc; rand, amf, sqn may be NULL for all-zero fields. */
-static int tuak_core(uint8_t st[TUAK_STATE], const uint8_t *topc,
-                     unsigned instance, const uint8_t *rand,
-                     const uint8_t *amf, const uint8_t *sqn, const uint8_t *k,
-                     size_t k_len, unsigned iterations)
+/* An output field of the state: len octets from octet off, into out (not
+ * read when out is NULL). */
+struct tuak_out {
+    uint8_t *out;
+    uint8_t off, len;
+};
+
+/* Check K, TOPc (or TOP) and the iteration count, fill the state, run
+ * Keccak and read the n outputs; the K256 bit of the instance follows
+ * k_len. topc is TOP when deriving TOPc; rand, amf, sqn may be NULL for
+ * all-zero fields. */
+static int tuak_eval(const uint8_t *k, size_t k_len, const uint8_t *topc,
+                     unsigned instance, const uint8_t *rand, const uint8_t *amf,
+                     const uint8_t *sqn, unsigned iterations,
+                     const struct tuak_out *out, size_t n)
 {
-    size_t pos = 0;
+    uint8_t st[TUAK_STATE];
+    const uint8_t inst = (uint8_t)(instance | (k_len == 32 ? INST_K256 : 0));
+    /* the fields in order up to KEY, at octet 64; a 128-bit K is followed
+     * by 128 zero bits */
+    const uint8_t *const field[6] = {topc, &inst, algoname, rand, amf, sqn};
+    static const uint8_t len[6] = {32, 1, sizeof(algoname), 16, 2, 6};
+    size_t pos = 0, i;
 
     if (k == NULL || topc == NULL || (k_len != 16 && k_len != 32) ||
         iterations < 1 || iterations > TUAK_ITER_MAX)
         return UTSEC_ERR_INVALID_ARG;
     memset(st, 0, TUAK_STATE);
-    put_rev(st, &pos, topc, 32);
-    st[pos++] = (uint8_t)(instance | (k_len == 32 ? INST_K256 : 0));
-    put_rev(st, &pos, algoname, sizeof(algoname));
-    put_rev(st, &pos, rand, 16);
-    put_rev(st, &pos, amf, 2);
-    put_rev(st, &pos, sqn, 6);
-    put_rev(st, &pos, k, k_len); /* a 128-bit K is followed by 128 zero bits */
-    pos = 96;
-    st[pos] = 0x1F; /* Keccak padding of the 1088-bit rate part */
+    for (i = 0; i < 6; i++) {
+        rev(st + pos, field[i], len[i]);
+        pos += len[i];
+    }
+    rev(st + pos, k, k_len);
+    st[96] = 0x1F; /* Keccak padding of the 1088-bit rate part */
     st[135] = 0x80;
     permute(st, iterations);
+    for (i = 0; i < n; i++)
+        rev(out[i].out, st + out[i].off, out[i].len);
+    utsec_wipe(st, sizeof(st));
     return 0;
 }
 
@@ -101,16 +104,11 @@ UTSEC_API int utsec_tuak_topc(const uint8_t *k, size_t k_len,
                               unsigned iterations,
                               uint8_t topc[UTSEC_TUAK_TOP_LEN])
 {
-    uint8_t st[TUAK_STATE];
-    int rc;
+    const struct tuak_out out = {topc, 0, 32};
 
     if (topc == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    rc = tuak_core(st, top, 0, NULL, NULL, NULL, k, k_len, iterations);
-    if (rc == 0)
-        get_rev(st, 0, topc, 32);
-    utsec_wipe(st, sizeof(st));
-    return rc;
+    return tuak_eval(k, k_len, top, 0, NULL, NULL, NULL, iterations, &out, 1);
 }
 
 /* A 64, 128 or 256-bit MAC or RES; its INSTANCE bits (TS 35.231 §6) are
@@ -127,18 +125,15 @@ UTSEC_API int utsec_tuak_f1(const uint8_t *k, size_t k_len,
                             const uint8_t amf[UTSEC_AKA_AMF_LEN], int star,
                             const utsec_tuak_params_t *p, uint8_t *mac)
 {
-    uint8_t st[TUAK_STATE];
-    int rc;
+    struct tuak_out out = {mac, 0, 0};
 
     if (rand == NULL || sqn == NULL || amf == NULL || p == NULL ||
         mac == NULL || !len_ok(p->mac_len))
         return UTSEC_ERR_INVALID_ARG;
-    rc = tuak_core(st, topc, (unsigned)p->mac_len | (star ? INST_F1S : INST_F1),
-                   rand, amf, sqn, k, k_len, p->iterations);
-    if (rc == 0)
-        get_rev(st, 0, mac, p->mac_len);
-    utsec_wipe(st, sizeof(st));
-    return rc;
+    out.len = (uint8_t)p->mac_len;
+    return tuak_eval(k, k_len, topc,
+                     (unsigned)p->mac_len | (star ? INST_F1S : INST_F1), rand,
+                     amf, sqn, p->iterations, &out, 1);
 }
 
 UTSEC_API int utsec_tuak_f2345(const uint8_t *k, size_t k_len,
@@ -148,9 +143,7 @@ UTSEC_API int utsec_tuak_f2345(const uint8_t *k, size_t k_len,
                                uint8_t *ck, uint8_t *ik,
                                uint8_t ak[UTSEC_AKA_AK_LEN])
 {
-    uint8_t st[TUAK_STATE];
     unsigned inst;
-    int rc;
 
     if (rand == NULL || p == NULL ||
         (p->res_len != 4 && !len_ok(p->res_len)) ||
@@ -161,15 +154,15 @@ UTSEC_API int utsec_tuak_f2345(const uint8_t *k, size_t k_len,
     inst = INST_F2345 | (p->res_len == 4 ? 0 : (unsigned)p->res_len) |
            (p->ck_len == 32 ? INST_CK256 : 0) |
            (p->ik_len == 32 ? INST_IK256 : 0);
-    rc = tuak_core(st, topc, inst, rand, NULL, NULL, k, k_len, p->iterations);
-    if (rc == 0) { /* RES from octet 0, CK from 32, IK from 64, AK from 96 */
-        get_rev(st, 0, res, p->res_len);
-        get_rev(st, 32, ck, p->ck_len);
-        get_rev(st, 64, ik, p->ik_len);
-        get_rev(st, 96, ak, UTSEC_AKA_AK_LEN);
+    { /* RES from octet 0, CK from 32, IK from 64, AK from 96 */
+        const struct tuak_out out[4] = {{res, 0, (uint8_t)p->res_len},
+                                        {ck, 32, (uint8_t)p->ck_len},
+                                        {ik, 64, (uint8_t)p->ik_len},
+                                        {ak, 96, UTSEC_AKA_AK_LEN}};
+
+        return tuak_eval(k, k_len, topc, inst, rand, NULL, NULL,
+                         p->iterations, out, 4);
     }
-    utsec_wipe(st, sizeof(st));
-    return rc;
 }
 
 UTSEC_API int utsec_tuak_f5star(const uint8_t *k, size_t k_len,
@@ -178,14 +171,10 @@ UTSEC_API int utsec_tuak_f5star(const uint8_t *k, size_t k_len,
                                 unsigned iterations,
                                 uint8_t ak_star[UTSEC_AKA_AK_LEN])
 {
-    uint8_t st[TUAK_STATE];
-    int rc;
+    const struct tuak_out out = {ak_star, 96, UTSEC_AKA_AK_LEN};
 
     if (rand == NULL || ak_star == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    rc = tuak_core(st, topc, INST_F5S, rand, NULL, NULL, k, k_len, iterations);
-    if (rc == 0)
-        get_rev(st, 96, ak_star, UTSEC_AKA_AK_LEN);
-    utsec_wipe(st, sizeof(st));
-    return rc;
+    return tuak_eval(k, k_len, topc, INST_F5S, rand, NULL, NULL, iterations,
+                     &out, 1);
 }

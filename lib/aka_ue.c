@@ -16,23 +16,21 @@ UTSEC_API int utsec_aka_auts_generate(utsec_aka_key_t *key,
                                       const uint8_t sqn_ms[UTSEC_AKA_SQN_LEN],
                                       uint8_t auts[UTSEC_AKA_AUTS_LEN])
 {
-    /* AK* || MAC-S, wiped together */
-    uint8_t t[UTSEC_AKA_AK_LEN + UTSEC_AKA_MAC_LEN];
+    utsec_aka_out_t o;
     int rc, i;
 
     if (key == NULL || rand == NULL || sqn_ms == NULL || auts == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    rc = utsec_aka_f2345(key, rand, NULL, NULL, NULL, NULL, t);
-    if (rc == 0)
-        rc = utsec_aka_f1(key, rand, sqn_ms, amf_resync, NULL,
-                          t + UTSEC_AKA_AK_LEN);
+    /* MAC-S = f1*(SQN_MS, RAND, AMF = 0000) */
+    rc = utsec_aka_run(key, rand, sqn_ms, amf_resync, AKA_AK_STAR | AKA_MAC_S,
+                       &o);
     if (rc == 0) {
         /* AUTS = (SQN_MS xor AK*) || MAC-S */
         for (i = 0; i < UTSEC_AKA_SQN_LEN; i++)
-            t[i] ^= sqn_ms[i];
-        memcpy(auts, t, UTSEC_AKA_AUTS_LEN);
+            auts[i] = (uint8_t)(o.sqn[i] ^ o.ak_star[i]);
+        memcpy(auts + UTSEC_AKA_SQN_LEN, o.mac + 8, UTSEC_AKA_MAC_LEN);
     }
-    utsec_wipe(t, sizeof(t));
+    utsec_wipe(&o, sizeof(o));
     return rc;
 }
 
@@ -42,11 +40,9 @@ UTSEC_API int utsec_aka_ue_check(utsec_aka_key_t *key,
                                  const uint8_t autn[UTSEC_AKA_AUTN_LEN],
                                  utsec_aka_ue_result_t *out)
 {
-    /* The intermediate secrets, wiped together on every path. */
-    struct {
-        uint8_t ak[UTSEC_AKA_AK_LEN], sqn[UTSEC_AKA_SQN_LEN];
-        uint8_t sqn_ms[UTSEC_AKA_SQN_LEN], xmac[UTSEC_AKA_MAC_LEN];
-    } t;
+    /* The intermediate secrets, wiped on every path. */
+    utsec_aka_out_t o;
+    uint8_t sqn_ms[UTSEC_AKA_SQN_LEN];
     int rc;
 
     if (out == NULL)
@@ -57,13 +53,14 @@ UTSEC_API int utsec_aka_ue_check(utsec_aka_key_t *key,
         return UTSEC_ERR_INVALID_ARG;
     /* AK = f5(RAND), SQN = (SQN xor AK) xor AK, XMAC-A = f1(SQN, RAND, AMF);
      * RES/CK/IK from the same evaluation (shared TEMP for Milenage, one
-     * Keccak run for TUAK), computed in place in *out, which is wiped again
-     * unless the check succeeds: the caller sees them only on success. */
-    rc = utsec_aka_compute(key, rand, autn, 1, autn + 6, t.sqn, t.xmac, out->res,
-                           out->ck, out->ik, t.ak);
+     * Keccak run for TUAK), copied to *out only if the check succeeds. */
+    rc = utsec_aka_run(key, rand, autn, autn + 6,
+                       AKA_AK | AKA_CONCEAL_AK | AKA_MAC_A | AKA_RES | AKA_CK |
+                           AKA_IK,
+                       &o);
     /* XMAC-A against MAC-A, in constant time; only the verdict is public */
     if (rc == 0) {
-        int mac_ok = utsec_ct_equal(t.xmac, autn + 8, UTSEC_AKA_MAC_LEN);
+        int mac_ok = utsec_ct_equal(o.mac, autn + 8, UTSEC_AKA_MAC_LEN);
         UTSEC_CT_PUBLIC(&mac_ok, sizeof(mac_ok));
         if (!mac_ok)
             rc = UTSEC_ERR_MAC_FAILURE;
@@ -71,24 +68,27 @@ UTSEC_API int utsec_aka_ue_check(utsec_aka_key_t *key,
     if (rc == 0) {
         /* SQN is concealed on the air by AK, not secret from the USIM: the
          * freshness check of Annex C branches on it. */
-        UTSEC_CT_PUBLIC(t.sqn, sizeof(t.sqn));
-        rc = utsec_aka_sqn_check(st, t.sqn);
+        UTSEC_CT_PUBLIC(o.sqn, sizeof(o.sqn));
+        rc = utsec_aka_sqn_check(st, o.sqn);
         if (rc == 0) {
-            utsec_aka_sqn_store(st, t.sqn);
+            utsec_aka_sqn_store(st, o.sqn);
             out->res_len = utsec_aka_key_res_len(key);
+            memcpy(out->res, o.res, out->res_len);
+            memcpy(out->ck, o.ck, sizeof(out->ck));
+            memcpy(out->ik, o.ik, sizeof(out->ik));
         } else if (rc == UTSEC_ERR_SYNC_FAILURE) {
             /* AUTS from the highest accepted SQN (Annex C.2) */
-            utsec_aka_ue_result_wipe(out);
-            utsec_aka_sqn_put(st->sqn_ms, t.sqn_ms);
-            rc = utsec_aka_auts_generate(key, rand, t.sqn_ms, out->auts);
+            utsec_aka_sqn_put(st->sqn_ms, sqn_ms);
+            rc = utsec_aka_auts_generate(key, rand, sqn_ms, out->auts);
             if (rc == 0)
                 rc = UTSEC_ERR_SYNC_FAILURE;
+            utsec_wipe(sqn_ms, sizeof(sqn_ms));
         }
     }
     /* on error, except a synchronisation failure with its AUTS */
     if (rc != 0 && rc != UTSEC_ERR_SYNC_FAILURE)
         utsec_aka_ue_result_wipe(out);
-    utsec_wipe(&t, sizeof(t));
+    utsec_wipe(&o, sizeof(o));
     return rc;
 }
 

@@ -13,45 +13,25 @@
 
 #include <string.h>
 
-static void xdout(const uint8_t k[16], const uint8_t rand[16], uint8_t x[16])
+void utsec_aka_xor_run(const uint8_t k[16], const uint8_t rand[16],
+                       const uint8_t *sqn_in, const uint8_t *amf, unsigned want,
+                       utsec_aka_out_t *o)
 {
+    uint8_t *x = o->res; /* XDOUT, RES being its first octets */
     int i;
 
     for (i = 0; i < 16; i++)
         x[i] = (uint8_t)(k[i] ^ rand[i]);
-}
-
-void utsec_aka_xor_f1(const uint8_t k[16], const uint8_t rand[16],
-                      const uint8_t sqn[6], const uint8_t amf[2], uint8_t mac[8])
-{
-    uint8_t x[16];
-    int i;
-
-    xdout(k, rand, x);
-    for (i = 0; i < 6; i++)
-        mac[i] = (uint8_t)(x[i] ^ sqn[i]);
-    mac[6] = (uint8_t)(x[6] ^ amf[0]);
-    mac[7] = (uint8_t)(x[7] ^ amf[1]);
-    utsec_wipe(x, sizeof(x));
-}
-
-void utsec_aka_xor_f2345(const uint8_t k[16], const uint8_t rand[16], uint8_t *res,
-                         size_t res_len, uint8_t ck[16], uint8_t ik[16],
-                         uint8_t ak[6])
-{
-    uint8_t x[16];
-    int i;
-
-    xdout(k, rand, x);
-    if (res != NULL)
-        memcpy(res, x, res_len);
     for (i = 0; i < 16; i++) {
-        if (ck != NULL)
-            ck[i] = x[(i + 1) % 16];
-        if (ik != NULL)
-            ik[i] = x[(i + 2) % 16];
+        o->ck[i] = x[(i + 1) % 16];
+        o->ik[i] = x[(i + 2) % 16];
     }
-    if (ak != NULL)
-        memcpy(ak, x + 3, 6);
-    utsec_wipe(x, sizeof(x));
+    memcpy(o->ak, x + 3, 6);
+    memcpy(o->ak_star, x + 3, 6);
+    if (want & AKA_MACS) {
+        utsec_aka_out_sqn(o, sqn_in, want);
+        for (i = 0; i < 8; i++) /* MAC-A = MAC-S */
+            o->mac[i] = o->mac[i + 8] =
+                (uint8_t)(x[i] ^ (i < 6 ? o->sqn[i] : amf[i - 6]));
+    }
 }

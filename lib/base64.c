@@ -18,40 +18,47 @@ static unsigned range_mask(unsigned v, unsigned lo, unsigned hi)
     return (0u - in) & 0xFFu;
 }
 
+/* The alphabet as 5 ranges of values lo..hi, character = value + off
+ * (mod 256), walked in full for every character: no data-indexed lookup. */
+static const struct {
+    uint8_t lo, hi, off;
+} alphabet[5] = {
+    {0, 25, 'A'},
+    {26, 51, 'a' - 26},
+    {52, 61, (uint8_t)('0' - 52)},
+    {62, 62, (uint8_t)('+' - 62)},
+    {63, 63, (uint8_t)('/' - 63)},
+};
+
 static char enc6(unsigned v)
 {
-    unsigned c = 0;
+    unsigned c = 0, r;
 
-    c |= range_mask(v, 0, 25) & (v + 'A');
-    c |= range_mask(v, 26, 51) & (v - 26 + 'a');
-    c |= range_mask(v, 52, 61) & (v - 52 + '0');
-    c |= range_mask(v, 62, 62) & '+';
-    c |= range_mask(v, 63, 63) & '/';
+    for (r = 0; r < 5; r++)
+        c |= range_mask(v, alphabet[r].lo, alphabet[r].hi) & (v + alphabet[r].off);
     return (char)c;
 }
 
 /* Value of a base64 character, or 0x100 when it is not one. */
 static unsigned dec6(unsigned char ch)
 {
-    unsigned c = ch, v = 0, ok = 0;
+    unsigned v = 0, ok = 0, r, m, off;
 
-    v |= range_mask(c, 'A', 'Z') & (c - 'A');
-    ok |= range_mask(c, 'A', 'Z');
-    v |= range_mask(c, 'a', 'z') & (c - 'a' + 26);
-    ok |= range_mask(c, 'a', 'z');
-    v |= range_mask(c, '0', '9') & (c - '0' + 52);
-    ok |= range_mask(c, '0', '9');
-    v |= range_mask(c, '+', '+') & 62u;
-    ok |= range_mask(c, '+', '+');
-    v |= range_mask(c, '/', '/') & 63u;
-    ok |= range_mask(c, '/', '/');
+    for (r = 0; r < 5; r++) {
+        off = alphabet[r].off;
+        m = range_mask(ch, (alphabet[r].lo + off) & 0xFFu,
+                       (alphabet[r].hi + off) & 0xFFu);
+        v |= m & (ch - off);
+        ok |= m;
+    }
     return (v & 0xFFu) | ((~ok & 1u) << 8);
 }
 
 UTSEC_API int utsec_base64_encode(const uint8_t *in, size_t in_len, char *out,
                                   size_t out_size, size_t *out_len)
 {
-    size_t need, i, j, left, o = 0;
+    size_t need, i, o = 0;
+    unsigned acc = 0, bits = 0;
 
     if ((in == NULL && in_len != 0) || out == NULL)
         return UTSEC_ERR_INVALID_ARG;
@@ -60,18 +67,19 @@ UTSEC_API int utsec_base64_encode(const uint8_t *in, size_t in_len, char *out,
     need = (in_len + 2) / 3 * 4 + 1;
     if (out_size < need)
         return UTSEC_ERR_BUFFER_TOO_SMALL;
-    for (i = 0; i < in_len; i += 3) {
-        /* 3 octets -> 4 characters; a last group of 1 or 2 octets gives
-         * 2 or 3 characters and "==" or "=" */
-        unsigned v = (unsigned)in[i] << 16;
-        left = in_len - i;
-        if (left > 1)
-            v |= (unsigned)in[i + 1] << 8;
-        if (left > 2)
-            v |= in[i + 2];
-        for (j = 0; j < 4; j++)
-            out[o++] = (char)(j <= left ? enc6((v >> (18 - 6 * j)) & 63) : '=');
+    /* the octets as one bit string, 6 bits to a character; the last one
+     * padded with zero bits, then '=' up to a multiple of 4 characters */
+    for (i = 0; i < in_len; i++) {
+        acc = (acc << 8) | in[i];
+        for (bits += 8; bits >= 6;) {
+            bits -= 6;
+            out[o++] = enc6((acc >> bits) & 63u);
+        }
     }
+    if (bits != 0)
+        out[o++] = enc6((acc << (6 - bits)) & 63u);
+    while (o % 4 != 0)
+        out[o++] = '=';
     out[o] = '\0';
     if (out_len != NULL)
         *out_len = o;

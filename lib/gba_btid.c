@@ -42,7 +42,6 @@ UTSEC_API int utsec_gba_btid_build(const uint8_t rand[UTSEC_GBA_RAND_LEN],
                                    const char *bsf_host, size_t host_len,
                                    char *out, size_t out_size, size_t *out_len)
 {
-    char b64[UTSEC_BASE64_ENCODED_SIZE(UTSEC_GBA_RAND_LEN)];
     size_t need;
     int rc;
 
@@ -53,10 +52,10 @@ UTSEC_API int utsec_gba_btid_build(const uint8_t rand[UTSEC_GBA_RAND_LEN],
     need = UTSEC_GBA_BTID_RAND_B64_LEN + 1 + host_len + 1;
     if (out_size < need)
         return UTSEC_ERR_BUFFER_TOO_SMALL;
-    rc = utsec_base64_encode(rand, UTSEC_GBA_RAND_LEN, b64, sizeof(b64), NULL);
+    /* base64(RAND) and its NUL fit: need >= 24 + 3; '@' replaces the NUL */
+    rc = utsec_base64_encode(rand, UTSEC_GBA_RAND_LEN, out, out_size, NULL);
     if (rc != 0)
         return rc;
-    memcpy(out, b64, UTSEC_GBA_BTID_RAND_B64_LEN);
     out[UTSEC_GBA_BTID_RAND_B64_LEN] = '@';
     memcpy(out + UTSEC_GBA_BTID_RAND_B64_LEN + 1, bsf_host, host_len);
     out[need - 1] = '\0';

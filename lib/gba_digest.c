@@ -41,13 +41,8 @@ UTSEC_API int utsec_gba_digest_ks_naf(const uint8_t ks[UTSEC_GBA_KEY_LEN],
                                       const uint8_t *naf_id, size_t naf_id_len,
                                       uint8_t out[UTSEC_GBA_KEY_LEN])
 {
-    utsec_gba_param_t p[4] = {UTSEC_GBA_LIT("gba-digest"),
-                              {nonce, nonce_len},
-                              {(const uint8_t *)impi, impi_len},
-                              {naf_id, naf_id_len}};
+    static const utsec_gba_param_t label = UTSEC_GBA_LIT("gba-digest");
 
-    if (ks == NULL || nonce == NULL || impi == NULL || impi_len == 0 ||
-        naf_id == NULL || naf_id_len == 0)
-        return UTSEC_ERR_INVALID_ARG;
-    return utsec_gba_kdf(ks, UTSEC_GBA_KEY_LEN, UTSEC_GBA_FC, p, 4, out);
+    return utsec_gba_kdf_naf(ks, &label, nonce, nonce_len, impi, impi_len,
+                             naf_id, naf_id_len, out);
 }

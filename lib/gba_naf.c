@@ -55,20 +55,30 @@ UTSEC_API int utsec_gba_ks_naf(const uint8_t ks[UTSEC_GBA_KEY_LEN],
                                const uint8_t *naf_id, size_t naf_id_len,
                                uint8_t out[UTSEC_GBA_KEY_LEN])
 {
-    utsec_gba_param_t p[4] = {UTSEC_GBA_LIT("gba-me"),
-                              {rand, UTSEC_GBA_RAND_LEN},
+    static const utsec_gba_param_t label[2] = {UTSEC_GBA_LIT("gba-me"),
+                                               UTSEC_GBA_LIT("gba-u")};
+
+    if (variant != UTSEC_GBA_VARIANT_ME && variant != UTSEC_GBA_VARIANT_U_INT)
+        return UTSEC_ERR_INVALID_ARG;
+    return utsec_gba_kdf_naf(ks, &label[variant == UTSEC_GBA_VARIANT_U_INT],
+                             rand, rand != NULL ? UTSEC_GBA_RAND_LEN : 0, impi,
+                             impi_len, naf_id, naf_id_len, out);
+}
+
+int utsec_gba_kdf_naf(const uint8_t ks[UTSEC_GBA_KEY_LEN],
+                      const utsec_gba_param_t *label, const uint8_t *p1,
+                      size_t p1_len, const char *impi, size_t impi_len,
+                      const uint8_t *naf_id, size_t naf_id_len,
+                      uint8_t out[UTSEC_GBA_KEY_LEN])
+{
+    utsec_gba_param_t p[4] = {*label,
+                              {p1, p1_len},
                               {(const uint8_t *)impi, impi_len},
                               {naf_id, naf_id_len}};
 
-    if (ks == NULL || rand == NULL || impi == NULL || impi_len == 0 ||
+    if (ks == NULL || p1 == NULL || impi == NULL || impi_len == 0 ||
         naf_id == NULL || naf_id_len == 0)
         return UTSEC_ERR_INVALID_ARG;
-    if (variant == UTSEC_GBA_VARIANT_U_INT) {
-        static const utsec_gba_param_t gba_u = UTSEC_GBA_LIT("gba-u");
-        p[0] = gba_u;
-    } else if (variant != UTSEC_GBA_VARIANT_ME) {
-        return UTSEC_ERR_INVALID_ARG;
-    }
     return utsec_gba_kdf(ks, UTSEC_GBA_KEY_LEN, UTSEC_GBA_FC, p, 4, out);
 }
 

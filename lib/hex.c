@@ -17,14 +17,15 @@ void utsec_hex_encode(const uint8_t *in, size_t n, char *out)
     out[2 * n] = '\0';
 }
 
-static int nibble(char c)
+static int nibble(char ch)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
+    unsigned c = (unsigned char)ch;
+
+    if (c - '0' < 10)
+        return (int)(c - '0');
+    c |= 0x20; /* 'A'..'F' to 'a'..'f'; nothing else lands there */
+    if (c - 'a' < 6)
+        return (int)(c - 'a' + 10);
     return -1;
 }
 

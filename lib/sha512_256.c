@@ -65,32 +65,38 @@ static void store_be(uint8_t *p, const uint64_t *v, size_t n)
         p[i] = (uint8_t)(v[i / 8] >> (56 - 8 * (i % 8)));
 }
 
-/* FIPS 180-4 §6.4.2, one 1024-bit block. */
+/* FIPS 180-4 §6.4.2, one 1024-bit block. The working variables a..h
+ * rotate through v[] instead of moving: in round t, a is V(0), b is V(1),
+ * ..., h is V(7). The message schedule W is kept as its last 16 words. */
+#define V(k) v[((k) - t) & 7]
+
 static void compress(uint64_t st[8], const uint8_t blk[128])
 {
-    uint64_t w[80], a, b, c, d, e, f, g, h;
+    uint64_t w[16], v[8], t1, t2;
     size_t t;
 
-    for (t = 0; t < 16; t++)
-        w[t] = load_be64(blk + 8 * t);
-    for (t = 16; t < 80; t++) {
-        uint64_t s0 = ROTR(w[t - 15], 1) ^ ROTR(w[t - 15], 8) ^ (w[t - 15] >> 7);
-        uint64_t s1 = ROTR(w[t - 2], 19) ^ ROTR(w[t - 2], 61) ^ (w[t - 2] >> 6);
-        w[t] = w[t - 16] + s0 + w[t - 7] + s1;
-    }
-    a = st[0]; b = st[1]; c = st[2]; d = st[3];
-    e = st[4]; f = st[5]; g = st[6]; h = st[7];
+    memcpy(v, st, sizeof(v));
     for (t = 0; t < 80; t++) {
-        uint64_t t1 = h + (ROTR(e, 14) ^ ROTR(e, 18) ^ ROTR(e, 41)) +
-                      ((e & f) ^ (~e & g)) + K512[t] + w[t];
-        uint64_t t2 = (ROTR(a, 28) ^ ROTR(a, 34) ^ ROTR(a, 39)) +
-                      ((a & b) ^ (a & c) ^ (b & c));
-        h = g; g = f; f = e; e = d + t1;
-        d = c; c = b; b = a; a = t1 + t2;
+        if (t < 16) {
+            w[t] = load_be64(blk + 8 * t);
+        } else { /* W_t from W_t-16, W_t-15, W_t-7, W_t-2 */
+            uint64_t w15 = w[(t - 15) % 16], w2 = w[(t - 2) % 16];
+            w[t % 16] += (ROTR(w15, 1) ^ ROTR(w15, 8) ^ (w15 >> 7)) +
+                         w[(t - 7) % 16] +
+                         (ROTR(w2, 19) ^ ROTR(w2, 61) ^ (w2 >> 6));
+        }
+        t1 = V(7) + (ROTR(V(4), 14) ^ ROTR(V(4), 18) ^ ROTR(V(4), 41)) +
+             ((V(4) & V(5)) ^ (~V(4) & V(6))) + K512[t] + w[t % 16];
+        t2 = (ROTR(V(0), 28) ^ ROTR(V(0), 34) ^ ROTR(V(0), 39)) +
+             ((V(0) & V(1)) ^ (V(0) & V(2)) ^ (V(1) & V(2)));
+        /* e = d + T1 and a = T1 + T2 for round t + 1: the slots of d and h */
+        V(3) += t1;
+        V(7) = t1 + t2;
     }
-    st[0] += a; st[1] += b; st[2] += c; st[3] += d;
-    st[4] += e; st[5] += f; st[6] += g; st[7] += h;
+    for (t = 0; t < 8; t++)
+        st[t] += v[t];
     utsec_wipe(w, sizeof(w));
+    utsec_wipe(v, sizeof(v));
 }
 
 void utsec_sha512_256_init(utsec_sha512_256_t *c)
@@ -108,11 +114,6 @@ void utsec_sha512_256_update(utsec_sha512_256_t *c, const uint8_t *p, size_t n)
     if (c->total_lo < add)
         c->total_hi++;
     for (; n > 0; p += take, n -= take) {
-        if (c->buf_len == 0 && n >= 128) { /* whole blocks from p */
-            take = 128;
-            compress(c->state, p);
-            continue;
-        }
         take = 128 - c->buf_len;
         if (take > n)
             take = n;
