@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "digest_internal.h"
+#include "digest_pw_fields.h"
 
 int utsec_digest_is_tchar(unsigned char c)
 {
@@ -26,31 +26,6 @@ int utsec_digest_is_tchar(unsigned char c)
 static int lower(int c)
 {
     return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
-}
-
-static const struct {
-    const char *name;
-    utsec_digest_param_id_t id;
-} param_names[] = {
-    {"realm", UTSEC_DIGEST_P_REALM},       {"nonce", UTSEC_DIGEST_P_NONCE},
-    {"opaque", UTSEC_DIGEST_P_OPAQUE},     {"domain", UTSEC_DIGEST_P_DOMAIN},
-    {"stale", UTSEC_DIGEST_P_STALE},       {"algorithm", UTSEC_DIGEST_P_ALGORITHM},
-    {"qop", UTSEC_DIGEST_P_QOP},           {"charset", UTSEC_DIGEST_P_CHARSET},
-    {"userhash", UTSEC_DIGEST_P_USERHASH}, {"username", UTSEC_DIGEST_P_USERNAME},
-    {"username*", UTSEC_DIGEST_P_USERNAME_EXT}, {"uri", UTSEC_DIGEST_P_URI},
-    {"response", UTSEC_DIGEST_P_RESPONSE}, {"cnonce", UTSEC_DIGEST_P_CNONCE},
-    {"nc", UTSEC_DIGEST_P_NC},             {"auts", UTSEC_DIGEST_P_AUTS},
-    {"nextnonce", UTSEC_DIGEST_P_NEXTNONCE}, {"rspauth", UTSEC_DIGEST_P_RSPAUTH},
-};
-
-static utsec_digest_param_id_t param_id(const char *s, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < sizeof(param_names) / sizeof(param_names[0]); i++)
-        if (utsec_ascii_ieq_lit(s, n, param_names[i].name))
-            return param_names[i].id;
-    return UTSEC_DIGEST_P_UNKNOWN;
 }
 
 /* ---- tokenizer ----------------------------------------------------------- */
@@ -157,7 +132,7 @@ static int parse_param(cursor_t *c, raw_params_t *rp)
     memset(&p, 0, sizeof(p));
     p.name.ptr = c->s + c->pos;
     p.name.len = n;
-    p.id = param_id(p.name.ptr, n);
+    p.id = utsec_digest_pw_param_id(p.name.ptr, n);
     c->pos += n;
     skip_ows(c);
     if (peek(c) != '=')
@@ -498,104 +473,7 @@ static int parse_qop_list(const utsec_digest_str_t *v, unsigned *mask)
     return 0;
 }
 
-/*
- * How each parameter lands in one of the three header structs: a table per
- * struct, indexed by parameter id. F_ALG and F_USER fill a view and the int
- * that follows it (algorithm/alg, username/username_ext).
- */
-enum {
-    F_NONE,  /* kept in params only */
-    F_STR,   /* the value as is */
-    F_ALG,   /* a token; also its utsec_digest_alg_t */
-    F_USER,  /* username or username*; also which one it was */
-    F_QOPS,  /* qop-options list, into a mask */
-    F_QOP,   /* one qop token */
-    F_BOOL,  /* true / false */
-    F_NC     /* 8LHEX, not zero */
-};
-
-#define N_IDS (UTSEC_DIGEST_P_RSPAUTH + 1)
-#define BIT(id) (1u << (id))
-
-typedef struct fill_map {
-    struct {
-        unsigned char kind, off;
-    } f[N_IDS];
-    unsigned char n_params_off, params_off;
-    unsigned short size;
-    unsigned need;        /* parameters that must be present */
-    unsigned need_if_qop; /* ... when qop is */
-} fill_map_t;
-
-#define AT(type, field) offsetof(type, field)
-
-typedef char view_then_int[offsetof(utsec_digest_challenge_t, alg) ==
-                                   offsetof(utsec_digest_challenge_t, algorithm) +
-                                       sizeof(utsec_digest_str_t) &&
-                               offsetof(utsec_digest_authorization_t, alg) ==
-                                   offsetof(utsec_digest_authorization_t, algorithm) +
-                                       sizeof(utsec_digest_str_t) &&
-                               offsetof(utsec_digest_authorization_t, username_ext) ==
-                                   offsetof(utsec_digest_authorization_t, username) +
-                                       sizeof(utsec_digest_str_t)
-                           ? 1
-                           : -1];
-
-#define CH(field) AT(utsec_digest_challenge_t, field)
-static const fill_map_t challenge_map = {
-    {
-        [UTSEC_DIGEST_P_REALM] = {F_STR, CH(realm)},
-        [UTSEC_DIGEST_P_NONCE] = {F_STR, CH(nonce)},
-        [UTSEC_DIGEST_P_OPAQUE] = {F_STR, CH(opaque)},
-        [UTSEC_DIGEST_P_DOMAIN] = {F_STR, CH(domain)},
-        [UTSEC_DIGEST_P_CHARSET] = {F_STR, CH(charset)},
-        [UTSEC_DIGEST_P_ALGORITHM] = {F_ALG, CH(algorithm)},
-        [UTSEC_DIGEST_P_QOP] = {F_QOPS, CH(qop_mask)},
-        [UTSEC_DIGEST_P_STALE] = {F_BOOL, CH(stale)},
-        [UTSEC_DIGEST_P_USERHASH] = {F_BOOL, CH(userhash)},
-    },
-    CH(n_params), CH(params), sizeof(utsec_digest_challenge_t),
-    BIT(UTSEC_DIGEST_P_REALM) | BIT(UTSEC_DIGEST_P_NONCE), 0,
-};
-#undef CH
-
-#define AU(field) AT(utsec_digest_authorization_t, field)
-static const fill_map_t authorization_map = {
-    {
-        [UTSEC_DIGEST_P_USERNAME] = {F_USER, AU(username)},
-        [UTSEC_DIGEST_P_USERNAME_EXT] = {F_USER, AU(username)},
-        [UTSEC_DIGEST_P_REALM] = {F_STR, AU(realm)},
-        [UTSEC_DIGEST_P_NONCE] = {F_STR, AU(nonce)},
-        [UTSEC_DIGEST_P_URI] = {F_STR, AU(uri)},
-        [UTSEC_DIGEST_P_RESPONSE] = {F_STR, AU(response)},
-        [UTSEC_DIGEST_P_CNONCE] = {F_STR, AU(cnonce)},
-        [UTSEC_DIGEST_P_OPAQUE] = {F_STR, AU(opaque)},
-        [UTSEC_DIGEST_P_AUTS] = {F_STR, AU(auts)},
-        [UTSEC_DIGEST_P_ALGORITHM] = {F_ALG, AU(algorithm)},
-        [UTSEC_DIGEST_P_QOP] = {F_QOP, AU(qop)},
-        [UTSEC_DIGEST_P_NC] = {F_NC, AU(nc)},
-        [UTSEC_DIGEST_P_USERHASH] = {F_BOOL, AU(userhash)},
-    },
-    AU(n_params), AU(params), sizeof(utsec_digest_authorization_t),
-    BIT(UTSEC_DIGEST_P_USERNAME) | BIT(UTSEC_DIGEST_P_REALM) |
-        BIT(UTSEC_DIGEST_P_NONCE) | BIT(UTSEC_DIGEST_P_URI) |
-        BIT(UTSEC_DIGEST_P_RESPONSE),
-    BIT(UTSEC_DIGEST_P_NC) | BIT(UTSEC_DIGEST_P_CNONCE),
-};
-#undef AU
-
-#define AI(field) AT(utsec_digest_auth_info_t, field)
-static const fill_map_t auth_info_map = {
-    {
-        [UTSEC_DIGEST_P_NEXTNONCE] = {F_STR, AI(nextnonce)},
-        [UTSEC_DIGEST_P_RSPAUTH] = {F_STR, AI(rspauth)},
-        [UTSEC_DIGEST_P_CNONCE] = {F_STR, AI(cnonce)},
-        [UTSEC_DIGEST_P_QOP] = {F_QOP, AI(qop)},
-        [UTSEC_DIGEST_P_NC] = {F_NC, AI(nc)},
-    },
-    AI(n_params), AI(params), sizeof(utsec_digest_auth_info_t), 0, 0,
-};
-#undef AI
+#define BIT DIGEST_PW_BIT
 
 /*
  * The typed view of validated parameters into out (a struct of m->size
@@ -603,7 +481,7 @@ static const fill_map_t auth_info_map = {
  * username* cannot repeat (parse_param() refuses that), so `seen` only
  * catches RFC 7616 §3.4's "not both"; absent values stay NULL views.
  */
-static int fill(const raw_params_t *rp, void *out, const fill_map_t *m)
+static int fill(const raw_params_t *rp, void *out, const digest_pw_map_t *m)
 {
     unsigned char *base = out;
     unsigned seen = 0, bit;
@@ -625,9 +503,12 @@ static int fill(const raw_params_t *rp, void *out, const fill_map_t *m)
         seen |= bit;
         switch (m->f[p->id].kind) {
         case F_STR:
+        case F_TOK:
+        case F_HEX:
             *view = *v;
             break;
         case F_ALG:
+        case F_ALG_OPT:
             if (!utsec_digest_is_token(v->ptr, v->len))
                 return UTSEC_ERR_PARSE;
             *view = *v;
@@ -696,7 +577,7 @@ static int walk_challenges(const char *in, size_t in_len, char *scratch,
                 used = 0;
             if (used + need <= scratch_size) {
                 decode_values(&rp, scratch, &used);
-                if ((rc = fill(&rp, &tmp, &challenge_map)) != 0 ||
+                if ((rc = fill(&rp, &tmp, &utsec_digest_pw_challenge)) != 0 ||
                     (rc = fn(ctx, &tmp)) != 0)
                     return rc;
             } else if (cumulative) {
@@ -768,7 +649,7 @@ int utsec_digest_each_challenge(const char *in, size_t in_len, char *scratch,
 /* Authorization (with_scheme) or Authentication-Info into out, whole or
  * not at all. */
 static int parse_single(const char *in, size_t in_len, int with_scheme,
-                        void *out, const fill_map_t *m, char *scratch,
+                        void *out, const digest_pw_map_t *m, char *scratch,
                         size_t scratch_size)
 {
     /* storage for either result, written through m's offsets */
@@ -817,7 +698,7 @@ int utsec_digest_parse_authorization(const char *in, size_t in_len,
                                      utsec_digest_authorization_t *out,
                                      char *scratch, size_t scratch_size)
 {
-    return parse_single(in, in_len, 1, out, &authorization_map, scratch,
+    return parse_single(in, in_len, 1, out, &utsec_digest_pw_authorization, scratch,
                         scratch_size);
 }
 
@@ -825,6 +706,6 @@ int utsec_digest_parse_auth_info(const char *in, size_t in_len,
                                  utsec_digest_auth_info_t *out, char *scratch,
                                  size_t scratch_size)
 {
-    return parse_single(in, in_len, 0, out, &auth_info_map, scratch,
+    return parse_single(in, in_len, 0, out, &utsec_digest_pw_auth_info, scratch,
                         scratch_size);
 }
