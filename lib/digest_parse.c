@@ -284,11 +284,8 @@ static int hexval(int ch)
 
 int utsec_digest_is_attr_char(unsigned char ch)
 {
-    /* RFC 8187 §3.2.1 attr-char */
-    if ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
-        (ch >= 'A' && ch <= 'Z'))
-        return 1;
-    return ch != 0 && strchr("!#$&+-.^_`|~", ch) != NULL;
+    /* RFC 8187 §3.2.1 attr-char: a tchar other than "*", "'" and "%" */
+    return ch != '*' && ch != '\'' && ch != '%' && utsec_digest_is_tchar(ch);
 }
 
 /* RFC 8187 ext-value = charset "'" [ language ] "'" value-chars, UTF-8 only.
@@ -549,6 +546,26 @@ static int fill(const raw_params_t *rp, void *out, const digest_pw_map_t *m)
 /* ---- public parsers ------------------------------------------------------ */
 
 /*
+ * The values of one validated parameter list decoded into scratch after the
+ * *used octets already taken, then the typed view into out.
+ * UTSEC_ERR_BUFFER_TOO_SMALL (nothing decoded) when they do not fit.
+ */
+static int typed(raw_params_t *rp, char *scratch, size_t scratch_size,
+                 size_t *used, void *out, const digest_pw_map_t *m)
+{
+    size_t need;
+    int rc;
+
+    if ((rc = scratch_need(rp, &need)) != 0)
+        return rc;
+    if (need > scratch_size - *used)
+        return UTSEC_ERR_BUFFER_TOO_SMALL;
+    decode_values(rp, scratch, used);
+    return fill(rp, out, m);
+}
+
+
+/*
  * Every Digest challenge of in, in order, to fn. cumulative: the decoded
  * values of all challenges share scratch and running out is an error;
  * otherwise each challenge reuses scratch and one needing more is skipped.
@@ -560,7 +577,7 @@ static int walk_challenges(const char *in, size_t in_len, char *scratch,
     cursor_t c;
     raw_params_t rp;
     utsec_digest_challenge_t tmp;
-    size_t used = 0, need;
+    size_t used = 0;
     int rc, is_digest;
 
     c.s = in;
@@ -571,18 +588,16 @@ static int walk_challenges(const char *in, size_t in_len, char *scratch,
         if ((rc = parse_challenge_raw(&c, &rp, &is_digest)) != 0)
             return rc;
         if (is_digest) {
-            if ((rc = scratch_need(&rp, &need)) != 0)
-                return rc;
             if (!cumulative)
                 used = 0;
-            if (used + need <= scratch_size) {
-                decode_values(&rp, scratch, &used);
-                if ((rc = fill(&rp, &tmp, &utsec_digest_pw_challenge)) != 0 ||
-                    (rc = fn(ctx, &tmp)) != 0)
-                    return rc;
-            } else if (cumulative) {
-                return UTSEC_ERR_BUFFER_TOO_SMALL;
-            }
+            rc = typed(&rp, scratch, scratch_size, &used, &tmp,
+                       &utsec_digest_pw_challenge);
+            if (rc == UTSEC_ERR_BUFFER_TOO_SMALL && !cumulative)
+                rc = 0; /* skipped */
+            else if (rc == 0)
+                rc = fn(ctx, &tmp);
+            if (rc != 0)
+                return rc;
         }
         skip_separators(&c);
     }
@@ -661,7 +676,7 @@ static int parse_single(const char *in, size_t in_len, int with_scheme,
     } tmp;
     raw_params_t rp;
     cursor_t c;
-    size_t need, used = 0;
+    size_t used = 0;
     int rc;
 
     if (out == NULL || (scratch == NULL && scratch_size != 0))
@@ -683,12 +698,7 @@ static int parse_single(const char *in, size_t in_len, int with_scheme,
     }
     if ((rc = parse_param_list(&c, &rp, 0)) != 0)
         return rc;
-    if ((rc = scratch_need(&rp, &need)) != 0)
-        return rc;
-    if (need > scratch_size)
-        return UTSEC_ERR_BUFFER_TOO_SMALL;
-    decode_values(&rp, scratch, &used);
-    if ((rc = fill(&rp, &tmp, m)) != 0)
+    if ((rc = typed(&rp, scratch, scratch_size, &used, &tmp, m)) != 0)
         return rc;
     memcpy(out, &tmp, m->size);
     return 0;
