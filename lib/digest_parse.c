@@ -79,21 +79,17 @@ static int parse_quoted(cursor_t *c, utsec_digest_param_t *p, size_t *decoded,
     *escaped = 0;
     for (;;) {
         int ch = peek(c);
-        if (ch < 0)
-            return UTSEC_ERR_PARSE; /* unterminated */
         if (ch == '"')
             break;
         if (ch == '\\') {
-            int e;
-            c->pos++;
-            e = peek(c);
             /* quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text ) */
-            if (e < 0 || (e < 0x20 && e != '\t') || e == 0x7f)
-                return UTSEC_ERR_PARSE;
+            c->pos++;
+            ch = peek(c);
             *escaped = 1;
-        } else if ((ch < 0x20 && ch != '\t') || ch == 0x7f) {
-            return UTSEC_ERR_PARSE; /* CTL, including NUL */
         }
+        /* unterminated, or a CTL (including NUL) */
+        if (ch < 0 || (ch < 0x20 && ch != '\t') || ch == 0x7f)
+            return UTSEC_ERR_PARSE;
         c->pos++;
         n++;
     }
@@ -107,8 +103,9 @@ static int parse_quoted(cursor_t *c, utsec_digest_param_t *p, size_t *decoded,
     return 0;
 }
 
-/* Whether the cursor is on `token BWS "="` (the start of an auth-param). */
-static int at_param(const cursor_t *c)
+/* Whether the cursor is on `token BWS "="` (the start of an auth-param):
+ * the length of the token, 0 if not. */
+static size_t at_param(const cursor_t *c)
 {
     size_t n = token_len(c, c->pos), i;
 
@@ -117,27 +114,24 @@ static int at_param(const cursor_t *c)
     i = c->pos + n;
     while (i < c->len && (c->s[i] == ' ' || c->s[i] == '\t'))
         i++;
-    return i < c->len && c->s[i] == '=';
+    return i < c->len && c->s[i] == '=' ? n : 0;
 }
 
-/* auth-param = token BWS "=" BWS ( token / quoted-string ). */
-static int parse_param(cursor_t *c, raw_params_t *rp)
+/* auth-param = token BWS "=" BWS ( token / quoted-string ); the cursor is
+ * where at_param() found the n octets of the token. */
+static int parse_param(cursor_t *c, raw_params_t *rp, size_t n)
 {
     utsec_digest_param_t p;
-    size_t n = token_len(c, c->pos), i, decoded = 0;
+    size_t i, decoded = 0;
     unsigned char escaped = 0;
 
-    if (n == 0)
-        return UTSEC_ERR_PARSE;
     memset(&p, 0, sizeof(p));
     p.name.ptr = c->s + c->pos;
     p.name.len = n;
     p.id = utsec_digest_pw_param_id(p.name.ptr, n);
     c->pos += n;
     skip_ows(c);
-    if (peek(c) != '=')
-        return UTSEC_ERR_PARSE;
-    c->pos++;
+    c->pos++; /* "=" */
     skip_ows(c);
     if (peek(c) == '"') {
         int rc = parse_quoted(c, &p, &decoded, &escaped);
@@ -190,10 +184,11 @@ static int parse_param_list(cursor_t *c, raw_params_t *rp, int allow_next)
 {
     skip_separators(c);
     while (!at_end(c)) {
+        size_t n = at_param(c);
         int rc;
-        if (!at_param(c))
+        if (n == 0)
             return allow_next ? 0 : UTSEC_ERR_PARSE;
-        if ((rc = parse_param(c, rp)) != 0)
+        if ((rc = parse_param(c, rp, n)) != 0)
             return rc;
         skip_ows(c);
         if (at_end(c))
@@ -388,12 +383,11 @@ static void decode_values(raw_params_t *rp, char *scratch, size_t *used)
 
 static int parse_bool(const utsec_digest_str_t *v, int *out)
 {
-    if (utsec_ascii_ieq_lit(v->ptr, v->len, "true"))
-        *out = 1;
-    else if (utsec_ascii_ieq_lit(v->ptr, v->len, "false"))
-        *out = 0;
-    else
+    int w = utsec_digest_pw_word(v->ptr, v->len, "false\0true\0");
+
+    if (w == 0)
         return UTSEC_ERR_PARSE;
+    *out = w - 1;
     return 0;
 }
 
@@ -429,13 +423,14 @@ int utsec_digest_is_token(const char *s, size_t n)
     return 1;
 }
 
+typedef char qop_ids[UTSEC_DIGEST_QOP_AUTH == 1 && UTSEC_DIGEST_QOP_AUTH_INT == 2 ? 1 : -1];
+
 static utsec_digest_qop_t qop_token(const char *s, size_t n)
 {
-    if (utsec_ascii_ieq_lit(s, n, "auth"))
-        return UTSEC_DIGEST_QOP_AUTH;
-    if (utsec_ascii_ieq_lit(s, n, "auth-int"))
-        return UTSEC_DIGEST_QOP_AUTH_INT;
-    return UTSEC_DIGEST_QOP_UNKNOWN;
+    /* 1 = UTSEC_DIGEST_QOP_AUTH, 2 = UTSEC_DIGEST_QOP_AUTH_INT */
+    int w = utsec_digest_pw_word(s, n, "auth\0auth-int\0");
+
+    return w != 0 ? (utsec_digest_qop_t)w : UTSEC_DIGEST_QOP_UNKNOWN;
 }
 
 /* qop-options: a quoted list of tokens, `auth, auth-int` (RFC 7616 §3.3). */

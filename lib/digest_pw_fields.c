@@ -15,17 +15,21 @@ static const char param_names[] =
     "userhash\0username\0username*\0uri\0response\0cnonce\0nc\0auts\0"
     "nextnonce\0rspauth\0";
 
+int utsec_digest_pw_word(const char *s, size_t n, const char *words)
+{
+    int i;
+
+    for (i = 1; *words != '\0'; i++) {
+        if (utsec_ascii_ieq_lit(s, n, words))
+            return i;
+        words += strlen(words) + 1;
+    }
+    return 0;
+}
+
 utsec_digest_param_id_t utsec_digest_pw_param_id(const char *s, size_t n)
 {
-    const char *name = param_names;
-    int id;
-
-    for (id = UTSEC_DIGEST_P_REALM; *name != '\0'; id++) {
-        if (utsec_ascii_ieq_lit(s, n, name))
-            return (utsec_digest_param_id_t)id;
-        name += strlen(name) + 1;
-    }
-    return UTSEC_DIGEST_P_UNKNOWN;
+    return (utsec_digest_param_id_t)utsec_digest_pw_word(s, n, param_names);
 }
 
 const char *utsec_digest_pw_param_name(utsec_digest_param_id_t id)

@@ -46,6 +46,9 @@ extern const digest_pw_map_t utsec_digest_pw_challenge;
 extern const digest_pw_map_t utsec_digest_pw_authorization;
 extern const digest_pw_map_t utsec_digest_pw_auth_info;
 
+/* Which of the NUL-separated words (ending with an empty one) s[0, n) is,
+ * from 1, ignoring ASCII case; 0 for none. */
+int utsec_digest_pw_word(const char *s, size_t n, const char *words);
 /* The id of a parameter name (ASCII case-insensitive), or UNKNOWN. */
 utsec_digest_param_id_t utsec_digest_pw_param_id(const char *s, size_t n);
 /* The name of a known parameter id (not UNKNOWN). */
