@@ -23,6 +23,16 @@ int utsec_digest_is_tchar(unsigned char c)
     return c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL;
 }
 
+/* How many tchars s[from, len) starts with. */
+static size_t tchars(const char *s, size_t from, size_t len)
+{
+    size_t i = from;
+
+    while (i < len && utsec_digest_is_tchar((unsigned char)s[i]))
+        i++;
+    return i - from;
+}
+
 static int lower(int c)
 {
     return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
@@ -51,13 +61,9 @@ static void skip_ows(cursor_t *c)
         c->pos++;
 }
 
-static size_t token_len(const cursor_t *c, size_t from)
+static size_t token_len(const cursor_t *c)
 {
-    size_t i = from;
-
-    while (i < c->len && utsec_digest_is_tchar((unsigned char)c->s[i]))
-        i++;
-    return i - from;
+    return tchars(c->s, c->pos, c->len);
 }
 
 /* Per-parameter parse state that does not belong in the public view. */
@@ -107,7 +113,7 @@ static int parse_quoted(cursor_t *c, utsec_digest_param_t *p, size_t *decoded,
  * the length of the token, 0 if not. */
 static size_t at_param(const cursor_t *c)
 {
-    size_t n = token_len(c, c->pos), i;
+    size_t n = token_len(c), i;
 
     if (n == 0)
         return 0;
@@ -138,7 +144,7 @@ static int parse_param(cursor_t *c, raw_params_t *rp, size_t n)
         if (rc != 0)
             return rc;
     } else {
-        size_t v = token_len(c, c->pos);
+        size_t v = token_len(c);
         if (v == 0)
             return UTSEC_ERR_PARSE;
         if (v > UTSEC_DIGEST_MAX_VALUE)
@@ -235,7 +241,7 @@ static int check_input(const char *in, size_t in_len)
  */
 static int parse_challenge_raw(cursor_t *c, raw_params_t *rp, int *is_digest)
 {
-    size_t n = token_len(c, c->pos);
+    size_t n = token_len(c);
     int rc;
 
     rp->n = 0;
@@ -413,14 +419,7 @@ static int parse_nc(const utsec_digest_str_t *v, uint32_t *out)
 
 int utsec_digest_is_token(const char *s, size_t n)
 {
-    size_t i;
-
-    if (s == NULL || n == 0)
-        return 0;
-    for (i = 0; i < n; i++)
-        if (!utsec_digest_is_tchar((unsigned char)s[i]))
-            return 0;
-    return 1;
+    return s != NULL && n != 0 && tchars(s, 0, n) == n;
 }
 
 typedef char qop_ids[UTSEC_DIGEST_QOP_AUTH == 1 && UTSEC_DIGEST_QOP_AUTH_INT == 2 ? 1 : -1];
@@ -447,7 +446,7 @@ static int parse_qop_list(const utsec_digest_str_t *v, unsigned *mask)
         skip_separators(&c);
         if (at_end(&c))
             break;
-        n = token_len(&c, c.pos);
+        n = token_len(&c);
         if (n == 0)
             return UTSEC_ERR_PARSE;
         items++;
@@ -684,7 +683,7 @@ static int parse_single(const char *in, size_t in_len, int with_scheme,
     rp.n = 0;
     skip_ows(&c);
     if (with_scheme) {
-        size_t n = token_len(&c, c.pos);
+        size_t n = token_len(&c);
         if (n == 0 || !utsec_ascii_ieq_lit(in + c.pos, n, "Digest"))
             return UTSEC_ERR_PARSE;
         c.pos += n;
