@@ -57,7 +57,11 @@ static void utsec_digest_buf_name(digest_buf_t *b, const char *name)
     utsec_digest_buf_put(b, "=", 1);
 }
 
-static void utsec_digest_buf_quoted(digest_buf_t *b, const char *s, size_t n)
+/* A quoted-string; raw: s is this library's own lower-case hex, copied
+ * without looking at the digits (they derive from H(A1) until they are on
+ * the wire). */
+static void utsec_digest_buf_quoted(digest_buf_t *b, const char *s, size_t n,
+                                    int raw)
 {
     size_t i;
 
@@ -66,6 +70,10 @@ static void utsec_digest_buf_quoted(digest_buf_t *b, const char *s, size_t n)
         return;
     }
     utsec_digest_buf_put(b, "\"", 1);
+    if (raw) {
+        utsec_digest_buf_put(b, s, n);
+        n = 0;
+    }
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if ((c < 0x20 && c != '\t') || c == 0x7f) {
@@ -105,7 +113,7 @@ static void put_value(digest_buf_t *b, const utsec_digest_str_t *v, int quoted)
     if (!quoted && utsec_digest_is_token(v->ptr, v->len))
         utsec_digest_buf_put(b, v->ptr, v->len);
     else
-        utsec_digest_buf_quoted(b, v->ptr, v->len);
+        utsec_digest_buf_quoted(b, v->ptr, v->len, 0);
 }
 
 /* Extension parameters, as given (the name must be a token). */
@@ -204,12 +212,13 @@ static int write_fields(const void *in, const digest_pw_map_t *m, char *out,
         const void *f = base + m->f[*id].off;
         const utsec_digest_str_t *v = f;
         const char *lit = NULL;
+        int k = m->f[*id].kind;
         utsec_digest_alg_t alg;
         unsigned u;
         char nc[9];
 
         /* absent views, zero numbers and default values are not written */
-        switch (m->f[*id].kind) {
+        switch (k) {
         case F_USER:
             if (*(const int *)(const void *)(v + 1) || needs_ext(v)) {
                 if (v->len == 0)
@@ -220,21 +229,11 @@ static int write_fields(const void *in, const digest_pw_map_t *m, char *out,
             }
             /* fall through */
         case F_STR:
+        case F_HEX: /* response */
             if (v->ptr != NULL) {
                 put_name(&b, *id);
-                utsec_digest_buf_quoted(&b, v->ptr, v->len);
-            }
-            break;
-        case F_HEX:
-            put_name(&b, *id);
-            if (response_is_hex) {
-                /* our own lower-case hex: copied without looking at the
-                 * digits, which derive from H(A1) until they are on the wire */
-                utsec_digest_buf_put(&b, "\"", 1);
-                utsec_digest_buf_put(&b, v->ptr, v->len);
-                utsec_digest_buf_put(&b, "\"", 1);
-            } else {
-                utsec_digest_buf_quoted(&b, v->ptr, v->len);
+                utsec_digest_buf_quoted(&b, v->ptr, v->len,
+                                        k == F_HEX && response_is_hex);
             }
             break;
         case F_TOK:
@@ -246,7 +245,7 @@ static int write_fields(const void *in, const digest_pw_map_t *m, char *out,
         case F_ALG_OPT:
         case F_ALG:
             alg = *(const utsec_digest_alg_t *)(const void *)(v + 1);
-            if (m->f[*id].kind == F_ALG_OPT && v->ptr == NULL &&
+            if (k == F_ALG_OPT && v->ptr == NULL &&
                 alg == UTSEC_DIGEST_ALG_MD5)
                 break;
             if ((lit = utsec_digest_alg_name(alg)) == NULL && v->ptr != NULL) {
