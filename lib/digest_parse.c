@@ -234,6 +234,20 @@ static int check_input(const char *in, size_t in_len)
     return 0;
 }
 
+/* The auth-scheme token at the cursor, skipped: 1 when it is Digest, 0 for
+ * another scheme, -1 (cursor unmoved) when there is no token. */
+static int scheme(cursor_t *c)
+{
+    size_t n = token_len(c);
+    int digest;
+
+    if (n == 0)
+        return -1;
+    digest = utsec_ascii_ieq_lit(c->s + c->pos, n, "Digest");
+    c->pos += n;
+    return digest;
+}
+
 /*
  * One challenge starting at the cursor. *is_digest tells whether its scheme
  * is Digest; for other schemes the parameters are parsed (so that the list
@@ -241,14 +255,11 @@ static int check_input(const char *in, size_t in_len)
  */
 static int parse_challenge_raw(cursor_t *c, raw_params_t *rp, int *is_digest)
 {
-    size_t n = token_len(c);
     int rc;
 
     rp->n = 0;
-    if (n == 0)
+    if ((*is_digest = scheme(c)) < 0)
         return UTSEC_ERR_PARSE;
-    *is_digest = utsec_ascii_ieq_lit(c->s + c->pos, n, "Digest");
-    c->pos += n;
     if (at_end(c) || peek(c) == ',')
         return 0; /* scheme without parameters */
     if (peek(c) != ' ' && peek(c) != '\t')
@@ -628,16 +639,19 @@ int utsec_digest_parse_challenges(const char *in, size_t in_len,
     if (n_out == NULL || (out == NULL && max_out != 0) ||
         (scratch == NULL && scratch_size != 0))
         return UTSEC_ERR_INVALID_ARG;
-    /* The first walk validates everything; the second writes. */
+    /* The first walk validates everything; the second (the same walk, so
+     * it cannot fail) writes. */
     k.out = NULL;
     k.max = max_out;
-    k.count = 0;
-    if ((rc = walk_challenges(in, in_len, scratch, scratch_size, 1, collect,
-                              &k)) != 0)
-        return rc;
-    k.out = out;
-    k.count = 0;
-    (void)walk_challenges(in, in_len, scratch, scratch_size, 1, collect, &k);
+    for (;;) {
+        k.count = 0;
+        if ((rc = walk_challenges(in, in_len, scratch, scratch_size, 1,
+                                  collect, &k)) != 0)
+            return rc;
+        if (k.out != NULL || out == NULL)
+            break;
+        k.out = out;
+    }
     *n_out = k.count;
     return 0;
 }
@@ -682,14 +696,9 @@ static int parse_single(const char *in, size_t in_len, int with_scheme,
     c.pos = 0;
     rp.n = 0;
     skip_ows(&c);
-    if (with_scheme) {
-        size_t n = token_len(&c);
-        if (n == 0 || !utsec_ascii_ieq_lit(in + c.pos, n, "Digest"))
-            return UTSEC_ERR_PARSE;
-        c.pos += n;
-        if (peek(&c) != ' ' && peek(&c) != '\t')
-            return UTSEC_ERR_PARSE;
-    }
+    if (with_scheme &&
+        (scheme(&c) != 1 || (peek(&c) != ' ' && peek(&c) != '\t')))
+        return UTSEC_ERR_PARSE;
     if ((rc = parse_param_list(&c, &rp, 0)) != 0)
         return rc;
     if ((rc = typed(&rp, scratch, scratch_size, &used, &tmp, m)) != 0)
