@@ -225,12 +225,16 @@ static size_t token68_len(const cursor_t *c)
     return i - c->pos;
 }
 
-static int check_input(const char *in, size_t in_len)
+/* The input, then the scratch buffer. */
+static int check_input(const char *in, size_t in_len, const char *scratch,
+                       size_t scratch_size)
 {
     if (in == NULL && in_len != 0)
         return UTSEC_ERR_INVALID_ARG;
     if (in_len > UTSEC_DIGEST_MAX_INPUT)
         return UTSEC_ERR_TOO_LONG;
+    if (scratch == NULL && scratch_size != 0)
+        return UTSEC_ERR_INVALID_ARG;
     return 0;
 }
 
@@ -634,10 +638,9 @@ int utsec_digest_parse_challenges(const char *in, size_t in_len,
     collect_t k;
     int rc;
 
-    if ((rc = check_input(in, in_len)) != 0)
+    if ((rc = check_input(in, in_len, scratch, scratch_size)) != 0)
         return rc;
-    if (n_out == NULL || (out == NULL && max_out != 0) ||
-        (scratch == NULL && scratch_size != 0))
+    if (n_out == NULL || (out == NULL && max_out != 0))
         return UTSEC_ERR_INVALID_ARG;
     /* The first walk validates everything; the second (the same walk, so
      * it cannot fail) writes. */
@@ -662,9 +665,9 @@ int utsec_digest_each_challenge(const char *in, size_t in_len, char *scratch,
 {
     int rc;
 
-    if ((rc = check_input(in, in_len)) != 0)
+    if ((rc = check_input(in, in_len, scratch, scratch_size)) != 0)
         return rc;
-    if (fn == NULL || (scratch == NULL && scratch_size != 0))
+    if (fn == NULL)
         return UTSEC_ERR_INVALID_ARG;
     return walk_challenges(in, in_len, scratch, scratch_size, 0, fn, ctx);
 }
@@ -689,7 +692,7 @@ static int parse_single(const char *in, size_t in_len, int with_scheme,
 
     if (out == NULL || (scratch == NULL && scratch_size != 0))
         return UTSEC_ERR_INVALID_ARG;
-    if ((rc = check_input(in, in_len)) != 0)
+    if ((rc = check_input(in, in_len, scratch, scratch_size)) != 0)
         return rc;
     c.s = in;
     c.len = in_len;
