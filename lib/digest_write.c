@@ -146,19 +146,15 @@ static void put_ext_username(digest_buf_t *b, const utsec_digest_str_t *u)
     utsec_digest_buf_puts(b, "UTF-8''");
     for (i = 0; i < u->len; i++) {
         unsigned char c = (unsigned char)u->ptr[i];
-        if (utsec_digest_is_attr_char(c)) {
-            utsec_digest_buf_put(b, u->ptr + i, 1);
-        } else {
-            char e[3];
-            if (c == 0) {
-                b->invalid = 1;
-                return;
-            }
-            e[0] = '%';
-            e[1] = hexd[c >> 4];
-            e[2] = hexd[c & 0xF];
-            utsec_digest_buf_put(b, e, 3);
+        char e[3] = {'%', hexd[c >> 4], hexd[c & 0xF]};
+        if (c == 0) {
+            b->invalid = 1;
+            return;
         }
+        if (utsec_digest_is_attr_char(c))
+            utsec_digest_buf_put(b, u->ptr + i, 1);
+        else
+            utsec_digest_buf_put(b, e, 3);
     }
 }
 
