@@ -556,11 +556,12 @@ static int fill(const raw_params_t *rp, void *out, const digest_pw_map_t *m)
 
 /*
  * The values of one validated parameter list decoded into scratch after the
- * *used octets already taken, then the typed view into out.
+ * *used octets already taken, then the typed view into out (the struct of
+ * table which, DIGEST_PW_*).
  * UTSEC_ERR_BUFFER_TOO_SMALL (nothing decoded) when they do not fit.
  */
 static int typed(raw_params_t *rp, char *scratch, size_t scratch_size,
-                 size_t *used, void *out, const digest_pw_map_t *m)
+                 size_t *used, void *out, int which)
 {
     size_t need;
     int rc;
@@ -570,7 +571,7 @@ static int typed(raw_params_t *rp, char *scratch, size_t scratch_size,
     if (need > scratch_size - *used)
         return UTSEC_ERR_BUFFER_TOO_SMALL;
     decode_values(rp, scratch, used);
-    return fill(rp, out, m);
+    return fill(rp, out, utsec_digest_pw_map(which));
 }
 
 
@@ -600,7 +601,7 @@ static int walk_challenges(const char *in, size_t in_len, char *scratch,
             if (!cumulative)
                 used = 0;
             rc = typed(&rp, scratch, scratch_size, &used, &tmp,
-                       &utsec_digest_pw_challenge);
+                       DIGEST_PW_CHALLENGE);
             if (rc == UTSEC_ERR_BUFFER_TOO_SMALL && !cumulative)
                 rc = 0; /* skipped */
             else if (rc == 0)
@@ -675,10 +676,10 @@ int utsec_digest_each_challenge(const char *in, size_t in_len, char *scratch,
 /* Authorization (with_scheme) or Authentication-Info into out, whole or
  * not at all. */
 static int parse_single(const char *in, size_t in_len, int with_scheme,
-                        void *out, const digest_pw_map_t *m, char *scratch,
+                        void *out, int which, char *scratch,
                         size_t scratch_size)
 {
-    /* storage for either result, written through m's offsets */
+    /* storage for either result, written through its field table */
     union {
         /* cppcheck-suppress unusedStructMember */
         utsec_digest_authorization_t a;
@@ -704,9 +705,9 @@ static int parse_single(const char *in, size_t in_len, int with_scheme,
         return UTSEC_ERR_PARSE;
     if ((rc = parse_param_list(&c, &rp, 0)) != 0)
         return rc;
-    if ((rc = typed(&rp, scratch, scratch_size, &used, &tmp, m)) != 0)
+    if ((rc = typed(&rp, scratch, scratch_size, &used, &tmp, which)) != 0)
         return rc;
-    memcpy(out, &tmp, m->size);
+    memcpy(out, &tmp, utsec_digest_pw_map(which)->size);
     return 0;
 }
 
@@ -714,7 +715,7 @@ int utsec_digest_parse_authorization(const char *in, size_t in_len,
                                      utsec_digest_authorization_t *out,
                                      char *scratch, size_t scratch_size)
 {
-    return parse_single(in, in_len, 1, out, &utsec_digest_pw_authorization, scratch,
+    return parse_single(in, in_len, 1, out, DIGEST_PW_AUTHORIZATION, scratch,
                         scratch_size);
 }
 
@@ -722,6 +723,6 @@ int utsec_digest_parse_auth_info(const char *in, size_t in_len,
                                  utsec_digest_auth_info_t *out, char *scratch,
                                  size_t scratch_size)
 {
-    return parse_single(in, in_len, 0, out, &utsec_digest_pw_auth_info, scratch,
+    return parse_single(in, in_len, 0, out, DIGEST_PW_AUTH_INFO, scratch,
                         scratch_size);
 }

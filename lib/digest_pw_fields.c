@@ -58,7 +58,8 @@ typedef char view_then_int[offsetof(utsec_digest_challenge_t, alg) ==
                            : -1];
 
 #define CH(field) AT(utsec_digest_challenge_t, field)
-const digest_pw_map_t utsec_digest_pw_challenge = {
+static const digest_pw_map_t maps[] = {
+[DIGEST_PW_CHALLENGE] = {
     {
         [UTSEC_DIGEST_P_REALM] = {F_STR, CH(realm)},
         [UTSEC_DIGEST_P_NONCE] = {F_STR, CH(nonce)},
@@ -75,11 +76,11 @@ const digest_pw_map_t utsec_digest_pw_challenge = {
     {UTSEC_DIGEST_P_REALM, UTSEC_DIGEST_P_DOMAIN, UTSEC_DIGEST_P_NONCE,
      UTSEC_DIGEST_P_OPAQUE, UTSEC_DIGEST_P_STALE, UTSEC_DIGEST_P_ALGORITHM,
      UTSEC_DIGEST_P_QOP, UTSEC_DIGEST_P_CHARSET, UTSEC_DIGEST_P_USERHASH},
-};
+},
 #undef CH
 
 #define AU(field) AT(utsec_digest_authorization_t, field)
-const digest_pw_map_t utsec_digest_pw_authorization = {
+[DIGEST_PW_AUTHORIZATION] = {
     {
         [UTSEC_DIGEST_P_USERNAME] = {F_USER, AU(username)},
         [UTSEC_DIGEST_P_USERNAME_EXT] = {F_USER, AU(username)},
@@ -104,11 +105,11 @@ const digest_pw_map_t utsec_digest_pw_authorization = {
      UTSEC_DIGEST_P_URI, UTSEC_DIGEST_P_ALGORITHM, UTSEC_DIGEST_P_RESPONSE,
      UTSEC_DIGEST_P_OPAQUE, UTSEC_DIGEST_P_QOP, UTSEC_DIGEST_P_NC,
      UTSEC_DIGEST_P_CNONCE, UTSEC_DIGEST_P_USERHASH, UTSEC_DIGEST_P_AUTS},
-};
+},
 #undef AU
 
 #define AI(field) AT(utsec_digest_auth_info_t, field)
-const digest_pw_map_t utsec_digest_pw_auth_info = {
+[DIGEST_PW_AUTH_INFO] = {
     {
         [UTSEC_DIGEST_P_NEXTNONCE] = {F_STR, AI(nextnonce)},
         [UTSEC_DIGEST_P_RSPAUTH] = {F_STR, AI(rspauth)},
@@ -119,5 +120,11 @@ const digest_pw_map_t utsec_digest_pw_auth_info = {
     AI(n_params), AI(params), sizeof(utsec_digest_auth_info_t), 0, 0, 0,
     {UTSEC_DIGEST_P_RSPAUTH, UTSEC_DIGEST_P_QOP, UTSEC_DIGEST_P_NC,
      UTSEC_DIGEST_P_CNONCE, UTSEC_DIGEST_P_NEXTNONCE},
-};
+},
 #undef AI
+};
+
+const digest_pw_map_t *utsec_digest_pw_map(int which)
+{
+    return &maps[which];
+}

@@ -42,9 +42,10 @@ typedef struct digest_pw_map {
     unsigned char order[13]; /* ids in the order written, 0-terminated */
 } digest_pw_map_t;
 
-extern const digest_pw_map_t utsec_digest_pw_challenge;
-extern const digest_pw_map_t utsec_digest_pw_authorization;
-extern const digest_pw_map_t utsec_digest_pw_auth_info;
+/* The table of one struct (a function, not an extern object: the library
+ * has no global data symbols). */
+enum { DIGEST_PW_CHALLENGE, DIGEST_PW_AUTHORIZATION, DIGEST_PW_AUTH_INFO };
+const digest_pw_map_t *utsec_digest_pw_map(int which);
 
 /* Which of the NUL-separated words (ending with an empty one) s[0, n) is,
  * from 1, ignoring ASCII case; 0 for none. */

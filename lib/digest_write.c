@@ -179,13 +179,14 @@ static void put_name(digest_buf_t *b, utsec_digest_param_id_t id)
 }
 
 /*
- * One header value from the struct at in: its fields in m's order, then the
- * extension parameters. Every check that refuses a struct outright is made
+ * One header value from the struct at in (that of table which, DIGEST_PW_*):
+ * its fields in the table's order, then the extension parameters. Every check that refuses a struct outright is made
  * before anything is written.
  */
-static int write_fields(const void *in, const digest_pw_map_t *m, char *out,
+static int write_fields(const void *in, int which, char *out,
                         size_t out_size, size_t *out_len, int response_is_hex)
 {
+    const digest_pw_map_t *m = utsec_digest_pw_map(which);
     const unsigned char *base = in, *id;
     digest_buf_t b;
 
@@ -281,14 +282,14 @@ static int write_fields(const void *in, const digest_pw_map_t *m, char *out,
 int utsec_digest_challenge_write(const utsec_digest_challenge_t *c, char *out,
                                  size_t out_size, size_t *out_len)
 {
-    return write_fields(c, &utsec_digest_pw_challenge, out, out_size, out_len, 0);
+    return write_fields(c, DIGEST_PW_CHALLENGE, out, out_size, out_len, 0);
 }
 
 int utsec_digest_authorization_write(const utsec_digest_authorization_t *a,
                                      char *out, size_t out_size,
                                      size_t *out_len)
 {
-    return write_fields(a, &utsec_digest_pw_authorization, out, out_size,
+    return write_fields(a, DIGEST_PW_AUTHORIZATION, out, out_size,
                         out_len, 0);
 }
 
@@ -296,12 +297,12 @@ int utsec_digest_authorization_write_int(const utsec_digest_authorization_t *a,
                                          char *out, size_t out_size,
                                          size_t *out_len, int response_is_hex)
 {
-    return write_fields(a, &utsec_digest_pw_authorization, out, out_size,
+    return write_fields(a, DIGEST_PW_AUTHORIZATION, out, out_size,
                         out_len, response_is_hex);
 }
 
 int utsec_digest_auth_info_write(const utsec_digest_auth_info_t *ai, char *out,
                                  size_t out_size, size_t *out_len)
 {
-    return write_fields(ai, &utsec_digest_pw_auth_info, out, out_size, out_len, 0);
+    return write_fields(ai, DIGEST_PW_AUTH_INFO, out, out_size, out_len, 0);
 }
