@@ -691,6 +691,7 @@ static int parse_single(const char *in, size_t in_len, int with_scheme,
     size_t used = 0;
     int rc;
 
+    /* here the scratch buffer is checked before the input */
     if (out == NULL || (scratch == NULL && scratch_size != 0))
         return UTSEC_ERR_INVALID_ARG;
     if ((rc = check_input(in, in_len, scratch, scratch_size)) != 0)
