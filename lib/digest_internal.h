@@ -73,21 +73,4 @@ int utsec_digest_authorization_write_int(const utsec_digest_authorization_t *a,
                                          char *out, size_t out_size,
                                          size_t *out_len, int response_is_hex);
 
-/* Bounded output buffer for the serializers: overflow is sticky. */
-typedef struct digest_buf {
-    char *p;
-    size_t size, len;
-    int overflow, invalid;
-} digest_buf_t;
-
-void utsec_digest_buf_init(digest_buf_t *b, char *p, size_t size);
-void utsec_digest_buf_put(digest_buf_t *b, const char *s, size_t n);
-void utsec_digest_buf_puts(digest_buf_t *b, const char *s);
-/* `, name=` (no comma for the first parameter). */
-void utsec_digest_buf_name(digest_buf_t *b, const char *name);
-void utsec_digest_buf_quoted(digest_buf_t *b, const char *s, size_t n);
-void utsec_digest_buf_token(digest_buf_t *b, const char *s, size_t n);
-/* NUL-terminate; returns 0, UTSEC_ERR_INVALID_ARG or UTSEC_ERR_BUFFER_TOO_SMALL. */
-int utsec_digest_buf_finish(digest_buf_t *b, size_t *out_len);
-
 #endif

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "digest_internal.h"
+#include "digest_pw_fields.h"
 
 int utsec_digest_is_tchar(unsigned char c)
 {
@@ -23,34 +23,19 @@ int utsec_digest_is_tchar(unsigned char c)
     return c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL;
 }
 
+/* How many tchars s[from, len) starts with. */
+static size_t tchars(const char *s, size_t from, size_t len)
+{
+    size_t i = from;
+
+    while (i < len && utsec_digest_is_tchar((unsigned char)s[i]))
+        i++;
+    return i - from;
+}
+
 static int lower(int c)
 {
     return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
-}
-
-static const struct {
-    const char *name;
-    utsec_digest_param_id_t id;
-} param_names[] = {
-    {"realm", UTSEC_DIGEST_P_REALM},       {"nonce", UTSEC_DIGEST_P_NONCE},
-    {"opaque", UTSEC_DIGEST_P_OPAQUE},     {"domain", UTSEC_DIGEST_P_DOMAIN},
-    {"stale", UTSEC_DIGEST_P_STALE},       {"algorithm", UTSEC_DIGEST_P_ALGORITHM},
-    {"qop", UTSEC_DIGEST_P_QOP},           {"charset", UTSEC_DIGEST_P_CHARSET},
-    {"userhash", UTSEC_DIGEST_P_USERHASH}, {"username", UTSEC_DIGEST_P_USERNAME},
-    {"username*", UTSEC_DIGEST_P_USERNAME_EXT}, {"uri", UTSEC_DIGEST_P_URI},
-    {"response", UTSEC_DIGEST_P_RESPONSE}, {"cnonce", UTSEC_DIGEST_P_CNONCE},
-    {"nc", UTSEC_DIGEST_P_NC},             {"auts", UTSEC_DIGEST_P_AUTS},
-    {"nextnonce", UTSEC_DIGEST_P_NEXTNONCE}, {"rspauth", UTSEC_DIGEST_P_RSPAUTH},
-};
-
-static utsec_digest_param_id_t param_id(const char *s, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < sizeof(param_names) / sizeof(param_names[0]); i++)
-        if (utsec_ascii_ieq_lit(s, n, param_names[i].name))
-            return param_names[i].id;
-    return UTSEC_DIGEST_P_UNKNOWN;
 }
 
 /* ---- tokenizer ----------------------------------------------------------- */
@@ -76,13 +61,9 @@ static void skip_ows(cursor_t *c)
         c->pos++;
 }
 
-static size_t token_len(const cursor_t *c, size_t from)
+static size_t token_len(const cursor_t *c)
 {
-    size_t i = from;
-
-    while (i < c->len && utsec_digest_is_tchar((unsigned char)c->s[i]))
-        i++;
-    return i - from;
+    return tchars(c->s, c->pos, c->len);
 }
 
 /* Per-parameter parse state that does not belong in the public view. */
@@ -104,21 +85,17 @@ static int parse_quoted(cursor_t *c, utsec_digest_param_t *p, size_t *decoded,
     *escaped = 0;
     for (;;) {
         int ch = peek(c);
-        if (ch < 0)
-            return UTSEC_ERR_PARSE; /* unterminated */
         if (ch == '"')
             break;
         if (ch == '\\') {
-            int e;
-            c->pos++;
-            e = peek(c);
             /* quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text ) */
-            if (e < 0 || (e < 0x20 && e != '\t') || e == 0x7f)
-                return UTSEC_ERR_PARSE;
+            c->pos++;
+            ch = peek(c);
             *escaped = 1;
-        } else if ((ch < 0x20 && ch != '\t') || ch == 0x7f) {
-            return UTSEC_ERR_PARSE; /* CTL, including NUL */
         }
+        /* unterminated, or a CTL (including NUL) */
+        if (ch < 0 || (ch < 0x20 && ch != '\t') || ch == 0x7f)
+            return UTSEC_ERR_PARSE;
         c->pos++;
         n++;
     }
@@ -132,44 +109,42 @@ static int parse_quoted(cursor_t *c, utsec_digest_param_t *p, size_t *decoded,
     return 0;
 }
 
-/* Whether the cursor is on `token BWS "="` (the start of an auth-param). */
-static int at_param(const cursor_t *c)
+/* Whether the cursor is on `token BWS "="` (the start of an auth-param):
+ * the length of the token, 0 if not. */
+static size_t at_param(const cursor_t *c)
 {
-    size_t n = token_len(c, c->pos), i;
+    size_t n = token_len(c), i;
 
     if (n == 0)
         return 0;
     i = c->pos + n;
     while (i < c->len && (c->s[i] == ' ' || c->s[i] == '\t'))
         i++;
-    return i < c->len && c->s[i] == '=';
+    return i < c->len && c->s[i] == '=' ? n : 0;
 }
 
-/* auth-param = token BWS "=" BWS ( token / quoted-string ). */
-static int parse_param(cursor_t *c, raw_params_t *rp)
+/* auth-param = token BWS "=" BWS ( token / quoted-string ); the cursor is
+ * where at_param() found the n octets of the token. */
+static int parse_param(cursor_t *c, raw_params_t *rp, size_t n)
 {
     utsec_digest_param_t p;
-    size_t n = token_len(c, c->pos), i, decoded = 0;
+    size_t i, decoded = 0;
     unsigned char escaped = 0;
 
-    if (n == 0)
-        return UTSEC_ERR_PARSE;
     memset(&p, 0, sizeof(p));
     p.name.ptr = c->s + c->pos;
     p.name.len = n;
-    p.id = param_id(p.name.ptr, n);
+    p.id = utsec_digest_pw_param_id(p.name.ptr, n);
     c->pos += n;
     skip_ows(c);
-    if (peek(c) != '=')
-        return UTSEC_ERR_PARSE;
-    c->pos++;
+    c->pos++; /* "=" */
     skip_ows(c);
     if (peek(c) == '"') {
         int rc = parse_quoted(c, &p, &decoded, &escaped);
         if (rc != 0)
             return rc;
     } else {
-        size_t v = token_len(c, c->pos);
+        size_t v = token_len(c);
         if (v == 0)
             return UTSEC_ERR_PARSE;
         if (v > UTSEC_DIGEST_MAX_VALUE)
@@ -215,10 +190,11 @@ static int parse_param_list(cursor_t *c, raw_params_t *rp, int allow_next)
 {
     skip_separators(c);
     while (!at_end(c)) {
+        size_t n = at_param(c);
         int rc;
-        if (!at_param(c))
+        if (n == 0)
             return allow_next ? 0 : UTSEC_ERR_PARSE;
-        if ((rc = parse_param(c, rp)) != 0)
+        if ((rc = parse_param(c, rp, n)) != 0)
             return rc;
         skip_ows(c);
         if (at_end(c))
@@ -249,13 +225,31 @@ static size_t token68_len(const cursor_t *c)
     return i - c->pos;
 }
 
-static int check_input(const char *in, size_t in_len)
+/* The input, then the scratch buffer. */
+static int check_input(const char *in, size_t in_len, const char *scratch,
+                       size_t scratch_size)
 {
     if (in == NULL && in_len != 0)
         return UTSEC_ERR_INVALID_ARG;
     if (in_len > UTSEC_DIGEST_MAX_INPUT)
         return UTSEC_ERR_TOO_LONG;
+    if (scratch == NULL && scratch_size != 0)
+        return UTSEC_ERR_INVALID_ARG;
     return 0;
+}
+
+/* The auth-scheme token at the cursor, skipped: 1 when it is Digest, 0 for
+ * another scheme, -1 (cursor unmoved) when there is no token. */
+static int scheme(cursor_t *c)
+{
+    size_t n = token_len(c);
+    int digest;
+
+    if (n == 0)
+        return -1;
+    digest = utsec_ascii_ieq_lit(c->s + c->pos, n, "Digest");
+    c->pos += n;
+    return digest;
 }
 
 /*
@@ -265,14 +259,11 @@ static int check_input(const char *in, size_t in_len)
  */
 static int parse_challenge_raw(cursor_t *c, raw_params_t *rp, int *is_digest)
 {
-    size_t n = token_len(c, c->pos);
     int rc;
 
     rp->n = 0;
-    if (n == 0)
+    if ((*is_digest = scheme(c)) < 0)
         return UTSEC_ERR_PARSE;
-    *is_digest = utsec_ascii_ieq_lit(c->s + c->pos, n, "Digest");
-    c->pos += n;
     if (at_end(c) || peek(c) == ',')
         return 0; /* scheme without parameters */
     if (peek(c) != ' ' && peek(c) != '\t')
@@ -309,11 +300,8 @@ static int hexval(int ch)
 
 int utsec_digest_is_attr_char(unsigned char ch)
 {
-    /* RFC 8187 §3.2.1 attr-char */
-    if ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
-        (ch >= 'A' && ch <= 'Z'))
-        return 1;
-    return ch != 0 && strchr("!#$&+-.^_`|~", ch) != NULL;
+    /* RFC 8187 §3.2.1 attr-char: a tchar other than "*", "'" and "%" */
+    return ch != '*' && ch != '\'' && ch != '%' && utsec_digest_is_tchar(ch);
 }
 
 /* RFC 8187 ext-value = charset "'" [ language ] "'" value-chars, UTF-8 only.
@@ -416,12 +404,11 @@ static void decode_values(raw_params_t *rp, char *scratch, size_t *used)
 
 static int parse_bool(const utsec_digest_str_t *v, int *out)
 {
-    if (utsec_ascii_ieq_lit(v->ptr, v->len, "true"))
-        *out = 1;
-    else if (utsec_ascii_ieq_lit(v->ptr, v->len, "false"))
-        *out = 0;
-    else
+    int w = utsec_digest_pw_word(v->ptr, v->len, "false\0true\0");
+
+    if (w == 0)
         return UTSEC_ERR_PARSE;
+    *out = w - 1;
     return 0;
 }
 
@@ -447,23 +434,17 @@ static int parse_nc(const utsec_digest_str_t *v, uint32_t *out)
 
 int utsec_digest_is_token(const char *s, size_t n)
 {
-    size_t i;
-
-    if (s == NULL || n == 0)
-        return 0;
-    for (i = 0; i < n; i++)
-        if (!utsec_digest_is_tchar((unsigned char)s[i]))
-            return 0;
-    return 1;
+    return s != NULL && n != 0 && tchars(s, 0, n) == n;
 }
+
+typedef char qop_ids[UTSEC_DIGEST_QOP_AUTH == 1 && UTSEC_DIGEST_QOP_AUTH_INT == 2 ? 1 : -1];
 
 static utsec_digest_qop_t qop_token(const char *s, size_t n)
 {
-    if (utsec_ascii_ieq_lit(s, n, "auth"))
-        return UTSEC_DIGEST_QOP_AUTH;
-    if (utsec_ascii_ieq_lit(s, n, "auth-int"))
-        return UTSEC_DIGEST_QOP_AUTH_INT;
-    return UTSEC_DIGEST_QOP_UNKNOWN;
+    /* 1 = UTSEC_DIGEST_QOP_AUTH, 2 = UTSEC_DIGEST_QOP_AUTH_INT */
+    int w = utsec_digest_pw_word(s, n, "auth\0auth-int\0");
+
+    return w != 0 ? (utsec_digest_qop_t)w : UTSEC_DIGEST_QOP_UNKNOWN;
 }
 
 /* qop-options: a quoted list of tokens, `auth, auth-int` (RFC 7616 §3.3). */
@@ -480,7 +461,7 @@ static int parse_qop_list(const utsec_digest_str_t *v, unsigned *mask)
         skip_separators(&c);
         if (at_end(&c))
             break;
-        n = token_len(&c, c.pos);
+        n = token_len(&c);
         if (n == 0)
             return UTSEC_ERR_PARSE;
         items++;
@@ -498,104 +479,7 @@ static int parse_qop_list(const utsec_digest_str_t *v, unsigned *mask)
     return 0;
 }
 
-/*
- * How each parameter lands in one of the three header structs: a table per
- * struct, indexed by parameter id. F_ALG and F_USER fill a view and the int
- * that follows it (algorithm/alg, username/username_ext).
- */
-enum {
-    F_NONE,  /* kept in params only */
-    F_STR,   /* the value as is */
-    F_ALG,   /* a token; also its utsec_digest_alg_t */
-    F_USER,  /* username or username*; also which one it was */
-    F_QOPS,  /* qop-options list, into a mask */
-    F_QOP,   /* one qop token */
-    F_BOOL,  /* true / false */
-    F_NC     /* 8LHEX, not zero */
-};
-
-#define N_IDS (UTSEC_DIGEST_P_RSPAUTH + 1)
-#define BIT(id) (1u << (id))
-
-typedef struct fill_map {
-    struct {
-        unsigned char kind, off;
-    } f[N_IDS];
-    unsigned char n_params_off, params_off;
-    unsigned short size;
-    unsigned need;        /* parameters that must be present */
-    unsigned need_if_qop; /* ... when qop is */
-} fill_map_t;
-
-#define AT(type, field) offsetof(type, field)
-
-typedef char view_then_int[offsetof(utsec_digest_challenge_t, alg) ==
-                                   offsetof(utsec_digest_challenge_t, algorithm) +
-                                       sizeof(utsec_digest_str_t) &&
-                               offsetof(utsec_digest_authorization_t, alg) ==
-                                   offsetof(utsec_digest_authorization_t, algorithm) +
-                                       sizeof(utsec_digest_str_t) &&
-                               offsetof(utsec_digest_authorization_t, username_ext) ==
-                                   offsetof(utsec_digest_authorization_t, username) +
-                                       sizeof(utsec_digest_str_t)
-                           ? 1
-                           : -1];
-
-#define CH(field) AT(utsec_digest_challenge_t, field)
-static const fill_map_t challenge_map = {
-    {
-        [UTSEC_DIGEST_P_REALM] = {F_STR, CH(realm)},
-        [UTSEC_DIGEST_P_NONCE] = {F_STR, CH(nonce)},
-        [UTSEC_DIGEST_P_OPAQUE] = {F_STR, CH(opaque)},
-        [UTSEC_DIGEST_P_DOMAIN] = {F_STR, CH(domain)},
-        [UTSEC_DIGEST_P_CHARSET] = {F_STR, CH(charset)},
-        [UTSEC_DIGEST_P_ALGORITHM] = {F_ALG, CH(algorithm)},
-        [UTSEC_DIGEST_P_QOP] = {F_QOPS, CH(qop_mask)},
-        [UTSEC_DIGEST_P_STALE] = {F_BOOL, CH(stale)},
-        [UTSEC_DIGEST_P_USERHASH] = {F_BOOL, CH(userhash)},
-    },
-    CH(n_params), CH(params), sizeof(utsec_digest_challenge_t),
-    BIT(UTSEC_DIGEST_P_REALM) | BIT(UTSEC_DIGEST_P_NONCE), 0,
-};
-#undef CH
-
-#define AU(field) AT(utsec_digest_authorization_t, field)
-static const fill_map_t authorization_map = {
-    {
-        [UTSEC_DIGEST_P_USERNAME] = {F_USER, AU(username)},
-        [UTSEC_DIGEST_P_USERNAME_EXT] = {F_USER, AU(username)},
-        [UTSEC_DIGEST_P_REALM] = {F_STR, AU(realm)},
-        [UTSEC_DIGEST_P_NONCE] = {F_STR, AU(nonce)},
-        [UTSEC_DIGEST_P_URI] = {F_STR, AU(uri)},
-        [UTSEC_DIGEST_P_RESPONSE] = {F_STR, AU(response)},
-        [UTSEC_DIGEST_P_CNONCE] = {F_STR, AU(cnonce)},
-        [UTSEC_DIGEST_P_OPAQUE] = {F_STR, AU(opaque)},
-        [UTSEC_DIGEST_P_AUTS] = {F_STR, AU(auts)},
-        [UTSEC_DIGEST_P_ALGORITHM] = {F_ALG, AU(algorithm)},
-        [UTSEC_DIGEST_P_QOP] = {F_QOP, AU(qop)},
-        [UTSEC_DIGEST_P_NC] = {F_NC, AU(nc)},
-        [UTSEC_DIGEST_P_USERHASH] = {F_BOOL, AU(userhash)},
-    },
-    AU(n_params), AU(params), sizeof(utsec_digest_authorization_t),
-    BIT(UTSEC_DIGEST_P_USERNAME) | BIT(UTSEC_DIGEST_P_REALM) |
-        BIT(UTSEC_DIGEST_P_NONCE) | BIT(UTSEC_DIGEST_P_URI) |
-        BIT(UTSEC_DIGEST_P_RESPONSE),
-    BIT(UTSEC_DIGEST_P_NC) | BIT(UTSEC_DIGEST_P_CNONCE),
-};
-#undef AU
-
-#define AI(field) AT(utsec_digest_auth_info_t, field)
-static const fill_map_t auth_info_map = {
-    {
-        [UTSEC_DIGEST_P_NEXTNONCE] = {F_STR, AI(nextnonce)},
-        [UTSEC_DIGEST_P_RSPAUTH] = {F_STR, AI(rspauth)},
-        [UTSEC_DIGEST_P_CNONCE] = {F_STR, AI(cnonce)},
-        [UTSEC_DIGEST_P_QOP] = {F_QOP, AI(qop)},
-        [UTSEC_DIGEST_P_NC] = {F_NC, AI(nc)},
-    },
-    AI(n_params), AI(params), sizeof(utsec_digest_auth_info_t), 0, 0,
-};
-#undef AI
+#define BIT DIGEST_PW_BIT
 
 /*
  * The typed view of validated parameters into out (a struct of m->size
@@ -603,7 +487,7 @@ static const fill_map_t auth_info_map = {
  * username* cannot repeat (parse_param() refuses that), so `seen` only
  * catches RFC 7616 §3.4's "not both"; absent values stay NULL views.
  */
-static int fill(const raw_params_t *rp, void *out, const fill_map_t *m)
+static int fill(const raw_params_t *rp, void *out, const digest_pw_map_t *m)
 {
     unsigned char *base = out;
     unsigned seen = 0, bit;
@@ -625,9 +509,12 @@ static int fill(const raw_params_t *rp, void *out, const fill_map_t *m)
         seen |= bit;
         switch (m->f[p->id].kind) {
         case F_STR:
+        case F_TOK:
+        case F_HEX:
             *view = *v;
             break;
         case F_ALG:
+        case F_ALG_OPT:
             if (!utsec_digest_is_token(v->ptr, v->len))
                 return UTSEC_ERR_PARSE;
             *view = *v;
@@ -668,6 +555,27 @@ static int fill(const raw_params_t *rp, void *out, const fill_map_t *m)
 /* ---- public parsers ------------------------------------------------------ */
 
 /*
+ * The values of one validated parameter list decoded into scratch after the
+ * *used octets already taken, then the typed view into out (the struct of
+ * table which, DIGEST_PW_*).
+ * UTSEC_ERR_BUFFER_TOO_SMALL (nothing decoded) when they do not fit.
+ */
+static int typed(raw_params_t *rp, char *scratch, size_t scratch_size,
+                 size_t *used, void *out, int which)
+{
+    size_t need;
+    int rc;
+
+    if ((rc = scratch_need(rp, &need)) != 0)
+        return rc;
+    if (need > scratch_size - *used)
+        return UTSEC_ERR_BUFFER_TOO_SMALL;
+    decode_values(rp, scratch, used);
+    return fill(rp, out, utsec_digest_pw_map(which));
+}
+
+
+/*
  * Every Digest challenge of in, in order, to fn. cumulative: the decoded
  * values of all challenges share scratch and running out is an error;
  * otherwise each challenge reuses scratch and one needing more is skipped.
@@ -679,7 +587,7 @@ static int walk_challenges(const char *in, size_t in_len, char *scratch,
     cursor_t c;
     raw_params_t rp;
     utsec_digest_challenge_t tmp;
-    size_t used = 0, need;
+    size_t used = 0;
     int rc, is_digest;
 
     c.s = in;
@@ -690,18 +598,16 @@ static int walk_challenges(const char *in, size_t in_len, char *scratch,
         if ((rc = parse_challenge_raw(&c, &rp, &is_digest)) != 0)
             return rc;
         if (is_digest) {
-            if ((rc = scratch_need(&rp, &need)) != 0)
-                return rc;
             if (!cumulative)
                 used = 0;
-            if (used + need <= scratch_size) {
-                decode_values(&rp, scratch, &used);
-                if ((rc = fill(&rp, &tmp, &challenge_map)) != 0 ||
-                    (rc = fn(ctx, &tmp)) != 0)
-                    return rc;
-            } else if (cumulative) {
-                return UTSEC_ERR_BUFFER_TOO_SMALL;
-            }
+            rc = typed(&rp, scratch, scratch_size, &used, &tmp,
+                       DIGEST_PW_CHALLENGE);
+            if (rc == UTSEC_ERR_BUFFER_TOO_SMALL && !cumulative)
+                rc = 0; /* skipped */
+            else if (rc == 0)
+                rc = fn(ctx, &tmp);
+            if (rc != 0)
+                return rc;
         }
         skip_separators(&c);
     }
@@ -733,21 +639,23 @@ int utsec_digest_parse_challenges(const char *in, size_t in_len,
     collect_t k;
     int rc;
 
-    if ((rc = check_input(in, in_len)) != 0)
+    if ((rc = check_input(in, in_len, scratch, scratch_size)) != 0)
         return rc;
-    if (n_out == NULL || (out == NULL && max_out != 0) ||
-        (scratch == NULL && scratch_size != 0))
+    if (n_out == NULL || (out == NULL && max_out != 0))
         return UTSEC_ERR_INVALID_ARG;
-    /* The first walk validates everything; the second writes. */
+    /* The first walk validates everything; the second (the same walk, so
+     * it cannot fail) writes. */
     k.out = NULL;
     k.max = max_out;
-    k.count = 0;
-    if ((rc = walk_challenges(in, in_len, scratch, scratch_size, 1, collect,
-                              &k)) != 0)
-        return rc;
-    k.out = out;
-    k.count = 0;
-    (void)walk_challenges(in, in_len, scratch, scratch_size, 1, collect, &k);
+    for (;;) {
+        k.count = 0;
+        if ((rc = walk_challenges(in, in_len, scratch, scratch_size, 1,
+                                  collect, &k)) != 0)
+            return rc;
+        if (k.out != NULL || out == NULL)
+            break;
+        k.out = out;
+    }
     *n_out = k.count;
     return 0;
 }
@@ -758,9 +666,9 @@ int utsec_digest_each_challenge(const char *in, size_t in_len, char *scratch,
 {
     int rc;
 
-    if ((rc = check_input(in, in_len)) != 0)
+    if ((rc = check_input(in, in_len, scratch, scratch_size)) != 0)
         return rc;
-    if (fn == NULL || (scratch == NULL && scratch_size != 0))
+    if (fn == NULL)
         return UTSEC_ERR_INVALID_ARG;
     return walk_challenges(in, in_len, scratch, scratch_size, 0, fn, ctx);
 }
@@ -768,10 +676,10 @@ int utsec_digest_each_challenge(const char *in, size_t in_len, char *scratch,
 /* Authorization (with_scheme) or Authentication-Info into out, whole or
  * not at all. */
 static int parse_single(const char *in, size_t in_len, int with_scheme,
-                        void *out, const fill_map_t *m, char *scratch,
+                        void *out, int which, char *scratch,
                         size_t scratch_size)
 {
-    /* storage for either result, written through m's offsets */
+    /* storage for either result, written through its field table */
     union {
         /* cppcheck-suppress unusedStructMember */
         utsec_digest_authorization_t a;
@@ -780,36 +688,27 @@ static int parse_single(const char *in, size_t in_len, int with_scheme,
     } tmp;
     raw_params_t rp;
     cursor_t c;
-    size_t need, used = 0;
+    size_t used = 0;
     int rc;
 
+    /* here the scratch buffer is checked before the input */
     if (out == NULL || (scratch == NULL && scratch_size != 0))
         return UTSEC_ERR_INVALID_ARG;
-    if ((rc = check_input(in, in_len)) != 0)
+    if ((rc = check_input(in, in_len, scratch, scratch_size)) != 0)
         return rc;
     c.s = in;
     c.len = in_len;
     c.pos = 0;
     rp.n = 0;
     skip_ows(&c);
-    if (with_scheme) {
-        size_t n = token_len(&c, c.pos);
-        if (n == 0 || !utsec_ascii_ieq_lit(in + c.pos, n, "Digest"))
-            return UTSEC_ERR_PARSE;
-        c.pos += n;
-        if (peek(&c) != ' ' && peek(&c) != '\t')
-            return UTSEC_ERR_PARSE;
-    }
+    if (with_scheme &&
+        (scheme(&c) != 1 || (peek(&c) != ' ' && peek(&c) != '\t')))
+        return UTSEC_ERR_PARSE;
     if ((rc = parse_param_list(&c, &rp, 0)) != 0)
         return rc;
-    if ((rc = scratch_need(&rp, &need)) != 0)
+    if ((rc = typed(&rp, scratch, scratch_size, &used, &tmp, which)) != 0)
         return rc;
-    if (need > scratch_size)
-        return UTSEC_ERR_BUFFER_TOO_SMALL;
-    decode_values(&rp, scratch, &used);
-    if ((rc = fill(&rp, &tmp, m)) != 0)
-        return rc;
-    memcpy(out, &tmp, m->size);
+    memcpy(out, &tmp, utsec_digest_pw_map(which)->size);
     return 0;
 }
 
@@ -817,7 +716,7 @@ int utsec_digest_parse_authorization(const char *in, size_t in_len,
                                      utsec_digest_authorization_t *out,
                                      char *scratch, size_t scratch_size)
 {
-    return parse_single(in, in_len, 1, out, &authorization_map, scratch,
+    return parse_single(in, in_len, 1, out, DIGEST_PW_AUTHORIZATION, scratch,
                         scratch_size);
 }
 
@@ -825,6 +724,6 @@ int utsec_digest_parse_auth_info(const char *in, size_t in_len,
                                  utsec_digest_auth_info_t *out, char *scratch,
                                  size_t scratch_size)
 {
-    return parse_single(in, in_len, 0, out, &auth_info_map, scratch,
+    return parse_single(in, in_len, 0, out, DIGEST_PW_AUTH_INFO, scratch,
                         scratch_size);
 }

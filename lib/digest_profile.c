@@ -80,7 +80,7 @@ int utsec_digest_ua_realm_parse(const char *realm, size_t realm_len,
 {
     size_t start = 0, i;
     int bad_host = 0, k;
-    utsec_digest_str_t found[2] = {{NULL, 0}, {NULL, 0}}; /* UICC, ME */
+    utsec_digest_str_t uicc = {NULL, 0};
 
     if (realm == NULL || fqdn == NULL || variant == NULL || answer_realm == NULL)
         return UTSEC_ERR_INVALID_ARG;
@@ -105,19 +105,21 @@ int utsec_digest_ua_realm_parse(const char *realm, size_t realm_len,
             bad_host = 1;
             continue;
         }
-        if (found[k].ptr == NULL) {
-            found[k].ptr = part;
-            found[k].len = plen;
+        if (k == 1) {
+            /* ME (Ks_(ext)_NAF): the first one is the answer */
+            *variant = UTSEC_GBA_VARIANT_ME;
+            answer_realm->ptr = part;
+            answer_realm->len = plen;
+            return 0;
+        }
+        if (uicc.ptr == NULL) {
+            uicc.ptr = part;
+            uicc.len = plen;
         }
     }
-    if (found[1].ptr != NULL) {
-        *variant = UTSEC_GBA_VARIANT_ME;
-        *answer_realm = found[1];
-        return 0;
-    }
-    if (found[0].ptr != NULL) {
+    if (uicc.ptr != NULL) {
         *variant = UTSEC_GBA_VARIANT_U_INT;
-        *answer_realm = found[0];
+        *answer_realm = uicc;
         return 0;
     }
     return bad_host ? UTSEC_ERR_BAD_HOST : UTSEC_ERR_PARSE;

@@ -8,9 +8,16 @@
  */
 #include <string.h>
 
-#include "digest_internal.h"
+#include "digest_pw_fields.h"
 
-void utsec_digest_buf_init(digest_buf_t *b, char *p, size_t size)
+/* Bounded output buffer for the serializers: overflow is sticky. */
+typedef struct digest_buf {
+    char *p;
+    size_t size, len;
+    int overflow, invalid;
+} digest_buf_t;
+
+static void utsec_digest_buf_init(digest_buf_t *b, char *p, size_t size)
 {
     b->p = p;
     b->size = size;
@@ -19,7 +26,7 @@ void utsec_digest_buf_init(digest_buf_t *b, char *p, size_t size)
     b->invalid = 0;
 }
 
-void utsec_digest_buf_put(digest_buf_t *b, const char *s, size_t n)
+static void utsec_digest_buf_put(digest_buf_t *b, const char *s, size_t n)
 {
     if (b->overflow || n == 0)
         return;
@@ -31,7 +38,7 @@ void utsec_digest_buf_put(digest_buf_t *b, const char *s, size_t n)
     b->len += n;
 }
 
-void utsec_digest_buf_puts(digest_buf_t *b, const char *s)
+static void utsec_digest_buf_puts(digest_buf_t *b, const char *s)
 {
     utsec_digest_buf_put(b, s, strlen(s));
 }
@@ -43,14 +50,18 @@ static void put_sep(digest_buf_t *b)
         utsec_digest_buf_put(b, ", ", 2);
 }
 
-void utsec_digest_buf_name(digest_buf_t *b, const char *name)
+static void utsec_digest_buf_name(digest_buf_t *b, const char *name)
 {
     put_sep(b);
     utsec_digest_buf_puts(b, name);
     utsec_digest_buf_put(b, "=", 1);
 }
 
-void utsec_digest_buf_quoted(digest_buf_t *b, const char *s, size_t n)
+/* A quoted-string; raw: s is this library's own lower-case hex, copied
+ * without looking at the digits (they derive from H(A1) until they are on
+ * the wire). */
+static void utsec_digest_buf_quoted(digest_buf_t *b, const char *s, size_t n,
+                                    int raw)
 {
     size_t i;
 
@@ -59,6 +70,10 @@ void utsec_digest_buf_quoted(digest_buf_t *b, const char *s, size_t n)
         return;
     }
     utsec_digest_buf_put(b, "\"", 1);
+    if (raw) {
+        utsec_digest_buf_put(b, s, n);
+        n = 0;
+    }
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if ((c < 0x20 && c != '\t') || c == 0x7f) {
@@ -72,7 +87,7 @@ void utsec_digest_buf_quoted(digest_buf_t *b, const char *s, size_t n)
     utsec_digest_buf_put(b, "\"", 1);
 }
 
-void utsec_digest_buf_token(digest_buf_t *b, const char *s, size_t n)
+static void utsec_digest_buf_token(digest_buf_t *b, const char *s, size_t n)
 {
     if (!utsec_digest_is_token(s, n))
         b->invalid = 1;
@@ -80,7 +95,7 @@ void utsec_digest_buf_token(digest_buf_t *b, const char *s, size_t n)
         utsec_digest_buf_put(b, s, n);
 }
 
-int utsec_digest_buf_finish(digest_buf_t *b, size_t *out_len)
+static int utsec_digest_buf_finish(digest_buf_t *b, size_t *out_len)
 {
     if (b->invalid)
         return UTSEC_ERR_INVALID_ARG;
@@ -92,52 +107,13 @@ int utsec_digest_buf_finish(digest_buf_t *b, size_t *out_len)
     return 0;
 }
 
-static void put_quoted_opt(digest_buf_t *b, const char *name,
-                           const utsec_digest_str_t *v)
-{
-    if (v->ptr == NULL)
-        return;
-    utsec_digest_buf_name(b, name);
-    utsec_digest_buf_quoted(b, v->ptr, v->len);
-}
-
-static void put_alg(digest_buf_t *b, utsec_digest_alg_t alg,
-                    const utsec_digest_str_t *text)
-{
-    const char *name = utsec_digest_alg_name(alg);
-
-    if (name != NULL) {
-        utsec_digest_buf_name(b, "algorithm");
-        utsec_digest_buf_puts(b, name);
-    } else if (text->ptr != NULL) {
-        utsec_digest_buf_name(b, "algorithm");
-        utsec_digest_buf_token(b, text->ptr, text->len);
-    }
-}
-
-static void put_nc(digest_buf_t *b, uint32_t nc)
-{
-    char s[9];
-
-    utsec_digest_nc_hex(nc, s);
-    utsec_digest_buf_name(b, "nc");
-    utsec_digest_buf_put(b, s, 8);
-}
-
-/* `name=true` (stale, userhash). */
-static void put_true(digest_buf_t *b, const char *name)
-{
-    utsec_digest_buf_name(b, name);
-    utsec_digest_buf_puts(b, "true");
-}
-
 /* A token as is, anything else as a quoted-string. */
 static void put_value(digest_buf_t *b, const utsec_digest_str_t *v, int quoted)
 {
     if (!quoted && utsec_digest_is_token(v->ptr, v->len))
         utsec_digest_buf_put(b, v->ptr, v->len);
     else
-        utsec_digest_buf_quoted(b, v->ptr, v->len);
+        utsec_digest_buf_quoted(b, v->ptr, v->len, 0);
 }
 
 /* Extension parameters, as given (the name must be a token). */
@@ -161,66 +137,24 @@ static void put_unknown(digest_buf_t *b, const utsec_digest_param_t *params,
     }
 }
 
-/* qop-options by mask (AUTH = 1, AUTH_INT = 2). */
-static const char *const qop_options[] = {
-    NULL, "\"auth\"", "\"auth-int\"", "\"auth,auth-int\"",
-};
-
-int utsec_digest_challenge_write(const utsec_digest_challenge_t *c, char *out,
-                                 size_t out_size, size_t *out_len)
-{
-    digest_buf_t b;
-    unsigned qops;
-
-    if (c == NULL || out == NULL || c->realm.ptr == NULL || c->nonce.ptr == NULL)
-        return UTSEC_ERR_INVALID_ARG;
-    utsec_digest_buf_init(&b, out, out_size);
-    utsec_digest_buf_puts(&b, "Digest ");
-    put_quoted_opt(&b, "realm", &c->realm);
-    put_quoted_opt(&b, "domain", &c->domain);
-    put_quoted_opt(&b, "nonce", &c->nonce);
-    put_quoted_opt(&b, "opaque", &c->opaque);
-    if (c->stale)
-        put_true(&b, "stale");
-    put_alg(&b, c->alg, &c->algorithm);
-    qops = c->qop_mask & (UTSEC_DIGEST_QOP_AUTH | UTSEC_DIGEST_QOP_AUTH_INT);
-    if (qops) {
-        utsec_digest_buf_name(&b, "qop");
-        utsec_digest_buf_puts(&b, qop_options[qops]);
-    }
-    if (c->charset.ptr != NULL) {
-        utsec_digest_buf_name(&b, "charset");
-        put_value(&b, &c->charset, 0);
-    }
-    if (c->userhash)
-        put_true(&b, "userhash");
-    put_unknown(&b, c->params, c->n_params);
-    return utsec_digest_buf_finish(&b, out_len);
-}
-
-/* RFC 8187 §3.2: UTF-8'' then attr-chars and %XX. */
+/* RFC 8187 §3.2 value of username*: UTF-8'' then attr-chars and %XX. */
 static void put_ext_username(digest_buf_t *b, const utsec_digest_str_t *u)
 {
     static const char hexd[] = "0123456789ABCDEF";
     size_t i;
 
-    utsec_digest_buf_name(b, "username*");
     utsec_digest_buf_puts(b, "UTF-8''");
     for (i = 0; i < u->len; i++) {
         unsigned char c = (unsigned char)u->ptr[i];
-        if (utsec_digest_is_attr_char(c)) {
-            utsec_digest_buf_put(b, u->ptr + i, 1);
-        } else {
-            char e[3];
-            if (c == 0) {
-                b->invalid = 1;
-                return;
-            }
-            e[0] = '%';
-            e[1] = hexd[c >> 4];
-            e[2] = hexd[c & 0xF];
-            utsec_digest_buf_put(b, e, 3);
+        char e[3] = {'%', hexd[c >> 4], hexd[c & 0xF]};
+        if (c == 0) {
+            b->invalid = 1;
+            return;
         }
+        if (utsec_digest_is_attr_char(c))
+            utsec_digest_buf_put(b, u->ptr + i, 1);
+        else
+            utsec_digest_buf_put(b, e, 3);
     }
 }
 
@@ -234,81 +168,141 @@ static int needs_ext(const utsec_digest_str_t *u)
     return 0;
 }
 
+/* qop-options by mask (AUTH = 1, AUTH_INT = 2), at qop_at[mask - 1]. */
+static const char qop_options[] = "\"auth\"\0\"auth-int\"\0\"auth,auth-int\"";
+static const unsigned char qop_at[3] = {0, 7, 18};
+
+/* `, name=` for a known parameter. */
+static void put_name(digest_buf_t *b, utsec_digest_param_id_t id)
+{
+    utsec_digest_buf_name(b, utsec_digest_pw_param_name(id));
+}
+
+/*
+ * One header value from the struct at in (that of table which, DIGEST_PW_*):
+ * its fields in the table's order, then the extension parameters. Every check that refuses a struct outright is made
+ * before anything is written.
+ */
+static int write_fields(const void *in, int which, char *out,
+                        size_t out_size, size_t *out_len, int response_is_hex)
+{
+    const digest_pw_map_t *m = utsec_digest_pw_map(which);
+    const unsigned char *base = in, *id;
+    digest_buf_t b;
+
+    if (in == NULL || out == NULL)
+        return UTSEC_ERR_INVALID_ARG;
+    for (id = m->order; *id != 0; id++) {
+        const void *f = base + m->f[*id].off;
+        if ((m->need & DIGEST_PW_BIT(*id)) &&
+            ((const utsec_digest_str_t *)f)->ptr == NULL)
+            return UTSEC_ERR_INVALID_ARG;
+        if (m->f[*id].kind == F_QOP &&
+            *(const utsec_digest_qop_t *)f != UTSEC_DIGEST_QOP_NONE &&
+            utsec_digest_qop_name(*(const utsec_digest_qop_t *)f) == NULL)
+            return UTSEC_ERR_INVALID_ARG;
+    }
+    utsec_digest_buf_init(&b, out, out_size);
+    if (m->scheme)
+        utsec_digest_buf_puts(&b, "Digest ");
+    for (id = m->order; *id != 0; id++) {
+        const void *f = base + m->f[*id].off;
+        const utsec_digest_str_t *v = f;
+        const char *lit = NULL;
+        int k = m->f[*id].kind;
+        utsec_digest_alg_t alg;
+        unsigned u;
+        char nc[9];
+
+        /* absent views, zero numbers and default values are not written */
+        switch (k) {
+        case F_USER:
+            if (*(const int *)(const void *)(v + 1) || needs_ext(v)) {
+                if (v->len == 0)
+                    return UTSEC_ERR_INVALID_ARG;
+                put_name(&b, UTSEC_DIGEST_P_USERNAME_EXT);
+                put_ext_username(&b, v);
+                break;
+            }
+            /* fall through */
+        case F_STR:
+        case F_HEX: /* response */
+            if (v->ptr != NULL) {
+                put_name(&b, *id);
+                utsec_digest_buf_quoted(&b, v->ptr, v->len,
+                                        k == F_HEX && response_is_hex);
+            }
+            break;
+        case F_TOK:
+            if (v->ptr != NULL) {
+                put_name(&b, *id);
+                put_value(&b, v, 0);
+            }
+            break;
+        case F_ALG_OPT:
+        case F_ALG:
+            alg = *(const utsec_digest_alg_t *)(const void *)(v + 1);
+            if (k == F_ALG_OPT && v->ptr == NULL &&
+                alg == UTSEC_DIGEST_ALG_MD5)
+                break;
+            if ((lit = utsec_digest_alg_name(alg)) == NULL && v->ptr != NULL) {
+                put_name(&b, *id);
+                utsec_digest_buf_token(&b, v->ptr, v->len);
+            }
+            break;
+        case F_QOPS:
+            u = *(const unsigned *)f & (UTSEC_DIGEST_QOP_AUTH | UTSEC_DIGEST_QOP_AUTH_INT);
+            if (u != 0)
+                lit = qop_options + qop_at[u - 1];
+            break;
+        case F_QOP:
+            lit = utsec_digest_qop_name(*(const utsec_digest_qop_t *)f);
+            break;
+        case F_BOOL: /* stale, userhash */
+            if (*(const int *)f)
+                lit = "true";
+            break;
+        default: /* F_NC */
+            if ((u = *(const uint32_t *)f) != 0) {
+                utsec_digest_nc_hex(u, nc);
+                lit = nc;
+            }
+            break;
+        }
+        if (lit != NULL) {
+            put_name(&b, *id);
+            utsec_digest_buf_puts(&b, lit);
+        }
+    }
+    put_unknown(&b, (const utsec_digest_param_t *)(const void *)(base + m->params_off),
+                *(const size_t *)(const void *)(base + m->n_params_off));
+    return utsec_digest_buf_finish(&b, out_len);
+}
+
+int utsec_digest_challenge_write(const utsec_digest_challenge_t *c, char *out,
+                                 size_t out_size, size_t *out_len)
+{
+    return write_fields(c, DIGEST_PW_CHALLENGE, out, out_size, out_len, 0);
+}
+
 int utsec_digest_authorization_write(const utsec_digest_authorization_t *a,
                                      char *out, size_t out_size,
                                      size_t *out_len)
 {
-    return utsec_digest_authorization_write_int(a, out, out_size, out_len, 0);
+    return write_fields(a, DIGEST_PW_AUTHORIZATION, out, out_size,
+                        out_len, 0);
 }
 
 int utsec_digest_authorization_write_int(const utsec_digest_authorization_t *a,
                                          char *out, size_t out_size,
                                          size_t *out_len, int response_is_hex)
 {
-    digest_buf_t b;
-
-    if (a == NULL || out == NULL || a->username.ptr == NULL ||
-        a->realm.ptr == NULL || a->nonce.ptr == NULL || a->uri.ptr == NULL ||
-        a->response.ptr == NULL ||
-        (a->qop != UTSEC_DIGEST_QOP_NONE && utsec_digest_qop_name(a->qop) == NULL))
-        return UTSEC_ERR_INVALID_ARG;
-    utsec_digest_buf_init(&b, out, out_size);
-    utsec_digest_buf_puts(&b, "Digest ");
-    if (a->username_ext || needs_ext(&a->username)) {
-        if (a->username.len == 0)
-            return UTSEC_ERR_INVALID_ARG;
-        put_ext_username(&b, &a->username);
-    } else {
-        put_quoted_opt(&b, "username", &a->username);
-    }
-    put_quoted_opt(&b, "realm", &a->realm);
-    put_quoted_opt(&b, "nonce", &a->nonce);
-    put_quoted_opt(&b, "uri", &a->uri);
-    if (a->algorithm.ptr != NULL || a->alg != UTSEC_DIGEST_ALG_MD5)
-        put_alg(&b, a->alg, &a->algorithm);
-    if (response_is_hex) {
-        /* our own lower-case hex: copied without looking at the digits,
-         * which derive from H(A1) until they are on the wire */
-        utsec_digest_buf_name(&b, "response");
-        utsec_digest_buf_put(&b, "\"", 1);
-        utsec_digest_buf_put(&b, a->response.ptr, a->response.len);
-        utsec_digest_buf_put(&b, "\"", 1);
-    } else {
-        put_quoted_opt(&b, "response", &a->response);
-    }
-    put_quoted_opt(&b, "opaque", &a->opaque);
-    if (a->qop != UTSEC_DIGEST_QOP_NONE) {
-        utsec_digest_buf_name(&b, "qop");
-        utsec_digest_buf_puts(&b, utsec_digest_qop_name(a->qop));
-    }
-    if (a->nc != 0)
-        put_nc(&b, a->nc);
-    put_quoted_opt(&b, "cnonce", &a->cnonce);
-    if (a->userhash)
-        put_true(&b, "userhash");
-    put_quoted_opt(&b, "auts", &a->auts);
-    put_unknown(&b, a->params, a->n_params);
-    return utsec_digest_buf_finish(&b, out_len);
+    return write_fields(a, DIGEST_PW_AUTHORIZATION, out, out_size,
+                        out_len, response_is_hex);
 }
 
 int utsec_digest_auth_info_write(const utsec_digest_auth_info_t *ai, char *out,
                                  size_t out_size, size_t *out_len)
 {
-    digest_buf_t b;
-
-    if (ai == NULL || out == NULL ||
-        (ai->qop != UTSEC_DIGEST_QOP_NONE && utsec_digest_qop_name(ai->qop) == NULL))
-        return UTSEC_ERR_INVALID_ARG;
-    utsec_digest_buf_init(&b, out, out_size);
-    put_quoted_opt(&b, "rspauth", &ai->rspauth);
-    if (ai->qop != UTSEC_DIGEST_QOP_NONE) {
-        utsec_digest_buf_name(&b, "qop");
-        utsec_digest_buf_puts(&b, utsec_digest_qop_name(ai->qop));
-    }
-    if (ai->nc != 0)
-        put_nc(&b, ai->nc);
-    put_quoted_opt(&b, "cnonce", &ai->cnonce);
-    put_quoted_opt(&b, "nextnonce", &ai->nextnonce);
-    put_unknown(&b, ai->params, ai->n_params);
-    return utsec_digest_buf_finish(&b, out_len);
+    return write_fields(ai, DIGEST_PW_AUTH_INFO, out, out_size, out_len, 0);
 }
