@@ -96,15 +96,18 @@ static int mem_put(void *ctx, const utsec_boot_ctx_t *c)
     if (slot == NULL) {
         int64_t now = mem_now(m);
 
-        for (i = 0; i < m->capacity && slot == NULL; i++)
-            if (m->slots[i].btid_len == 0 || m->slots[i].lifetime <= now)
-                slot = &m->slots[i];
-    }
-    if (slot == NULL) { /* full of live contexts: evict the first to expire */
+        /* The first free or expired slot; full of live contexts: evict
+         * the first to expire. */
         slot = &m->slots[0];
-        for (i = 1; i < m->capacity; i++)
-            if (m->slots[i].lifetime < slot->lifetime)
-                slot = &m->slots[i];
+        for (i = 0; i < m->capacity; i++) {
+            utsec_boot_ctx_t *s = &m->slots[i];
+            if (s->btid_len == 0 || s->lifetime <= now) {
+                slot = s;
+                break;
+            }
+            if (s->lifetime < slot->lifetime)
+                slot = s;
+        }
     }
     if (slot != c) {
         utsec_boot_ctx_wipe(slot);
