@@ -153,16 +153,13 @@ UTSEC_API int utsec_boot_mem_init(utsec_boot_mem_t *m, utsec_boot_ctx_t *slots,
                                   size_t capacity, utsec_time_fn now,
                                   void *now_ctx, utsec_boot_store_t *store)
 {
-    size_t i;
-
     if (m == NULL || slots == NULL || capacity == 0 || store == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    for (i = 0; i < capacity; i++)
-        utsec_boot_ctx_wipe(&slots[i]);
     m->slots = slots;
     m->capacity = capacity;
     m->now = now;
     m->now_ctx = now_ctx;
+    utsec_boot_mem_free(m); /* every slot empty */
     store->put = mem_put;
     store->get = mem_get;
     store->remove = mem_remove;
