@@ -98,14 +98,20 @@ static int lookup_xres(void *ctx, utsec_digest_cred_request_t *req,
     return 0;
 }
 
-UTSEC_API void utsec_boot_bsf_free(utsec_boot_bsf_t *bsf)
+/* Every outstanding challenge of the caller's table. */
+static void pending_drop_all(utsec_boot_bsf_t *bsf)
 {
     size_t i;
 
-    if (bsf == NULL)
-        return;
     for (i = 0; bsf->cfg.pending != NULL && i < bsf->cfg.n_pending; i++)
         pending_drop(&bsf->cfg.pending[i]);
+}
+
+UTSEC_API void utsec_boot_bsf_free(utsec_boot_bsf_t *bsf)
+{
+    if (bsf == NULL)
+        return;
+    pending_drop_all(bsf);
     utsec_digest_server_free(&bsf->srv);
     utsec_wipe(bsf, sizeof(*bsf));
 }
@@ -114,7 +120,6 @@ UTSEC_API int utsec_boot_bsf_init(utsec_boot_bsf_t *bsf,
                                   const utsec_boot_bsf_config_t *cfg)
 {
     utsec_digest_server_config_t dc;
-    size_t i;
     int rc;
 
     if (bsf == NULL)
@@ -149,8 +154,7 @@ UTSEC_API int utsec_boot_bsf_init(utsec_boot_bsf_t *bsf,
         return rc;
     }
     bsf->cfg = *cfg;
-    for (i = 0; i < cfg->n_pending; i++)
-        pending_drop(&cfg->pending[i]);
+    pending_drop_all(bsf);
     return 0;
 }
 

@@ -96,15 +96,18 @@ static int mem_put(void *ctx, const utsec_boot_ctx_t *c)
     if (slot == NULL) {
         int64_t now = mem_now(m);
 
-        for (i = 0; i < m->capacity && slot == NULL; i++)
-            if (m->slots[i].btid_len == 0 || m->slots[i].lifetime <= now)
-                slot = &m->slots[i];
-    }
-    if (slot == NULL) { /* full of live contexts: evict the first to expire */
+        /* The first free or expired slot; full of live contexts: evict
+         * the first to expire. */
         slot = &m->slots[0];
-        for (i = 1; i < m->capacity; i++)
-            if (m->slots[i].lifetime < slot->lifetime)
-                slot = &m->slots[i];
+        for (i = 0; i < m->capacity; i++) {
+            utsec_boot_ctx_t *s = &m->slots[i];
+            if (s->btid_len == 0 || s->lifetime <= now) {
+                slot = s;
+                break;
+            }
+            if (s->lifetime < slot->lifetime)
+                slot = s;
+        }
     }
     if (slot != c) {
         utsec_boot_ctx_wipe(slot);
@@ -150,16 +153,13 @@ UTSEC_API int utsec_boot_mem_init(utsec_boot_mem_t *m, utsec_boot_ctx_t *slots,
                                   size_t capacity, utsec_time_fn now,
                                   void *now_ctx, utsec_boot_store_t *store)
 {
-    size_t i;
-
     if (m == NULL || slots == NULL || capacity == 0 || store == NULL)
         return UTSEC_ERR_INVALID_ARG;
-    for (i = 0; i < capacity; i++)
-        utsec_boot_ctx_wipe(&slots[i]);
     m->slots = slots;
     m->capacity = capacity;
     m->now = now;
     m->now_ctx = now_ctx;
+    utsec_boot_mem_free(m); /* every slot empty */
     store->put = mem_put;
     store->get = mem_get;
     store->remove = mem_remove;
