@@ -90,15 +90,15 @@ UTSEC_API int utsec_id_header_parse(const char *value, size_t len,
             if (e == len)
                 return fail(UTSEC_ERR_PARSE, len, err_off); /* unterminated */
             i = e + 1;
+            if ((rc = strip_angle(value, &b, &e, err_off)) != 0)
+                return rc;
         } else if (value[i] == '<') {
-            b = i;
-            e = i + 1;
+            b = e = i + 1; /* the identity inside the <> */
             while (e < len && value[e] != '>' && value[e] != '"')
                 e++;
             if (e == len || value[e] != '>')
                 return fail(UTSEC_ERR_PARSE, e, err_off);
-            e++;
-            i = e;
+            i = e + 1;
         } else {
             b = e = i;
             while (e < len && value[e] != ',' && !is_ows((unsigned char)value[e]))
@@ -107,8 +107,7 @@ UTSEC_API int utsec_id_header_parse(const char *value, size_t len,
                 return fail(UTSEC_ERR_PARSE, b, err_off); /* empty element */
             i = e;
         }
-        if ((rc = strip_angle(value, &b, &e, err_off)) != 0 ||
-            (rc = identity_check(value + b, e - b, b, err_off)) != 0)
+        if ((rc = identity_check(value + b, e - b, b, err_off)) != 0)
             return rc;
         if (n == cap)
             return fail(UTSEC_ERR_TOO_MANY, b, err_off);

@@ -365,6 +365,10 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
         s->stack[s->depth] = EL_SKIP;
         return;
     }
+    if (text_only(parent)) {
+        stop(s, UTSEC_ERR_PARSE); /* text-only elements */
+        return;
+    }
     e = classify(s, parent, name);
     if (e == EL_OTHER) {
         if (parent == EL_SKIP || parent == EL_RULESET || parent == EL_VALIDITY) {
@@ -377,10 +381,6 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
     }
     if (e == EL_SKIP)
         s->skip_from = s->depth;
-    if (text_only(parent)) {
-        stop(s, UTSEC_ERR_PARSE); /* text-only elements */
-        return;
-    }
     s->stack[s->depth] = e;
     if ((rc = start(s, e, atts)) != 0)
         stop(s, rc);
