@@ -217,10 +217,9 @@ static enum el classify(const struct st *s, enum el parent, const XML_Char *n)
     for (k = 0; k < sizeof(kids) / sizeof(kids[0]); k++, local += strlen(local) + 1)
         if (kids[k].parent == parent && kids[k].ns == ns && strcmp(n, local) == 0) {
             enum el e = (enum el)(EL_RULESET + k);
-            /* <from> and <until> alternate */
-            if ((e == EL_FROM && s->have_from) || (e == EL_UNTIL && !s->have_from))
-                return EL_OTHER;
-            return e;
+            /* <from> and <until> alternate: after a <from> (have_from
+             * is 1) the next one is an <until>, else a <from> */
+            return (int)e == EL_UNTIL - s->have_from ? EL_OTHER : e;
         }
     /* transformations, extensions and other actions are skipped */
     return parent == EL_RULE || parent == EL_ACTIONS ? EL_SKIP : EL_OTHER;
