@@ -26,16 +26,11 @@ static int fail(int rc, size_t off, size_t *err_off)
 static int identity_check(const char *s, size_t n, size_t base,
                           size_t *err_off)
 {
-    size_t i;
+    size_t at;
     int rc;
 
-    if (n == 0)
-        return fail(UTSEC_ERR_BAD_IDENTITY, base, err_off);
-    if (n > UTSEC_ID_MAX_IDENTITY)
-        return fail(UTSEC_ERR_TOO_LONG, base, err_off);
-    for (i = 0; i < n; i++)
-        if (!id_is_identity_char((unsigned char)s[i]))
-            return fail(UTSEC_ERR_BAD_IDENTITY, base + i, err_off);
+    if ((rc = utsec_id_chars_check(s, n, &at)) != 0)
+        return fail(rc, base + at, err_off);
     if ((rc = utsec_id_uri_validate(s, n)) != 0)
         return fail(rc, base, err_off);
     return 0;
