@@ -24,7 +24,8 @@ UTSEC_API int utsec_id_ap_decide(const utsec_id_ap_config_t *cfg,
         return UTSEC_ERR_INVALID_ARG;
     if (cfg->n_allowed > UTSEC_ID_MAX_ITEMS)
         return UTSEC_ERR_TOO_MANY;
-    /* a NULL pointer with a length is UTSEC_ERR_INVALID_ARG there */
+    /* utsec_id_uri_validate() refuses a NULL pointer with a length
+     * (UTSEC_ERR_INVALID_ARG) */
     for (k = 0; k < cfg->n_allowed; k++)
         if ((rc = utsec_id_uri_validate(cfg->allowed[k].ptr,
                                         cfg->allowed[k].len)) != 0)
