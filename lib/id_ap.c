@@ -24,13 +24,12 @@ UTSEC_API int utsec_id_ap_decide(const utsec_id_ap_config_t *cfg,
         return UTSEC_ERR_INVALID_ARG;
     if (cfg->n_allowed > UTSEC_ID_MAX_ITEMS)
         return UTSEC_ERR_TOO_MANY;
-    for (k = 0; k < cfg->n_allowed; k++) {
-        if (cfg->allowed[k].ptr == NULL && cfg->allowed[k].len != 0)
-            return UTSEC_ERR_INVALID_ARG;
+    /* utsec_id_uri_validate() refuses a NULL pointer with a length
+     * (UTSEC_ERR_INVALID_ARG) */
+    for (k = 0; k < cfg->n_allowed; k++)
         if ((rc = utsec_id_uri_validate(cfg->allowed[k].ptr,
                                         cfg->allowed[k].len)) != 0)
             return rc;
-    }
     memset(&r, 0, sizeof(r));
     r.remove = UTSEC_ID_HDR_AUTHORIZATION; /* 24.109 §7.1 */
     asserted[0] = '\0';

@@ -26,16 +26,11 @@ static int fail(int rc, size_t off, size_t *err_off)
 static int identity_check(const char *s, size_t n, size_t base,
                           size_t *err_off)
 {
-    size_t i;
+    size_t at;
     int rc;
 
-    if (n == 0)
-        return fail(UTSEC_ERR_BAD_IDENTITY, base, err_off);
-    if (n > UTSEC_ID_MAX_IDENTITY)
-        return fail(UTSEC_ERR_TOO_LONG, base, err_off);
-    for (i = 0; i < n; i++)
-        if (!id_is_identity_char((unsigned char)s[i]))
-            return fail(UTSEC_ERR_BAD_IDENTITY, base + i, err_off);
+    if ((rc = utsec_id_chars_check(s, n, &at)) != 0)
+        return fail(rc, base + at, err_off);
     if ((rc = utsec_id_uri_validate(s, n)) != 0)
         return fail(rc, base, err_off);
     return 0;
@@ -90,15 +85,15 @@ UTSEC_API int utsec_id_header_parse(const char *value, size_t len,
             if (e == len)
                 return fail(UTSEC_ERR_PARSE, len, err_off); /* unterminated */
             i = e + 1;
+            if ((rc = strip_angle(value, &b, &e, err_off)) != 0)
+                return rc;
         } else if (value[i] == '<') {
-            b = i;
-            e = i + 1;
+            b = e = i + 1; /* the identity inside the <> */
             while (e < len && value[e] != '>' && value[e] != '"')
                 e++;
             if (e == len || value[e] != '>')
                 return fail(UTSEC_ERR_PARSE, e, err_off);
-            e++;
-            i = e;
+            i = e + 1;
         } else {
             b = e = i;
             while (e < len && value[e] != ',' && !is_ows((unsigned char)value[e]))
@@ -107,8 +102,7 @@ UTSEC_API int utsec_id_header_parse(const char *value, size_t len,
                 return fail(UTSEC_ERR_PARSE, b, err_off); /* empty element */
             i = e;
         }
-        if ((rc = strip_angle(value, &b, &e, err_off)) != 0 ||
-            (rc = identity_check(value + b, e - b, b, err_off)) != 0)
+        if ((rc = identity_check(value + b, e - b, b, err_off)) != 0)
             return rc;
         if (n == cap)
             return fail(UTSEC_ERR_TOO_MANY, b, err_off);

@@ -65,6 +65,11 @@ static inline int id_is_identity_char(int c)
            c != '>';
 }
 
+/* An identity of 1 .. UTSEC_ID_MAX_IDENTITY identity characters: 0, or
+ * UTSEC_ERR_BAD_IDENTITY / UTSEC_ERR_TOO_LONG and in *at the offset of the
+ * bad character (0 for a bad length). */
+int utsec_id_chars_check(const char *s, size_t len, size_t *at);
+
 /* Validate "%" HEXDIG HEXDIG at s[i] (s[i] == '%'). */
 int utsec_id_escape_ok(const char *s, size_t len, size_t i);
 

@@ -97,14 +97,12 @@ static int rule_matches(const utsec_id_policy_t *p, const utsec_id_rule_t *r,
     if ((r->conditions & UTSEC_ID_COND_SPHERE) &&
         !sphere_matches(r->sphere, w->sphere))
         return 0;
-    if (r->conditions & UTSEC_ID_COND_VALIDITY) {
-        for (k = r->validity_first; k < r->validity_first + r->validity_count; k++)
-            if (w->now >= p->validity[k].from && w->now < p->validity[k].until)
-                break;
-        if (k == r->validity_first + r->validity_count)
-            return 0;
-    }
-    return 1;
+    if (!(r->conditions & UTSEC_ID_COND_VALIDITY))
+        return 1;
+    for (k = r->validity_first; k < r->validity_first + r->validity_count; k++)
+        if (w->now >= p->validity[k].from && w->now < p->validity[k].until)
+            return 1;
+    return 0;
 }
 
 /* Indices inside the arrays, excepts after a many, known enum values. */

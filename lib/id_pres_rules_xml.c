@@ -217,10 +217,9 @@ static enum el classify(const struct st *s, enum el parent, const XML_Char *n)
     for (k = 0; k < sizeof(kids) / sizeof(kids[0]); k++, local += strlen(local) + 1)
         if (kids[k].parent == parent && kids[k].ns == ns && strcmp(n, local) == 0) {
             enum el e = (enum el)(EL_RULESET + k);
-            /* <from> and <until> alternate */
-            if ((e == EL_FROM && s->have_from) || (e == EL_UNTIL && !s->have_from))
-                return EL_OTHER;
-            return e;
+            /* <from> and <until> alternate: after a <from> (have_from
+             * is 1) the next one is an <until>, else a <from> */
+            return (int)e == EL_UNTIL - s->have_from ? EL_OTHER : e;
         }
     /* transformations, extensions and other actions are skipped */
     return parent == EL_RULE || parent == EL_ACTIONS ? EL_SKIP : EL_OTHER;
@@ -365,6 +364,10 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
         s->stack[s->depth] = EL_SKIP;
         return;
     }
+    if (text_only(parent)) {
+        stop(s, UTSEC_ERR_PARSE); /* text-only elements */
+        return;
+    }
     e = classify(s, parent, name);
     if (e == EL_OTHER) {
         if (parent == EL_SKIP || parent == EL_RULESET || parent == EL_VALIDITY) {
@@ -377,10 +380,6 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
     }
     if (e == EL_SKIP)
         s->skip_from = s->depth;
-    if (text_only(parent)) {
-        stop(s, UTSEC_ERR_PARSE); /* text-only elements */
-        return;
-    }
     s->stack[s->depth] = e;
     if ((rc = start(s, e, atts)) != 0)
         stop(s, rc);

@@ -240,17 +240,20 @@ int utsec_id_params_agree(utsec_id_view_t a, utsec_id_view_t b,
     return 1;
 }
 
-static int other_identity_check(const char *s, size_t len)
+int utsec_id_chars_check(const char *s, size_t len, size_t *at)
 {
     size_t i;
 
+    *at = 0;
     if (len == 0)
         return UTSEC_ERR_BAD_IDENTITY;
     if (len > UTSEC_ID_MAX_IDENTITY)
         return UTSEC_ERR_TOO_LONG;
     for (i = 0; i < len; i++)
-        if (!id_is_identity_char((unsigned char)s[i]))
+        if (!id_is_identity_char((unsigned char)s[i])) {
+            *at = i;
             return UTSEC_ERR_BAD_IDENTITY;
+        }
     return 0;
 }
 
@@ -258,6 +261,7 @@ UTSEC_API int utsec_id_uri_validate(const char *s, size_t len)
 {
     utsec_id_sip_uri_t sip;
     utsec_id_tel_uri_t tel;
+    size_t at;
 
     if (s == NULL && len != 0)
         return UTSEC_ERR_INVALID_ARG;
@@ -265,7 +269,7 @@ UTSEC_API int utsec_id_uri_validate(const char *s, size_t len)
     case 1:
     case 2: return utsec_id_sip_uri_parse(s, len, &sip);
     case 3: return utsec_id_tel_uri_parse(s, len, &tel);
-    default: return other_identity_check(s, len);
+    default: return utsec_id_chars_check(s, len, &at);
     }
 }
 
