@@ -507,22 +507,17 @@ static int fill(const raw_params_t *rp, void *out, const digest_pw_map_t *m)
         if (seen & bit)
             return UTSEC_ERR_PARSE;
         seen |= bit;
-        switch (m->f[p->id].kind) {
-        case F_STR:
-        case F_TOK:
-        case F_HEX:
+        if (m->f[p->id].kind < F_QOPS) /* the kinds kept as a view */
             *view = *v;
-            break;
+        switch (m->f[p->id].kind) {
         case F_ALG:
         case F_ALG_OPT:
             if (!utsec_digest_is_token(v->ptr, v->len))
                 return UTSEC_ERR_PARSE;
-            *view = *v;
             *(utsec_digest_alg_t *)(void *)(view + 1) =
                 utsec_digest_alg_from_name(v->ptr, v->len);
             break;
         case F_USER:
-            *view = *v;
             *(int *)(void *)(view + 1) = p->id == UTSEC_DIGEST_P_USERNAME_EXT;
             break;
         case F_QOPS:
@@ -536,8 +531,10 @@ static int fill(const raw_params_t *rp, void *out, const digest_pw_map_t *m)
         case F_BOOL:
             rc = parse_bool(v, f);
             break;
-        default: /* F_NC */
+        case F_NC:
             rc = parse_nc(v, f);
+            break;
+        default: /* F_STR, F_TOK, F_HEX: the view only */
             break;
         }
     }

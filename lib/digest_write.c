@@ -50,13 +50,6 @@ static void put_sep(digest_buf_t *b)
         utsec_digest_buf_put(b, ", ", 2);
 }
 
-static void utsec_digest_buf_name(digest_buf_t *b, const char *name)
-{
-    put_sep(b);
-    utsec_digest_buf_puts(b, name);
-    utsec_digest_buf_put(b, "=", 1);
-}
-
 /* A quoted-string; raw: s is this library's own lower-case hex, copied
  * without looking at the digits (they derive from H(A1) until they are on
  * the wire). */
@@ -87,14 +80,6 @@ static void utsec_digest_buf_quoted(digest_buf_t *b, const char *s, size_t n,
     utsec_digest_buf_put(b, "\"", 1);
 }
 
-static void utsec_digest_buf_token(digest_buf_t *b, const char *s, size_t n)
-{
-    if (!utsec_digest_is_token(s, n))
-        b->invalid = 1;
-    else
-        utsec_digest_buf_put(b, s, n);
-}
-
 static int utsec_digest_buf_finish(digest_buf_t *b, size_t *out_len)
 {
     if (b->invalid)
@@ -105,36 +90,6 @@ static int utsec_digest_buf_finish(digest_buf_t *b, size_t *out_len)
     if (out_len != NULL)
         *out_len = b->len;
     return 0;
-}
-
-/* A token as is, anything else as a quoted-string. */
-static void put_value(digest_buf_t *b, const utsec_digest_str_t *v, int quoted)
-{
-    if (!quoted && utsec_digest_is_token(v->ptr, v->len))
-        utsec_digest_buf_put(b, v->ptr, v->len);
-    else
-        utsec_digest_buf_quoted(b, v->ptr, v->len, 0);
-}
-
-/* Extension parameters, as given (the name must be a token). */
-static void put_unknown(digest_buf_t *b, const utsec_digest_param_t *params,
-                        size_t n)
-{
-    size_t i;
-
-    if (n > UTSEC_DIGEST_MAX_PARAMS) {
-        b->invalid = 1;
-        return;
-    }
-    for (i = 0; i < n; i++) {
-        const utsec_digest_param_t *p = &params[i];
-        if (p->id != UTSEC_DIGEST_P_UNKNOWN)
-            continue;
-        put_sep(b);
-        utsec_digest_buf_token(b, p->name.ptr, p->name.len);
-        utsec_digest_buf_put(b, "=", 1);
-        put_value(b, &p->value, p->quoted);
-    }
 }
 
 /* RFC 8187 §3.2 value of username*: UTF-8'' then attr-chars and %XX. */
@@ -172,10 +127,38 @@ static int needs_ext(const utsec_digest_str_t *u)
 static const char qop_options[] = "\"auth\"\0\"auth-int\"\0\"auth,auth-int\"";
 static const unsigned char qop_at[3] = {0, 7, 18};
 
-/* `, name=` for a known parameter. */
-static void put_name(digest_buf_t *b, utsec_digest_param_id_t id)
+/* How put_param() writes a value. */
+enum {
+    W_QUOTED, /* a quoted-string */
+    W_HEX,    /* a quoted-string of our own hex, copied raw */
+    W_EXT,    /* the RFC 8187 ext-value of username* */
+    W_RAW,    /* as is (our own literals) */
+    W_TOKEN,  /* as is; it must be a token */
+    W_VALUE   /* a token as is, anything else as a quoted-string */
+};
+
+/* `, name=value`; the name must be a token (those of the table are). */
+static void put_param(digest_buf_t *b, const utsec_digest_str_t *name,
+                      const utsec_digest_str_t *v, int how)
 {
-    utsec_digest_buf_name(b, utsec_digest_pw_param_name(id));
+    put_sep(b);
+    if (!utsec_digest_is_token(name->ptr, name->len))
+        b->invalid = 1;
+    else
+        utsec_digest_buf_put(b, name->ptr, name->len);
+    utsec_digest_buf_put(b, "=", 1);
+    if (how == W_EXT) {
+        put_ext_username(b, v);
+        return;
+    }
+    if (how >= W_TOKEN && utsec_digest_is_token(v->ptr, v->len))
+        how = W_RAW;
+    if (how == W_RAW)
+        utsec_digest_buf_put(b, v->ptr, v->len);
+    else if (how == W_TOKEN)
+        b->invalid = 1;
+    else
+        utsec_digest_buf_quoted(b, v->ptr, v->len, how == W_HEX);
 }
 
 /*
@@ -188,7 +171,9 @@ static int write_fields(const void *in, int which, char *out,
 {
     const digest_pw_map_t *m = utsec_digest_pw_map(which);
     const unsigned char *base = in, *id;
+    const utsec_digest_param_t *params;
     digest_buf_t b;
+    size_t i, n_params;
 
     if (in == NULL || out == NULL)
         return UTSEC_ERR_INVALID_ARG;
@@ -208,36 +193,32 @@ static int write_fields(const void *in, int which, char *out,
     for (id = m->order; *id != 0; id++) {
         const void *f = base + m->f[*id].off;
         const utsec_digest_str_t *v = f;
+        utsec_digest_str_t name, val = {NULL, 0};
         const char *lit = NULL;
-        int k = m->f[*id].kind;
+        int k = m->f[*id].kind, how = W_QUOTED;
+        utsec_digest_param_id_t nid = *id;
         utsec_digest_alg_t alg;
         unsigned u;
         char nc[9];
 
+        if (k < F_QOPS) /* the kinds kept as a view */
+            val = *v;
         /* absent views, zero numbers and default values are not written */
         switch (k) {
         case F_USER:
             if (*(const int *)(const void *)(v + 1) || needs_ext(v)) {
                 if (v->len == 0)
                     return UTSEC_ERR_INVALID_ARG;
-                put_name(&b, UTSEC_DIGEST_P_USERNAME_EXT);
-                put_ext_username(&b, v);
-                break;
-            }
-            /* fall through */
-        case F_STR:
-        case F_HEX: /* response */
-            if (v->ptr != NULL) {
-                put_name(&b, *id);
-                utsec_digest_buf_quoted(&b, v->ptr, v->len,
-                                        k == F_HEX && response_is_hex);
+                nid = UTSEC_DIGEST_P_USERNAME_EXT;
+                how = W_EXT;
             }
             break;
+        case F_HEX: /* response */
+            if (response_is_hex)
+                how = W_HEX;
+            break;
         case F_TOK:
-            if (v->ptr != NULL) {
-                put_name(&b, *id);
-                put_value(&b, v, 0);
-            }
+            how = W_VALUE;
             break;
         case F_ALG_OPT:
         case F_ALG:
@@ -245,10 +226,8 @@ static int write_fields(const void *in, int which, char *out,
             if (k == F_ALG_OPT && v->ptr == NULL &&
                 alg == UTSEC_DIGEST_ALG_MD5)
                 break;
-            if ((lit = utsec_digest_alg_name(alg)) == NULL && v->ptr != NULL) {
-                put_name(&b, *id);
-                utsec_digest_buf_token(&b, v->ptr, v->len);
-            }
+            lit = utsec_digest_alg_name(alg);
+            how = W_TOKEN;
             break;
         case F_QOPS:
             u = *(const unsigned *)f & (UTSEC_DIGEST_QOP_AUTH | UTSEC_DIGEST_QOP_AUTH_INT);
@@ -262,20 +241,36 @@ static int write_fields(const void *in, int which, char *out,
             if (*(const int *)f)
                 lit = "true";
             break;
-        default: /* F_NC */
+        case F_NC:
             if ((u = *(const uint32_t *)f) != 0) {
                 utsec_digest_nc_hex(u, nc);
                 lit = nc;
             }
             break;
+        default: /* F_STR */
+            break;
         }
         if (lit != NULL) {
-            put_name(&b, *id);
-            utsec_digest_buf_puts(&b, lit);
+            val.ptr = lit;
+            val.len = strlen(lit);
+            how = W_RAW;
+        }
+        if (val.ptr != NULL) {
+            name.ptr = utsec_digest_pw_param_name(nid);
+            name.len = strlen(name.ptr);
+            put_param(&b, &name, &val, how);
         }
     }
-    put_unknown(&b, (const utsec_digest_param_t *)(const void *)(base + m->params_off),
-                *(const size_t *)(const void *)(base + m->n_params_off));
+    /* the extension parameters, as given */
+    params = (const utsec_digest_param_t *)(const void *)(base + m->params_off);
+    n_params = *(const size_t *)(const void *)(base + m->n_params_off);
+    if (n_params > UTSEC_DIGEST_MAX_PARAMS)
+        b.invalid = 1;
+    else
+        for (i = 0; i < n_params; i++)
+            if (params[i].id == UTSEC_DIGEST_P_UNKNOWN)
+                put_param(&b, &params[i].name, &params[i].value,
+                          params[i].quoted ? W_QUOTED : W_VALUE);
     return utsec_digest_buf_finish(&b, out_len);
 }
 
