@@ -159,8 +159,9 @@ int utsec_hash_finish(utsec_hash_t *h, uint8_t *out)
     default:
         return UTSEC_ERR_UNSUPPORTED;
     }
+    rc = rc == 0 ? 0 : UTSEC_ERR_CRYPTO;
     utsec_wipe(h, sizeof(*h));
-    return rc == 0 ? 0 : UTSEC_ERR_CRYPTO;
+    return rc;
 }
 
 void utsec_hash_abort(utsec_hash_t *h)
