@@ -16,7 +16,8 @@ static int from_kausf(const uint8_t kausf[UTSEC_GBA_KEY_LEN], unsigned fc,
 {
     utsec_gba_param_t p[2];
 
-    if (kausf == NULL || supi == NULL || supi_len == 0)
+    /* utsec_gba_kdf rejects a NULL key, SUPI or output with the same code */
+    if (supi_len == 0)
         return UTSEC_ERR_INVALID_ARG;
     p[0] = label;
     p[1].data = (const uint8_t *)supi;
@@ -48,7 +49,8 @@ UTSEC_API int utsec_gba_akma_kaf(const uint8_t kakma[UTSEC_GBA_KEY_LEN],
 {
     utsec_gba_param_t p[1] = {{af_id, af_id_len}};
 
-    if (kakma == NULL || af_id == NULL || af_id_len == 0)
+    /* utsec_gba_kdf rejects a NULL key, AF_ID or output with the same code */
+    if (af_id_len == 0)
         return UTSEC_ERR_INVALID_ARG;
     return utsec_gba_kdf(kakma, UTSEC_GBA_KEY_LEN, FC_KAF, p, 1, out);
 }

@@ -159,8 +159,9 @@ int utsec_hash_finish(utsec_hash_t *h, uint8_t *out)
     default:
         return UTSEC_ERR_UNSUPPORTED;
     }
+    rc = rc == 0 ? 0 : UTSEC_ERR_CRYPTO;
     utsec_wipe(h, sizeof(*h));
-    return rc == 0 ? 0 : UTSEC_ERR_CRYPTO;
+    return rc;
 }
 
 void utsec_hash_abort(utsec_hash_t *h)
@@ -192,25 +193,23 @@ int utsec_hmac_start(utsec_hmac_t *m, utsec_hash_alg_t alg, const uint8_t *key,
     if (block == 0)
         return UTSEC_ERR_UNSUPPORTED;
     memset(k, 0, sizeof(k));
-    if (key_len > block) {
+    rc = 0;
+    if (key_len > block)
         rc = utsec_hash(alg, key, key_len, k);
-        if (rc != 0) {
-            utsec_wipe(k, sizeof(k)); /* may hold part of a digest of the key */
-            return rc;
-        }
-    } else if (key_len > 0) {
+    else if (key_len > 0)
         memcpy(k, key, key_len);
+    if (rc == 0) { /* a failed key hash leaves m untouched */
+        for (i = 0; i < block; i++) {
+            m->opad_key[i] = (uint8_t)(k[i] ^ 0x5c);
+            k[i] ^= 0x36;
+        }
+        rc = utsec_hash_start(&m->inner, alg);
+        if (rc == 0)
+            rc = utsec_hash_update(&m->inner, k, block);
+        if (rc != 0)
+            utsec_hmac_abort(m);
     }
-    for (i = 0; i < block; i++) {
-        m->opad_key[i] = (uint8_t)(k[i] ^ 0x5c);
-        k[i] ^= 0x36;
-    }
-    rc = utsec_hash_start(&m->inner, alg);
-    if (rc == 0)
-        rc = utsec_hash_update(&m->inner, k, block);
-    utsec_wipe(k, sizeof(k));
-    if (rc != 0)
-        utsec_hmac_abort(m);
+    utsec_wipe(k, sizeof(k)); /* may hold part of a digest of the key */
     return rc;
 }
 

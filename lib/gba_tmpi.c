@@ -41,7 +41,6 @@ UTSEC_API int utsec_gba_tmpi(const uint8_t ks[UTSEC_GBA_KEY_LEN],
 {
     uint8_t bsf_id[253 + UTSEC_GBA_UA_ID_LEN];
     uint8_t key[UTSEC_GBA_KEY_LEN];
-    size_t bsf_id_len;
     int rc;
 
     if (ks == NULL || rand == NULL || impi == NULL || bsf_host == NULL ||
@@ -49,11 +48,12 @@ UTSEC_API int utsec_gba_tmpi(const uint8_t ks[UTSEC_GBA_KEY_LEN],
         return UTSEC_ERR_INVALID_ARG;
     if (!utsec_gba_host_valid(bsf_host, host_len))
         return UTSEC_ERR_BAD_HOST;
-    rc = utsec_gba_naf_id(bsf_host, host_len, UTSEC_GBA_UA_TMPI, bsf_id,
-                          sizeof(bsf_id), &bsf_id_len);
-    if (rc == 0)
-        rc = utsec_gba_ks_naf(ks, UTSEC_GBA_VARIANT_ME, rand, impi, impi_len,
-                              bsf_id, bsf_id_len, key);
+    /* NAF_Id = BSF host || Ua id (Annex H); the host check above leaves
+     * nothing for utsec_gba_naf_id to reject */
+    memcpy(bsf_id, bsf_host, host_len);
+    memcpy(bsf_id + host_len, UTSEC_GBA_UA_TMPI, UTSEC_GBA_UA_ID_LEN);
+    rc = utsec_gba_ks_naf(ks, UTSEC_GBA_VARIANT_ME, rand, impi, impi_len,
+                          bsf_id, host_len + UTSEC_GBA_UA_ID_LEN, key);
     if (rc == 0)
         rc = utsec_gba_tmpi_from_key(key, out, out_size, out_len);
     utsec_wipe(key, sizeof(key));
