@@ -107,7 +107,7 @@ static int replay_check(utsec_digest_replay_t *r, int64_t issued,
 {
     utsec_digest_replay_entry_t *e, *set, *free_e = NULL, *oldest = NULL;
     size_t i, ways, sets;
-    uint64_t t;
+    uint64_t t, et;
 
     /* 4-way set-associative: the tag (MAC octets, uniformly distributed)
      * picks the set, so a check costs four compares whatever the size. */
@@ -128,7 +128,8 @@ static int replay_check(utsec_digest_replay_t *r, int64_t issued,
                 free_e = e;
             continue;
         }
-        if (e->issued == issued && memcmp(e->tag, tag, 8) == 0) {
+        memcpy(&et, e->tag, sizeof(et));
+        if (e->issued == issued && et == t) {
             if (nc > e->max_nc) {
                 uint32_t shift = nc - e->max_nc;
                 e->window = shift >= 64 ? 1 : (e->window << shift) | 1;
@@ -512,7 +513,7 @@ int utsec_digest_server_verify(utsec_digest_server_t *s,
     }
     /* The response, keeping H(A1) for rspauth. */
     rc = utsec_digest_check_as(a, req.real_username, method, method_len,
-                               password, password_len, NULL, body_hash, ha1);
+                               password, password_len, body_hash, ha1);
     if (rc != 0)
         goto done;
     now = s->cfg.time(s->cfg.time_ctx);
