@@ -350,47 +350,55 @@ static int str_eq(const utsec_digest_str_t *a, const char *b, size_t n)
     return a->ptr != NULL && a->len == n && memcmp(a->ptr, b, n) == 0;
 }
 
-/* The value of a base64 character (RFC 4648 §4), or -1. */
-static int b64_value(unsigned c)
-{
-    if (c - 'A' < 26u)
-        return (int)(c - 'A');
-    if (c - 'a' < 26u)
-        return (int)(c - 'a' + 26);
-    if (c - '0' < 10u)
-        return (int)(c - '0' + 52);
-    if (c == '+')
-        return 62;
-    return c == '/' ? 63 : -1;
-}
-
 /*
- * Strict base64 decode of exactly n octets for our own nonces (public, so
- * no need for the library's constant-time decoder): the characters carrying
- * the n octets as a bit stream, then the '=' padding and zero pad bits.
- * Returns 0 or -1.
+ * Strict base64 decode of exactly n octets for our own nonces. Nonces are
+ * public, so a table lookup is fine here (the library's general decoder is
+ * constant-time and an order of magnitude slower). Whole groups of four
+ * characters, then the last one's characters (if n % 3) as a bit stream,
+ * its '=' padding and its pad bits. Returns 0 or -1.
  */
 static int nonce_b64(const char *in, size_t in_len, uint8_t *out, size_t n)
 {
+    static const uint8_t t[128] = {
+        ['A'] = 64 | 0, ['B'] = 64 | 1, ['C'] = 64 | 2, ['D'] = 64 | 3, ['E'] = 64 | 4,
+        ['F'] = 64 | 5, ['G'] = 64 | 6, ['H'] = 64 | 7, ['I'] = 64 | 8, ['J'] = 64 | 9,
+        ['K'] = 64 | 10, ['L'] = 64 | 11, ['M'] = 64 | 12, ['N'] = 64 | 13, ['O'] = 64 | 14,
+        ['P'] = 64 | 15, ['Q'] = 64 | 16, ['R'] = 64 | 17, ['S'] = 64 | 18, ['T'] = 64 | 19,
+        ['U'] = 64 | 20, ['V'] = 64 | 21, ['W'] = 64 | 22, ['X'] = 64 | 23, ['Y'] = 64 | 24,
+        ['Z'] = 64 | 25, ['a'] = 64 | 26, ['b'] = 64 | 27, ['c'] = 64 | 28, ['d'] = 64 | 29,
+        ['e'] = 64 | 30, ['f'] = 64 | 31, ['g'] = 64 | 32, ['h'] = 64 | 33, ['i'] = 64 | 34,
+        ['j'] = 64 | 35, ['k'] = 64 | 36, ['l'] = 64 | 37, ['m'] = 64 | 38, ['n'] = 64 | 39,
+        ['o'] = 64 | 40, ['p'] = 64 | 41, ['q'] = 64 | 42, ['r'] = 64 | 43, ['s'] = 64 | 44,
+        ['t'] = 64 | 45, ['u'] = 64 | 46, ['v'] = 64 | 47, ['w'] = 64 | 48, ['x'] = 64 | 49,
+        ['y'] = 64 | 50, ['z'] = 64 | 51, ['0'] = 64 | 52, ['1'] = 64 | 53, ['2'] = 64 | 54,
+        ['3'] = 64 | 55, ['4'] = 64 | 56, ['5'] = 64 | 57, ['6'] = 64 | 58, ['7'] = 64 | 59,
+        ['8'] = 64 | 60, ['9'] = 64 | 61, ['+'] = 64 | 62, ['/'] = 64 | 63,
+    }; /* 64 | the value of the base64 characters; 0 for the others */
     const unsigned char *q = (const unsigned char *)in;
     /* the characters carrying the n octets; the rest is '=' */
     size_t data = (n * 4 + 2) / 3, i, o = 0;
     uint32_t v = 0;
-    unsigned bits = 0;
-    int d;
+    unsigned bits;
 
     if (in_len != (n + 2) / 3 * 4)
         return -1;
-    for (i = 0; i < data; i++) {
-        if ((d = b64_value(q[i])) < 0)
+    for (i = 0; i + 4 <= data; i += 4) {
+        if (((q[i] | q[i + 1] | q[i + 2] | q[i + 3]) & 0x80) ||
+            !(t[q[i]] & t[q[i + 1]] & t[q[i + 2]] & t[q[i + 3]] & 64))
             return -1;
-        v = v << 6 | (uint32_t)d;
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out[o++] = (uint8_t)(v >> bits);
-        }
+        v = (uint32_t)(t[q[i]] & 63) << 18 | (uint32_t)(t[q[i + 1]] & 63) << 12 |
+            (uint32_t)(t[q[i + 2]] & 63) << 6 | (uint32_t)(t[q[i + 3]] & 63);
+        out[o++] = (uint8_t)(v >> 16);
+        out[o++] = (uint8_t)(v >> 8);
+        out[o++] = (uint8_t)v;
     }
+    for (bits = 0; i < data; i++, bits += 6) {
+        if ((q[i] & 0x80) || !(t[q[i]] & 64))
+            return -1;
+        v = v << 6 | (t[q[i]] & 63u);
+    }
+    for (; bits >= 8; bits -= 8)
+        out[o++] = (uint8_t)(v >> (bits - 8));
     for (; i < in_len; i++)
         if (q[i] != '=')
             return -1;
