@@ -107,7 +107,7 @@ static int replay_check(utsec_digest_replay_t *r, int64_t issued,
 {
     utsec_digest_replay_entry_t *e, *set, *free_e = NULL, *oldest = NULL;
     size_t i, ways, sets;
-    uint64_t t, et;
+    uint64_t t;
 
     /* 4-way set-associative: the tag (MAC octets, uniformly distributed)
      * picks the set, so a check costs four compares whatever the size. */
@@ -128,8 +128,7 @@ static int replay_check(utsec_digest_replay_t *r, int64_t issued,
                 free_e = e;
             continue;
         }
-        memcpy(&et, e->tag, sizeof(et));
-        if (e->issued == issued && et == t) {
+        if (e->issued == issued && memcmp(e->tag, tag, 8) == 0) {
             if (nc > e->max_nc) {
                 uint32_t shift = nc - e->max_nc;
                 e->window = shift >= 64 ? 1 : (e->window << shift) | 1;
