@@ -485,19 +485,34 @@ int utsec_digest_check_response(const utsec_digest_authorization_t *a,
     if (a == NULL)
         return UTSEC_ERR_INVALID_ARG;
     return utsec_digest_check_as(a, a->username, method, method_len, password,
-                                 password_len, NULL, body_hash, NULL);
+                                 password_len, body_hash, NULL);
+}
+
+int utsec_digest_compute_check(const utsec_digest_calc_t *c, int rspauth,
+                               utsec_digest_str_t given, char *ha1_out)
+{
+    char expect[UTSEC_DIGEST_HEX_SIZE];
+    size_t n;
+    int rc, ok;
+
+    if ((rc = compute(c, rspauth, expect, sizeof(expect), &n, 1, ha1_out)) != 0)
+        return rc;
+    /* The length is public (on the wire). The verdict without a branch on
+     * it; the caller reveals it anyway (a 200 or a 401), so it is
+     * declassified for the constant-time check. */
+    ok = given.len == n && utsec_ct_equal(given.ptr, expect, n);
+    UTSEC_CT_PUBLIC(&ok, sizeof(ok));
+    utsec_wipe(expect, sizeof(expect));
+    return (ok - 1) & UTSEC_ERR_AUTH_FAILED;
 }
 
 int utsec_digest_check_as(const utsec_digest_authorization_t *a,
                           utsec_digest_str_t username, const char *method,
                           size_t method_len, const uint8_t *password,
-                          size_t password_len, const char *ha1,
-                          const char *body_hash, char *ha1_out)
+                          size_t password_len, const char *body_hash,
+                          char *ha1_out)
 {
     utsec_digest_calc_t c;
-    char expect[UTSEC_DIGEST_HEX_SIZE];
-    size_t n;
-    int rc, ok;
 
     if (a == NULL || (method == NULL && method_len) ||
         (password == NULL && password_len))
@@ -506,19 +521,9 @@ int utsec_digest_check_as(const utsec_digest_authorization_t *a,
         return UTSEC_ERR_UNSUPPORTED;
     utsec_digest_calc_from(&c, a);
     c.username = username;
-    c.ha1 = ha1;
     c.password = password;
     c.password_len = password_len;
     c.method = sv(method, method_len);
     c.body_hash = body_hash;
-    if ((rc = compute(&c, 0, expect, sizeof(expect), &n, 1, ha1_out)) != 0)
-        return rc;
-    if (a->response.len != n) /* public: the length on the wire */
-        return UTSEC_ERR_AUTH_FAILED;
-    /* The verdict without a branch on it; the caller reveals it anyway (a
-     * 200 or a 401), so it is declassified for the constant-time check. */
-    ok = utsec_ct_equal(a->response.ptr, expect, n);
-    UTSEC_CT_PUBLIC(&ok, sizeof(ok));
-    utsec_wipe(expect, sizeof(expect));
-    return (ok - 1) & UTSEC_ERR_AUTH_FAILED;
+    return utsec_digest_compute_check(&c, 0, a->response, ha1_out);
 }

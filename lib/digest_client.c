@@ -403,9 +403,7 @@ int utsec_digest_client_verify_info(utsec_digest_client_t *cl,
 {
     utsec_digest_auth_info_t *ai;
     utsec_digest_calc_t c;
-    char expect[UTSEC_DIGEST_HEX_SIZE];
-    size_t n;
-    int rc, ok;
+    int rc;
 
     if (cl == NULL)
         return UTSEC_ERR_INVALID_ARG;
@@ -435,13 +433,9 @@ int utsec_digest_client_verify_info(utsec_digest_client_t *cl,
     c.nc = cl->nc;
     c.uri = sv(cl->uri, cl->uri_len);
     c.body_hash = body_hash;
-    if ((rc = utsec_digest_compute_int(&c, 1, expect, sizeof(expect), &n)) != 0)
-        return rc;
-    ok = ai->rspauth.len == n && utsec_ct_equal(ai->rspauth.ptr, expect, n);
-    UTSEC_CT_PUBLIC(&ok, sizeof(ok)); /* the verdict: the caller acts on it */
-    utsec_wipe(expect, sizeof(expect));
-    if (!ok)
-        return UTSEC_ERR_RSPAUTH;
+    /* the verdict is declassified inside, the caller acts on it */
+    if ((rc = utsec_digest_compute_check(&c, 1, ai->rspauth, NULL)) != 0)
+        return rc == UTSEC_ERR_AUTH_FAILED ? UTSEC_ERR_RSPAUTH : rc;
     if (ai->nextnonce.ptr != NULL) {
         memcpy(cl->nonce, ai->nextnonce.ptr, ai->nextnonce.len);
         cl->nonce_len = ai->nextnonce.len;

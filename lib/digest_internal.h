@@ -24,13 +24,13 @@ int utsec_digest_is_sess(utsec_digest_alg_t alg);
 const char *utsec_digest_qop_name(utsec_digest_qop_t q);
 
 /* utsec_digest_check_response() with the user name given separately (the
- * real name behind a userhash), an optional precomputed H(A1), and the H(A1)
- * used copied into ha1_out (UTSEC_DIGEST_HEX_SIZE) unless NULL. */
+ * real name behind a userhash), and the H(A1) used copied into ha1_out
+ * (UTSEC_DIGEST_HEX_SIZE) unless NULL. */
 int utsec_digest_check_as(const utsec_digest_authorization_t *a,
                           utsec_digest_str_t username, const char *method,
                           size_t method_len, const uint8_t *password,
-                          size_t password_len, const char *ha1,
-                          const char *body_hash, char *ha1_out);
+                          size_t password_len, const char *body_hash,
+                          char *ha1_out);
 
 /* Every Digest challenge of a WWW-Authenticate value, one at a time, with
  * escaped values decoded into scratch (reused per challenge; a challenge
@@ -50,6 +50,12 @@ void utsec_digest_calc_from(utsec_digest_calc_t *c,
  * c->ha1, when set, trusted as this library's own H(A1). */
 int utsec_digest_compute_int(const utsec_digest_calc_t *c, int rspauth, char *out,
                              size_t out_size, size_t *out_len);
+
+/* The response (rspauth = 0) or rspauth of c, c->ha1 trusted as above,
+ * compared in constant time with given: 0 or UTSEC_ERR_AUTH_FAILED (or an
+ * error of the computation); H(A1) into ha1_out unless NULL. */
+int utsec_digest_compute_check(const utsec_digest_calc_t *c, int rspauth,
+                               utsec_digest_str_t given, char *ha1_out);
 
 /* H(parts[0] ":" ... ":" parts[n-1]) in lower-case hex into hex (2 * hash
  * length + 1). */

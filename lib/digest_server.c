@@ -520,7 +520,7 @@ int utsec_digest_server_verify(utsec_digest_server_t *s,
     }
     /* The response, keeping H(A1) for rspauth. */
     rc = utsec_digest_check_as(a, req.real_username, method, method_len,
-                               password, password_len, NULL, body_hash, ha1);
+                               password, password_len, body_hash, ha1);
     if (rc != 0)
         goto done;
     now = s->cfg.time(s->cfg.time_ctx);
