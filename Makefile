@@ -90,7 +90,8 @@ EX_BIN := $(EX_PROGS:%=$(BUILD)/bin/%)
 
 TEST_SRC := $(filter-out $(EXPAT_OUT),$(sort $(wildcard tests/test_*.c)))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
-TEST_SUPPORT := $(sort $(wildcard tests/support/*.c))
+# hex text for the tests: the utsec tool's helper (not in the library)
+TEST_SUPPORT := $(sort $(wildcard tests/support/*.c)) examples/utsec/hex.c
 
 FUZZ_SRC := $(filter-out $(EXPAT_OUT),$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz-replay/%)
@@ -136,7 +137,7 @@ $(CURL_GBA): examples/integrations/curl_gba.c $(HEADERS) $(STATIC_LIB) | $(BUILD
 	$(CC) $(APP_CFLAGS) $(shell pkg-config --cflags libcurl) -o $@ $< $(APP_LDFLAGS) $(STATIC_LIB) $(shell pkg-config --libs libcurl) $(LIB_DEPS)
 
 $(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT) $(EX_COMMON_SRC) $(wildcard examples/common/*.h) $(wildcard tests/*.h tests/support/*.h) $(STATIC_LIB) | $(BUILD)/tests
-	$(CC) $(APP_CFLAGS) -Itests -o $@ $< $(TEST_SUPPORT) $(if $(filter test_ex_%,$*),$(EX_COMMON_SRC)) $(APP_LDFLAGS) $(STATIC_LIB) -lcmocka $(LIB_DEPS)
+	$(CC) $(APP_CFLAGS) -Itests -Iexamples/utsec -o $@ $< $(TEST_SUPPORT) $(if $(filter test_ex_%,$*),$(EX_COMMON_SRC)) $(APP_LDFLAGS) $(STATIC_LIB) -lcmocka $(LIB_DEPS)
 
 # Harnesses of example code #include its sources (examples/*/): depend on them.
 EX_ALL_SRC := $(wildcard examples/*/*.c examples/*/*.h)

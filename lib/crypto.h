@@ -101,11 +101,4 @@ void utsec_aes128_free(utsec_aes128_t *a);
 #define UTSEC_CT_PUBLIC(p, n) ((void)(p), (void)(n))
 #endif
 
-/* Lower-case hex: out must hold 2*n+1 chars (NUL-terminated). */
-void utsec_hex_encode(const uint8_t *in, size_t n, char *out);
-/* Strict hex decode (case-insensitive, even length, no separators).
- * Returns 0, UTSEC_ERR_HEX or UTSEC_ERR_BUFFER_TOO_SMALL. */
-int utsec_hex_decode(const char *in, size_t in_len, uint8_t *out,
-                     size_t out_size, size_t *out_len);
-
 #endif /* UTSEC_LIB_CRYPTO_H */

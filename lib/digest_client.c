@@ -248,7 +248,7 @@ static int authorize(utsec_digest_client_t *cl, const char *username,
             rc = UTSEC_ERR_RNG;
             goto done;
         }
-        utsec_hex_encode(rnd, sizeof(rnd), cnonce);
+        utsec_digest_hex_ct(rnd, sizeof(rnd), cnonce);
     } else {
         memcpy(cnonce, cl->cnonce, sizeof(cnonce));
     }

@@ -15,13 +15,14 @@
 #include <cmocka.h>
 
 #include "crypto.h"
+#include "hex.h"
 
 /* Decode hex of any length up to cap; fails the test on malformed input. */
 static inline size_t hx(const char *s, uint8_t *out, size_t cap)
 {
     size_t n = 0;
 
-    assert_int_equal(utsec_hex_decode(s, strlen(s), out, cap, &n), 0);
+    assert_int_equal(hex_decode(s, strlen(s), out, cap, &n), 0);
     return n;
 }
 
@@ -30,7 +31,7 @@ static inline size_t hx(const char *s, uint8_t *out, size_t cap)
     do {                                                                       \
         char got_[2 * 64 + 1];                                                 \
         assert_true((n) <= 64);                                                \
-        utsec_hex_encode((p), (n), got_);                                      \
+        hex_encode((p), (n), got_);                                      \
         assert_string_equal(got_, (want));                                     \
     } while (0)
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "crypto.h"
+#include "hex.h"
 #include "utsec/utsec.h"
 
 static const char *two_block =
@@ -235,14 +236,14 @@ static void hex_helpers(void **state)
     size_t n;
     (void)state;
 
-    assert_int_equal(utsec_hex_decode("00aFff10", 8, b, sizeof(b), &n), 0);
+    assert_int_equal(hex_decode("00aFff10", 8, b, sizeof(b), &n), 0);
     assert_int_equal(n, 4);
-    utsec_hex_encode(b, 4, t);
+    hex_encode(b, 4, t);
     assert_string_equal(t, "00afff10");
-    assert_int_equal(utsec_hex_decode("0", 1, b, 4, &n), UTSEC_ERR_HEX);
-    assert_int_equal(utsec_hex_decode("0g", 2, b, 4, &n), UTSEC_ERR_HEX);
-    assert_int_equal(utsec_hex_decode("0x00", 4, b, 4, &n), UTSEC_ERR_HEX);
-    assert_int_equal(utsec_hex_decode("0000000000", 10, b, 4, &n),
+    assert_int_equal(hex_decode("0", 1, b, 4, &n), UTSEC_ERR_HEX);
+    assert_int_equal(hex_decode("0g", 2, b, 4, &n), UTSEC_ERR_HEX);
+    assert_int_equal(hex_decode("0x00", 4, b, 4, &n), UTSEC_ERR_HEX);
+    assert_int_equal(hex_decode("0000000000", 10, b, 4, &n),
                      UTSEC_ERR_BUFFER_TOO_SMALL);
 }
 

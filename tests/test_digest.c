@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "crypto.h"
+#include "hex.h"
 #include "utsec/digest.h"
 
 #define S(x) x, strlen(x)
@@ -35,7 +36,7 @@ static void hex(const char *h, uint8_t *out, size_t n)
 {
     size_t len;
 
-    assert_int_equal(utsec_hex_decode(h, strlen(h), out, n, &len), 0);
+    assert_int_equal(hex_decode(h, strlen(h), out, n, &len), 0);
     assert_int_equal(len, n);
 }
 

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "crypto.h" /* private hex helpers */
+#include "hex.h"
 
 const char *cli_opt(const struct cli_args *a, const char *name)
 {
@@ -61,7 +61,7 @@ int cli_hex(const struct cli_args *a, const char *name, uint8_t *out,
 
     if (v == NULL)
         return CLI_USAGE;
-    if (utsec_hex_decode(v, strlen(v), out, len ? len : cap, &n) != 0)
+    if (hex_decode(v, strlen(v), out, len ? len : cap, &n) != 0)
         return cli_usage_error("%s: --%s: malformed hex or too long", a->cmd,
                                name);
     if (len != 0 && n != len)
@@ -89,7 +89,7 @@ void cli_out_hex(const char *name, const uint8_t *p, size_t n)
     printf("%s: ", name);
     for (i = 0; i < n; i += 512) {
         size_t k = n - i > 512 ? 512 : n - i;
-        utsec_hex_encode(p + i, k, buf);
+        hex_encode(p + i, k, buf);
         fputs(buf, stdout);
     }
     putchar('\n');

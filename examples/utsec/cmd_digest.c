@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "crypto.h" /* private hex helpers */
+#include "hex.h"
 #include "utsec/digest.h"
 
 static utsec_digest_str_t sv(const char *s, size_t n)
@@ -123,7 +123,7 @@ static int cmd_digest_response(const struct cli_args *a)
             return cli_usage_error("digest-response: --qop is auth or auth-int");
         if ((nc_s = cli_req(a, "nc")) == NULL || (cnonce = cli_req(a, "cnonce")) == NULL)
             return CLI_USAGE;
-        if (strlen(nc_s) != 8 || utsec_hex_decode(nc_s, 8, ncb, 4, &n) != 0)
+        if (strlen(nc_s) != 8 || hex_decode(nc_s, 8, ncb, 4, &n) != 0)
             return cli_usage_error("digest-response: --nc takes 8 hex digits");
         c.nc = (uint32_t)ncb[0] << 24 | (uint32_t)ncb[1] << 16 | (uint32_t)ncb[2] << 8 | ncb[3];
         c.cnonce = sv(cnonce, strlen(cnonce));

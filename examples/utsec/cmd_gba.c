@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "crypto.h" /* private hex helpers */
+#include "hex.h"
 #include "utsec/gba.h"
 
 static int cmd_kdf(const struct cli_args *a)
@@ -39,7 +39,7 @@ static int cmd_kdf(const struct cli_args *a)
         if (np == UTSEC_GBA_KDF_MAX_PARAMS)
             return cli_usage_error("kdf: at most %d --param",
                                    UTSEC_GBA_KDF_MAX_PARAMS);
-        if (utsec_hex_decode(a->val[i], strlen(a->val[i]), pbuf[np], sizeof(pbuf[np]), &n))
+        if (hex_decode(a->val[i], strlen(a->val[i]), pbuf[np], sizeof(pbuf[np]), &n))
             return cli_usage_error("kdf: --param: malformed hex or longer "
                                    "than %zu octets", sizeof(pbuf[np]));
         p[np].data = pbuf[np];

@@ -7,12 +7,13 @@
 #include <string.h>
 
 #include "crypto.h"
+#include "hex.h"
 
 size_t tu_hex(const char *hex, uint8_t *out, size_t cap)
 {
     size_t n = 0;
 
-    if (utsec_hex_decode(hex, strlen(hex), out, cap, &n) != 0)
+    if (hex_decode(hex, strlen(hex), out, cap, &n) != 0)
         fail_msg("bad hex constant in test: %s", hex);
     return n;
 }
@@ -25,7 +26,7 @@ void tu_assert_hex(const uint8_t *p, size_t n, const char *hex,
 
     if (n * 2 > sizeof(got) - 1)
         _fail(file, line);
-    utsec_hex_encode(p, n, got);
+    hex_encode(p, n, got);
     if (hl != 2 * n) {
         print_error("%s:%d: length %zu octets, expected %zu\n  got      %s\n"
                     "  expected %s\n", file, line, n, hl / 2, got, hex);

@@ -1,11 +1,13 @@
 /*
- * Hexadecimal helpers (private; used by the tool and the tests).
+ * Hexadecimal text for the utsec tool and the tests (hex.h).
  *
  * SPDX-License-Identifier: Apache-2.0
  */
-#include "crypto.h"
+#include "hex.h"
 
-void utsec_hex_encode(const uint8_t *in, size_t n, char *out)
+#include "utsec/utsec.h"
+
+void hex_encode(const uint8_t *in, size_t n, char *out)
 {
     static const char digits[] = "0123456789abcdef";
     size_t i;
@@ -29,7 +31,7 @@ static int nibble(char ch)
     return -1;
 }
 
-int utsec_hex_decode(const char *in, size_t in_len, uint8_t *out,
+int hex_decode(const char *in, size_t in_len, uint8_t *out,
                      size_t out_size, size_t *out_len)
 {
     size_t i;
