@@ -75,18 +75,18 @@ const char *utsec_digest_qop_name(utsec_digest_qop_t q)
     }
 }
 
-/* H(empty entity body) in hex, per hash: auth-int with no body needs no
- * fourth hash computation. */
-static const char *empty_body_hash(utsec_hash_alg_t h)
-{
-    switch (h) {
-    case UTSEC_HASH_MD5: return "d41d8cd98f00b204e9800998ecf8427e";
-    case UTSEC_HASH_SHA256:
-        return "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-    default:
-        return "c672b8d1ef56ed28ab87c3622c5114069bdd3ad7b8f9737498d0c01ecef0967a";
-    }
-}
+/* H(empty entity body) per hash, MD5 at 0, SHA-256 at 16, SHA-512/256 at
+ * 48: auth-int with no body needs no fourth hash computation. */
+static const uint8_t empty_body[80] = {
+    0xd4, 0x1d, 0x8c, 0xd9, 0x8f, 0x00, 0xb2, 0x04, 0xe9, 0x80, 0x09, 0x98,
+    0xec, 0xf8, 0x42, 0x7e, /* SHA-256: */
+    0xe3, 0xb0, 0xc4, 0x42, 0x98, 0xfc, 0x1c, 0x14, 0x9a, 0xfb, 0xf4, 0xc8,
+    0x99, 0x6f, 0xb9, 0x24, 0x27, 0xae, 0x41, 0xe4, 0x64, 0x9b, 0x93, 0x4c,
+    0xa4, 0x95, 0x99, 0x1b, 0x78, 0x52, 0xb8, 0x55, /* SHA-512/256: */
+    0xc6, 0x72, 0xb8, 0xd1, 0xef, 0x56, 0xed, 0x28, 0xab, 0x87, 0xc3, 0x62,
+    0x2c, 0x51, 0x14, 0x06, 0x9b, 0xdd, 0x3a, 0xd7, 0xb8, 0xf9, 0x73, 0x74,
+    0x98, 0xd0, 0xc0, 0x1e, 0xce, 0xf0, 0x96, 0x7a,
+};
 
 /* 1 when lo <= v <= hi, else 0, without a branch (v, lo, hi < 256). */
 static unsigned in_range(unsigned v, unsigned lo, unsigned hi)
@@ -262,7 +262,7 @@ static int compute(const utsec_digest_calc_t *c, int rspauth, char *out,
 {
     utsec_hash_alg_t h;
     char ha1[UTSEC_DIGEST_HEX_SIZE], ha2[UTSEC_DIGEST_HEX_SIZE];
-    char nc[9];
+    char empty_hex[UTSEC_DIGEST_HEX_SIZE], nc[9];
     utsec_digest_str_t parts[6];
     size_t hexlen;
     int rc;
@@ -274,6 +274,7 @@ static int compute(const utsec_digest_calc_t *c, int rspauth, char *out,
     hexlen = 2 * utsec_hash_len(h);
     if (out_size < hexlen + 1)
         return UTSEC_ERR_BUFFER_TOO_SMALL;
+    memset(ha1, 0, sizeof(ha1)); /* ha1_out gets no stale stack octets */
     if ((rc = ha1_hex(c, h, ha1)) != 0)
         goto done;
     if (ha1_out != NULL)
@@ -281,7 +282,14 @@ static int compute(const utsec_digest_calc_t *c, int rspauth, char *out,
     parts[0] = rspauth ? sv("", 0) : c->method;
     parts[1] = c->uri;
     if (c->qop == UTSEC_DIGEST_QOP_AUTH_INT) {
-        const char *bh = c->body_hash ? c->body_hash : empty_body_hash(h);
+        const char *bh = c->body_hash;
+        if (bh == NULL) {
+            utsec_digest_hex_ct(empty_body + (h == UTSEC_HASH_MD5      ? 0
+                                              : h == UTSEC_HASH_SHA256 ? 16
+                                                                       : 48),
+                                hexlen / 2, empty_hex);
+            bh = empty_hex;
+        }
         parts[2] = sv(bh, hexlen);
         rc = utsec_digest_hash_join(h, ha2, 3, parts);
     } else {
