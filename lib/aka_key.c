@@ -129,7 +129,7 @@ static int tuak_run(utsec_aka_key_t *key, const uint8_t rand[16],
     for (star = 0; star < 2 && rc == 0; star++)
         if (want & ((unsigned)AKA_MAC_A << star))
             rc = utsec_tuak_f1(k, k_len, topc, rand, o->sqn, amf, star, &p,
-                               o->mac + 8 * star);
+                               o->mac + (size_t)star * 8);
     return rc;
 }
 
@@ -161,6 +161,8 @@ void utsec_aka_out_sqn(utsec_aka_out_t *o, const uint8_t sqn_in[6], unsigned wan
                                                        : NULL;
     int i;
 
+    /* cppcheck-suppress ctunullpointer ; only called with a MAC wanted, and
+     * every path that wants one checked sqn_in */
     memcpy(o->sqn, sqn_in, 6);
     for (i = 0; ak != NULL && i < 6; i++)
         o->sqn[i] ^= ak[i];
@@ -194,7 +196,7 @@ int utsec_aka_f1_of(utsec_aka_key_t *key, utsec_milenage_t *m,
     rc = run_of(key, m, rand, sqn, amf, want, &o);
     for (i = 0; i < 2 && rc == 0; i++)
         if (mac[i] != NULL)
-            memcpy(mac[i], o.mac + 8 * i, 8);
+            memcpy(mac[i], o.mac + (size_t)i * 8, 8);
     utsec_wipe(&o, sizeof(o));
     return rc;
 }

@@ -148,7 +148,7 @@ int utsec_aka_milenage_run(utsec_milenage_t *m, const uint8_t rand[16],
             /* OUTk = E_K(rot(TEMP xor OPc, rk) xor ck) xor OPc for k = 2..5:
              * rot turns towards the most significant bit by rk = 0, 32, 64,
              * 96 bits, and ck = ..01, ..02, ..04, ..08 */
-            memcpy(w.x, w.tx2 + 4 * i, 16);
+            memcpy(w.x, w.tx2 + (size_t)i * 4, 16);
             w.x[15] ^= (uint8_t)(1u << i);
         } else {
             /* OUT1 = E_K(TEMP xor rot(IN1 xor OPc, r1 = 64) xor c1 = 0) xor

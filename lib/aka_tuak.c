@@ -102,6 +102,7 @@ static int tuak_eval(const uint8_t *k, size_t k_len, const uint8_t *topc,
 UTSEC_API int utsec_tuak_topc(const uint8_t *k, size_t k_len,
                               const uint8_t top[UTSEC_TUAK_TOP_LEN],
                               unsigned iterations,
+                              /* NOLINTNEXTLINE(readability-non-const-parameter): written through out.p */
                               uint8_t topc[UTSEC_TUAK_TOP_LEN])
 {
     const struct tuak_out out = {topc, 0, 32};
@@ -123,6 +124,7 @@ UTSEC_API int utsec_tuak_f1(const uint8_t *k, size_t k_len,
                             const uint8_t rand[UTSEC_AKA_RAND_LEN],
                             const uint8_t sqn[UTSEC_AKA_SQN_LEN],
                             const uint8_t amf[UTSEC_AKA_AMF_LEN], int star,
+                            /* NOLINTNEXTLINE(readability-non-const-parameter): written through out.p */
                             const utsec_tuak_params_t *p, uint8_t *mac)
 {
     struct tuak_out out = {mac, 0, 0};
@@ -169,6 +171,7 @@ UTSEC_API int utsec_tuak_f5star(const uint8_t *k, size_t k_len,
                                 const uint8_t topc[UTSEC_TUAK_TOP_LEN],
                                 const uint8_t rand[UTSEC_AKA_RAND_LEN],
                                 unsigned iterations,
+                                /* NOLINTNEXTLINE(readability-non-const-parameter): written through out.p */
                                 uint8_t ak_star[UTSEC_AKA_AK_LEN])
 {
     const struct tuak_out out = {ak_star, 96, UTSEC_AKA_AK_LEN};

@@ -415,7 +415,7 @@ static int end_element(struct reader *r)
 
 /* What can start at r->p, recognised by its first characters (in this
  * order, each ended by a NUL); anything else is character data. */
-enum markup { M_END_TAG, M_COMMENT, M_CDATA, M_DOCTYPE, M_ENTITY, M_PI,
+enum markup { M_END_TAG, M_COMMENT, M_CDATA, M_DOCTYPE, M_ENTITY, M_PROC_INSTR,
               M_BANG, M_START_TAG, M_TEXT };
 static const char markup[] =
     "</\0<!--\0<![CDATA[\0<!DOCTYPE\0<!ENTITY\0<?\0<!\0<";
@@ -475,7 +475,7 @@ static int parse(struct reader *r)
             return UTSEC_ERR_UNSUPPORTED; /* no DTD */
         case M_ENTITY:
             return r->depth == 0 ? UTSEC_ERR_UNSUPPORTED : UTSEC_ERR_PARSE;
-        case M_PI:
+        case M_PROC_INSTR:
         case M_BANG:
             return UTSEC_ERR_PARSE;
         case M_END_TAG:
@@ -491,7 +491,7 @@ static int parse(struct reader *r)
             r->p++;
             if (r->depth == UTSEC_BOOT_INFO_MAX_DEPTH)
                 return UTSEC_ERR_TOO_MANY;
-            if (r->root_done || (rc = read_name(r, &name)) != 0)
+            if (r->root_done || read_name(r, &name) != 0)
                 return UTSEC_ERR_PARSE;
             r->open[r->depth++] = name;
             if ((empty = read_attrs(r, NULL)) < 0)

@@ -359,7 +359,7 @@ static int str_eq(const utsec_digest_str_t *a, const char *b, size_t n)
 static int nonce_b64(const char *in, size_t in_len, uint8_t *out, size_t n)
 {
     static const uint8_t t[128] = {
-        ['A'] = 64 | 0, ['B'] = 64 | 1, ['C'] = 64 | 2, ['D'] = 64 | 3, ['E'] = 64 | 4,
+        ['A'] = 64, ['B'] = 64 | 1, ['C'] = 64 | 2, ['D'] = 64 | 3, ['E'] = 64 | 4,
         ['F'] = 64 | 5, ['G'] = 64 | 6, ['H'] = 64 | 7, ['I'] = 64 | 8, ['J'] = 64 | 9,
         ['K'] = 64 | 10, ['L'] = 64 | 11, ['M'] = 64 | 12, ['N'] = 64 | 13, ['O'] = 64 | 14,
         ['P'] = 64 | 15, ['Q'] = 64 | 16, ['R'] = 64 | 17, ['S'] = 64 | 18, ['T'] = 64 | 19,

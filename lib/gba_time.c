@@ -138,7 +138,7 @@ UTSEC_API int utsec_gba_time_format(int64_t t, char *out, size_t out_size,
     memcpy(out, form, sizeof(form));
     k = 6; /* from the 'Z' back */
     do {
-        if (out[o] != '0') {
+        if (form[o] != '0') {
             k--; /* a separator ends field k - 1 */
         } else {
             out[o] = (char)('0' + v[k] % 10);

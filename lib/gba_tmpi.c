@@ -51,6 +51,7 @@ UTSEC_API int utsec_gba_tmpi(const uint8_t ks[UTSEC_GBA_KEY_LEN],
     /* NAF_Id = BSF host || Ua id (Annex H); the host check above leaves
      * nothing for utsec_gba_naf_id to reject */
     memcpy(bsf_id, bsf_host, host_len);
+    /* NOLINTNEXTLINE(bugprone-not-null-terminated-result): octets, no string */
     memcpy(bsf_id + host_len, UTSEC_GBA_UA_TMPI, UTSEC_GBA_UA_ID_LEN);
     rc = utsec_gba_ks_naf(ks, UTSEC_GBA_VARIANT_ME, rand, impi, impi_len,
                           bsf_id, host_len + UTSEC_GBA_UA_ID_LEN, key);

@@ -10,9 +10,9 @@
 UTSEC_API const char *utsec_id_sub_handling_name(utsec_id_sub_handling_t s)
 {
     /* by value, from UTSEC_ID_SUB_BLOCK (0) */
-    static const char names[][13] = {"block", "confirm", "polite-block", "allow"};
+    static const char text[][13] = {"block", "confirm", "polite-block", "allow"};
 
-    return s >= UTSEC_ID_SUB_BLOCK && s <= UTSEC_ID_SUB_ALLOW ? names[s] : "none";
+    return s >= UTSEC_ID_SUB_BLOCK && s <= UTSEC_ID_SUB_ALLOW ? text[s] : "none";
 }
 
 /* The watcher as the rules see it. */
