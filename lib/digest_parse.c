@@ -512,21 +512,20 @@ static int fill(const raw_params_t *rp, void *out, const digest_pw_map_t *m)
         switch (m->f[p->id].kind) {
         case F_ALG:
         case F_ALG_OPT:
+        case F_QOP: /* a token, known or not */
             if (!utsec_digest_is_token(v->ptr, v->len))
                 return UTSEC_ERR_PARSE;
-            *(utsec_digest_alg_t *)(void *)(view + 1) =
-                utsec_digest_alg_from_name(v->ptr, v->len);
+            if (m->f[p->id].kind == F_QOP)
+                *(utsec_digest_qop_t *)f = qop_token(v->ptr, v->len);
+            else
+                *(utsec_digest_alg_t *)(void *)(view + 1) =
+                    utsec_digest_alg_from_name(v->ptr, v->len);
             break;
         case F_USER:
             *(int *)(void *)(view + 1) = p->id == UTSEC_DIGEST_P_USERNAME_EXT;
             break;
         case F_QOPS:
             rc = parse_qop_list(v, f);
-            break;
-        case F_QOP:
-            if (!utsec_digest_is_token(v->ptr, v->len))
-                return UTSEC_ERR_PARSE;
-            *(utsec_digest_qop_t *)f = qop_token(v->ptr, v->len);
             break;
         case F_BOOL:
             rc = parse_bool(v, f);
