@@ -85,7 +85,8 @@ UTSEC_API int utsec_id_sip_uri_parse(const char *s, size_t len,
         while (he < len && s[he] != ':' && s[he] != ';' && s[he] != '?')
             he++;
     }
-    if (he == hs || utsec_id_host_check(s + hs, he - hs) != 0)
+    /* host = hostname / IPv4address / IPv6reference: none is empty */
+    if (utsec_id_host_check(s + hs, he - hs) != 0)
         return UTSEC_ERR_BAD_URI;
     u.host.ptr = s + hs;
     u.host.len = he - hs;

@@ -27,19 +27,11 @@ static int digits_ok(const char *s, size_t n, int hex)
     return d > 0;
 }
 
-/* global-number-digits = "+" *phonedigit DIGIT *phonedigit */
-static int global_digits_ok(const char *s, size_t n)
-{
-    return n >= 2 && s[0] == '+' && digits_ok(s + 1, n - 1, 0);
-}
-
-
+/* pname = 1*( alphanum / "-" ); utsec_id_list_next() refuses an empty one */
 static int pname_ok(const char *s, size_t n)
 {
     size_t i;
 
-    if (n == 0)
-        return 0;
     for (i = 0; i < n; i++)
         if (!utsec_id_is_alnum((unsigned char)s[i]) && s[i] != '-')
             return 0;
@@ -66,43 +58,46 @@ UTSEC_API int utsec_id_tel_uri_parse(const char *s, size_t len,
     u.number.ptr = s + 4;
     semi = memchr(s + 4, ';', len - 4);
     u.number.len = (size_t)((semi ? semi : end) - u.number.ptr);
-    if (u.number.len > 0 && u.number.ptr[0] == '+') {
-        u.global = 1;
-        if (!global_digits_ok(u.number.ptr, u.number.len))
-            return UTSEC_ERR_BAD_URI;
-    } else if (!digits_ok(u.number.ptr, u.number.len, 1)) {
+    /* RFC 3966 §3: global-number-digits = "+" *phonedigit DIGIT *phonedigit,
+     * local-number-digits = *phonedigit-hex (HEXDIG / "*" / "#")
+     * *phonedigit-hex */
+    u.global = u.number.len > 0 && u.number.ptr[0] == '+';
+    if (!digits_ok(u.number.ptr + u.global, u.number.len - (size_t)u.global,
+                   !u.global))
         return UTSEC_ERR_BAD_URI;
-    }
     if (semi != NULL) {
         u.params.ptr = semi + 1;
         u.params.len = (size_t)(end - semi - 1);
         if (u.params.len == 0)
             return UTSEC_ERR_BAD_URI;
     }
-    /* each parameter at most once */
+    /* each parameter at most once; without "=", v is empty (and refused
+     * where a value is needed) */
     it.list = u.params;
     while ((rc = utsec_id_list_next(&it, &nm, &v, &hv)) == 1) {
         if (!pname_ok(nm.ptr, nm.len))
             return UTSEC_ERR_BAD_URI;
         if (utsec_ascii_ieq_lit(nm.ptr, nm.len, "phone-context")) {
             /* context = ";phone-context=" descriptor; global numbers have none */
-            if (u.global || !hv ||
+            if (u.global ||
                 (v.len > 0 && v.ptr[0] == '+'
-                     ? !global_digits_ok(v.ptr, v.len)
+                     ? !digits_ok(v.ptr + 1, v.len - 1, 0)
                      : utsec_id_domainname_check(v.ptr, v.len) != 0))
                 return UTSEC_ERR_BAD_URI;
             have_ctx = 1;
         } else if (utsec_ascii_ieq_lit(nm.ptr, nm.len, "ext")) {
-            if (!hv || !digits_ok(v.ptr, v.len, 0))
+            if (!digits_ok(v.ptr, v.len, 0))
                 return UTSEC_ERR_BAD_URI;
-        } else if (utsec_ascii_ieq_lit(nm.ptr, nm.len, "isub")) {
-            /* uric (RFC 2396); ';' separates parameters */
-            if (!hv || v.len == 0 ||
-                !utsec_id_run_ok(v.ptr, v.len, ID_UNRESERVED | ID_RESERVED))
+        } else {
+            /* pvalue = 1*paramchar (pct-encoded included); isub = 1*uric
+             * (RFC 2396), ';' separating parameters, and needs its value */
+            int isub = utsec_ascii_ieq_lit(nm.ptr, nm.len, "isub");
+            if ((hv || isub) &&
+                (v.len == 0 ||
+                 !utsec_id_run_ok(v.ptr, v.len,
+                                  isub ? ID_UNRESERVED | ID_RESERVED
+                                       : ID_UNRESERVED | ID_PARAM)))
                 return UTSEC_ERR_BAD_URI;
-        } else if (hv && (v.len == 0 || !utsec_id_run_ok(v.ptr, v.len, ID_UNRESERVED | ID_PARAM))) {
-            /* pvalue = 1*paramchar (pct-encoded included) */
-            return UTSEC_ERR_BAD_URI;
         }
     }
     if (rc != 0)
@@ -153,8 +148,9 @@ UTSEC_API int utsec_id_tel_uri_equal(const char *a, size_t a_len,
     if ((rc = utsec_id_tel_uri_parse(a, a_len, &x)) != 0 ||
         (rc = utsec_id_tel_uri_parse(b, b_len, &y)) != 0)
         return rc;
-    if (x.global != y.global ||
-        !digits_equal(x.number.ptr, x.number.len, y.number.ptr, y.number.len))
+    /* a global number's "+" is no visual separator and in no local one:
+     * a global and a local number never compare equal (RFC 3966 §4) */
+    if (!digits_equal(x.number.ptr, x.number.len, y.number.ptr, y.number.len))
         return 0;
     /* every parameter of each is in the other with an equivalent value */
     return utsec_id_params_agree(x.params, y.params, value_eq, NULL) &&
