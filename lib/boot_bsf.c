@@ -168,11 +168,15 @@ static int reject(utsec_boot_bsf_reply_t *reply, int status, int rc)
 /* Status for a failed HSS / USS / store call. */
 static int callback_failed(utsec_boot_bsf_reply_t *reply, int rc)
 {
+    int status = 403;
+
     if (rc == UTSEC_ERR_NOT_FOUND)
-        return reject(reply, 403, UTSEC_ERR_UNKNOWN_ID);
-    if (rc == UTSEC_ERR_MAC_S_FAILURE)
-        return reject(reply, 403, rc);
-    return reject(reply, 500, rc < 0 ? rc : UTSEC_ERR_CALLBACK);
+        rc = UTSEC_ERR_UNKNOWN_ID;
+    else if (rc != UTSEC_ERR_MAC_S_FAILURE)
+        status = 500;
+    if (rc > 0)
+        rc = UTSEC_ERR_CALLBACK;
+    return reject(reply, status, rc);
 }
 
 /* A 401 with a new vector, kept for the answer: a fresh one from the HSS

@@ -77,8 +77,8 @@ static utsec_boot_ctx_t *find(utsec_boot_mem_t *m, const char *btid,
 {
     size_t i;
 
-    for (i = 0; i < m->capacity; i++)
-        if (m->slots[i].btid_len == len && len > 0 &&
+    for (i = 0; len > 0 && i < m->capacity; i++)
+        if (m->slots[i].btid_len == len &&
             memcmp(m->slots[i].btid, btid, len) == 0)
             return &m->slots[i];
     return NULL;
@@ -109,10 +109,8 @@ static int mem_put(void *ctx, const utsec_boot_ctx_t *c)
                 slot = s;
         }
     }
-    if (slot != c) {
-        utsec_boot_ctx_wipe(slot);
+    if (slot != c) /* every byte of the old context overwritten */
         memcpy(slot, c, sizeof(*slot));
-    }
     return 0;
 }
 

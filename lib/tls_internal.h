@@ -108,7 +108,8 @@ int utsec_tls_conf_base(mbedtls_ssl_config *conf, int endpoint, int allow13,
                         const int *suites, utsec_rng_fn rng, void *rng_ctx);
 
 /* Fill dst (0-terminated int list for mbedtls_ssl_conf_ciphersuites) from
- * the caller's list or the default PSK list; validates every suite. */
+ * the caller's list or the default PSK list; validates every suite. On an
+ * error dst may be partly written: both callers discard it then. */
 int utsec_tls_fill_psk_suites(int dst[UTSEC_TLS_MAX_SUITES + 1],
                               const uint16_t *suites, size_t n);
 

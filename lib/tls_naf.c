@@ -193,7 +193,7 @@ UTSEC_API int utsec_tls_naf_setup(utsec_tls_naf_t *naf,
                 p->id_policy->prefix_len > sizeof(n.prefix))
                 return UTSEC_ERR_INVALID_ARG;
             memcpy(n.prefix, p->id_policy->prefix, p->id_policy->prefix_len);
-            n.policy.prefix = NULL; /* pointed at below, after the copy */
+            n.policy.prefix = naf->prefix; /* where the copy below puts it */
         }
     }
     if ((rc = utsec_tls_fill_psk_suites(n.suites, p->suites, p->n_suites)))
@@ -210,8 +210,6 @@ UTSEC_API int utsec_tls_naf_setup(utsec_tls_naf_t *naf,
                                   p->rng, p->rng_ctx)) != 0)
         return rc;
     *naf = n;
-    if (p->id_policy != NULL && p->id_policy->prefix != NULL)
-        naf->policy.prefix = naf->prefix;
     mbedtls_ssl_conf_psk_cb(conf, psk_cb, naf);
 #if defined(MBEDTLS_SSL_SERVER_NAME_INDICATION)
     mbedtls_ssl_conf_sni(conf, sni_cb, naf);
@@ -267,12 +265,9 @@ UTSEC_API int utsec_tls_naf_handshake(utsec_tls_naf_session_t *s)
     if (rc == 0 && !s->psk_ok)
         rc = UTSEC_ERR_STATE; /* cannot happen: every suite is a PSK suite */
     if (rc != 0) {
-        if (s->err == 0) {
+        if (s->err == 0)
             s->err = rc;
-            s->tls_err = ret;
-        } else {
-            s->tls_err = ret;
-        }
+        s->tls_err = ret;
         clear_result(s);
         return s->err;
     }
@@ -335,7 +330,7 @@ UTSEC_API int utsec_tls_naf_session_identity(const utsec_tls_naf_session_t *s,
                                              size_t idx, const char **id,
                                              size_t *id_len)
 {
-    size_t off = 0, n;
+    const char *p;
     int rc;
 
     if (id == NULL)
@@ -344,15 +339,11 @@ UTSEC_API int utsec_tls_naf_session_identity(const utsec_tls_naf_session_t *s,
         return rc;
     if (idx >= s->n_ids)
         return UTSEC_ERR_NOT_FOUND;
-    for (;;) {
-        n = strlen(s->ids + off);
-        if (idx-- == 0)
-            break;
-        off += n + 1;
-    }
-    *id = s->ids + off;
+    for (p = s->ids; idx > 0; idx--)
+        p += strlen(p) + 1;
+    *id = p;
     if (id_len != NULL)
-        *id_len = n;
+        *id_len = strlen(p);
     return 0;
 }
 

@@ -87,11 +87,10 @@ UTSEC_API int utsec_tls_psk_identity_parse(const char *id, size_t id_len,
     if (starts(id, id_len, pfx, pn)) {
         rest = id + pn;
         rn = id_len - pn;
-        for (v = UTSEC_TLS_KEY_UICC; v <= UTSEC_TLS_KEY_DIGEST; v++)
+        /* Neither suffix starts the other; none found leaves KEY_ME. */
+        for (v = UTSEC_TLS_KEY_DIGEST; v > UTSEC_TLS_KEY_ME; v--)
             if (starts(rest, rn, suffixes[v].text, suffixes[v].len))
                 break;
-        if (v > UTSEC_TLS_KEY_DIGEST)
-            v = UTSEC_TLS_KEY_ME;
         rest += suffixes[v].len;
         rn -= suffixes[v].len;
         if (rn > 0 && rest[0] == sep) {

@@ -89,9 +89,8 @@ int utsec_tls_fill_psk_suites(int dst[UTSEC_TLS_MAX_SUITES + 1],
         for (j = 0; j < i; j++)
             if (suites[j] == suites[i])
                 return UTSEC_ERR_INVALID_ARG;
-    }
-    for (i = 0; i < n; i++)
         dst[i] = suites[i];
+    }
     dst[n] = 0;
     return 0;
 }
