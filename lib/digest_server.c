@@ -244,7 +244,7 @@ static int is_aka(utsec_digest_alg_t a)
 }
 
 /* Offer order: strongest first (RFC 7616 §3.7). */
-static const utsec_digest_alg_t offer_order[] = {
+static const uint8_t offer_order[] = { /* utsec_digest_alg_t values */
     UTSEC_DIGEST_ALG_SHA512_256, UTSEC_DIGEST_ALG_SHA512_256_SESS,
     UTSEC_DIGEST_ALG_SHA256,     UTSEC_DIGEST_ALG_SHA256_SESS,
     UTSEC_DIGEST_ALG_MD5,        UTSEC_DIGEST_ALG_MD5_SESS,
@@ -268,7 +268,7 @@ static int write_challenges(const utsec_digest_server_t *s, const char *nonce,
     c.qop_mask = s->cfg.qop_mask;
     c.stale = stale;
     for (i = 0; i < sizeof(offer_order) / sizeof(offer_order[0]); i++) {
-        utsec_digest_alg_t a = offer_order[i];
+        utsec_digest_alg_t a = (utsec_digest_alg_t)offer_order[i];
         if (!(s->cfg.alg_mask & UTSEC_DIGEST_ALG_BIT(a)) || is_aka(a) != aka)
             continue;
         c.alg = a;

@@ -136,11 +136,12 @@ UTSEC_API int utsec_gba_time_format(int64_t t, char *out, size_t out_size,
         v[1]++;
     v[2] = z - month_start(v[0], v[1]) + 1;
     memcpy(out, form, sizeof(form));
-    k = 6; /* from the 'Z' back */
+    k = 6; /* from the 'Z' back; the pattern's six separators keep k in 0..6 */
     do {
-        if (form[o] != '0') {
+        if (out[o] != '0') {
             k--; /* a separator ends field k - 1 */
         } else {
+            /* NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult) */
             out[o] = (char)('0' + v[k] % 10);
             v[k] /= 10;
         }
