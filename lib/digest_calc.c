@@ -512,7 +512,7 @@ int utsec_digest_compute_check(const utsec_digest_calc_t *c, int rspauth,
     ok = given.len == n && utsec_ct_equal(given.ptr, expect, n);
     UTSEC_CT_PUBLIC(&ok, sizeof(ok));
     utsec_wipe(expect, sizeof(expect));
-    return (ok - 1) & UTSEC_ERR_AUTH_FAILED;
+    return (ok - 1) & UTSEC_ERR_AUTH_FAILED; /* ok: 0, else the error (-1 & e == e) */
 }
 
 int utsec_digest_check_as(const utsec_digest_authorization_t *a,

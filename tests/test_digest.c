@@ -680,6 +680,13 @@ static void full_exchange_and_rspauth(void **state)
         assert_int_equal(utsec_digest_server_verify(&r.srv, &r.auth, S("GET"), S("/a"), NULL,
                                                     &res), 0);
         assert_int_equal(res.nc, 1);
+        /* H(A1) as hex, and no stale stack octets after its NUL */
+        {
+            size_t k, hex = alg < 2 ? 32 : 64;
+            assert_int_equal(strlen(res.ha1), hex);
+            for (k = hex; k < sizeof(res.ha1); k++)
+                assert_int_equal(res.ha1[k], 0);
+        }
         assert_int_equal(utsec_digest_server_auth_info(&r.srv, &r.auth, &res, NULL, info,
                                                        sizeof(info), &len), 0);
         assert_int_equal(utsec_digest_client_verify_info(&r.cl, info, len, NULL), 0);

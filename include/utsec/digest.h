@@ -486,15 +486,6 @@ typedef struct utsec_digest_client {
     union {
         utsec_digest_authorization_t au; /* the answer being written */
         utsec_digest_auth_info_t ai;     /* the Authentication-Info being checked */
-        struct {                         /* the best challenge so far */
-            char realm[UTSEC_DIGEST_CLIENT_MAX_FIELD];
-            char nonce[UTSEC_DIGEST_CLIENT_MAX_FIELD];
-            char opaque[UTSEC_DIGEST_CLIENT_MAX_FIELD];
-            size_t realm_len, nonce_len, opaque_len;
-            int found, has_opaque, stale, userhash, rank, too_long;
-            unsigned qop_mask, alg_mask;
-            utsec_digest_alg_t alg;
-        } pick;
     } work;
     char scratch[1024];
     /** \endcond */
